@@ -1,0 +1,3 @@
+from esim_ready.cli import main
+
+raise SystemExit(main())
