@@ -1,0 +1,62 @@
+"""Text shown to users, one folder per language (`en/`, `zh/`).
+
+Each folder holds one TOML file per area (`main.toml`, `checklist.toml`, …);
+a key is `AREA.KEY` (e.g. `main.search_placeholder`). Values are
+`str.format` templates. Every key exists in every language (a test checks).
+
+The language comes from the saved setting, else the locale (LC_ALL,
+LC_MESSAGES, LANG): anything starting with `zh` is Chinese, else English.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from importlib.resources import files
+
+LANGUAGES = ("en", "zh")
+_current = "en"
+
+
+@cache
+def messages(language: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    folder = files(__name__) / language
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".toml"):
+            continue
+        area = entry.name.removesuffix(".toml")
+        table = tomllib.loads(entry.read_text("utf-8"))
+        for key, value in table.items():
+            out[f"{area}.{key}"] = value
+    return out
+
+
+def locale_language(environ: dict[str, str] | None = None) -> str:
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def set_language(language: str) -> None:
+    global _current
+    if language not in LANGUAGES:
+        raise ValueError(f"unknown language {language!r}")
+    _current = language
+
+
+def current_language() -> str:
+    return _current
+
+
+def t(key: str, /, **kwargs: object) -> str:
+    """The message `key` in the current language, formatted with `kwargs`."""
+    table = messages(_current)
+    template = table.get(key)
+    if template is None:
+        template = messages("en").get(key, key)
+    return template.format(**kwargs) if kwargs else template
