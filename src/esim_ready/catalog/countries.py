@@ -1,0 +1,118 @@
+"""All 249 ISO 3166-1 countries with English and Simplified Chinese names.
+
+Names come from pycountry and its own zh_CN gettext catalogue. Search ignores
+case and accents and matches English names (official, common and a few
+everyday aliases), Chinese names, alpha-2 and alpha-3 codes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from esim_ready.errors import UnknownCountry
+
+# Everyday names people type that ISO does not use. Search aids only, not facts.
+SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
+    "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "US": ("USA", "America"),
+    "AE": ("UAE", "Emirates", "Dubai"),
+    "TR": ("Turkey",),
+    "KR": ("Korea", "韩国", "南韩"),
+    "KP": ("朝鲜", "北韩"),
+    "TW": ("台湾",),
+    "RU": ("Russia",),
+    "VN": ("Vietnam",),
+    "CZ": ("Czech Republic",),
+    "NL": ("Holland",),
+    "CI": ("Ivory Coast",),
+    "LA": ("Laos",),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "MD": ("Moldova",),
+    "BO": ("Bolivia",),
+    "VE": ("Venezuela",),
+    "TZ": ("Tanzania",),
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: 'Côte' -> 'cote'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name_en: str
+    name_zh: str
+    official_name_en: str
+    haystack: str  # folded names, aliases and codes joined by "\n", for search
+
+    def name(self, language: str) -> str:
+        return self.name_zh if language == "zh" else self.name_en
+
+
+@cache
+def all_countries() -> tuple[Country, ...]:
+    """Every country, sorted by English name."""
+    import gettext
+
+    import pycountry
+
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    out = []
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        official = getattr(c, "official_name", None) or c.name
+        name_zh = zh.gettext(c.name)
+        names = {name, c.name, official, name_zh, *SEARCH_ALIASES.get(c.alpha_2, ())}
+        haystack = "\n".join(fold(n) for n in sorted(names))
+        out.append(Country(c.alpha_2, c.alpha_3, name, name_zh, official, haystack))
+    out.sort(key=lambda c: fold(c.name_en))
+    return tuple(out)
+
+
+@cache
+def _by_code() -> dict[str, Country]:
+    table: dict[str, Country] = {}
+    for c in all_countries():
+        table[c.alpha2] = c
+        table[c.alpha3] = c
+    return table
+
+
+def get(code: str) -> Country:
+    """The country with this alpha-2 or alpha-3 code (any case), or UnknownCountry."""
+    found = _by_code().get(code.strip().upper())
+    if found is None:
+        raise UnknownCountry(code)
+    return found
+
+
+def find(code: str) -> Country | None:
+    return _by_code().get(code.strip().upper())
+
+
+def search(query: str) -> list[Country]:
+    """Countries matching `query`, best first.
+
+    Exact code match first, then names starting with the query, then names
+    containing it anywhere; each group in alphabetical order.
+    """
+    q = fold(query.strip())
+    if not q:
+        return list(all_countries())
+    exact, prefix, inside = [], [], []
+    upper = q.upper()
+    for c in all_countries():
+        if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in f"\n{c.haystack}\n":
+            exact.append(c)
+        elif c.haystack.startswith(q) or f"\n{q}" in c.haystack:
+            prefix.append(c)
+        elif q in c.haystack:
+            inside.append(c)
+    return exact + prefix + inside

@@ -1,0 +1,136 @@
+"""Everything the catalog knows of a country: derived carriers + curated files.
+
+Layers, later ones win:
+1. carriers derived from phonenumbers (names only);
+2. shipped curated files `data/countries/XX.toml` (eSIM, website, plans, retention);
+3. the user's own files in `<config dir>/data/XX.toml`, same schema, marked "user".
+
+A curated carrier whose name matches a derived one (after alias
+normalisation) is merged into it; a user carrier with the id of a shipped one
+replaces it. A user file with problems is skipped and its problems kept in
+`load_problems()` for the UI to show; shipped files must be valid (a test
+checks every one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from esim_ready.catalog.carrier_names import AliasTable, name_key
+from esim_ready.catalog.country_files import CountryFile, parse_country_file
+from esim_ready.catalog.datafiles import data_path
+from esim_ready.catalog.derived import derived
+from esim_ready.catalog.models import Carrier, CountryData, RetentionRule
+from esim_ready.errors import DataFileError
+
+_FILE_RE = re.compile(r"^[A-Z]{2}\.toml$")
+_user_dir: Path | None = None
+_problems: list[str] = []
+
+
+def set_user_data_dir(path: Path | None) -> None:
+    """Where the user's corrections live (the store resolves it; tests override)."""
+    global _user_dir
+    _user_dir = path
+    reset()
+
+
+def reset() -> None:
+    _shipped.cache_clear()
+    _user.cache_clear()
+    country_data.cache_clear()
+    _problems.clear()
+
+
+def load_problems() -> list[str]:
+    """Problems of the user's own data files (each names file, line and field)."""
+    _user()
+    return list(_problems)
+
+
+@cache
+def _aliases() -> AliasTable:
+    return AliasTable.load(Path(str(data_path("carrier_aliases.toml"))))
+
+
+@cache
+def _shipped() -> dict[str, CountryFile]:
+    out = {}
+    folder = data_path("countries")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if _FILE_RE.match(entry.name):
+            code = entry.name[:2]
+            out[code] = parse_country_file(f"data/countries/{entry.name}", entry.read_text("utf-8"), code, "curated")
+    return out
+
+
+@cache
+def _user() -> dict[str, CountryFile]:
+    out: dict[str, CountryFile] = {}
+    if _user_dir is None or not _user_dir.is_dir():
+        return out
+    for path in sorted(_user_dir.iterdir()):
+        if not path.name.endswith(".toml"):
+            continue
+        if not _FILE_RE.match(path.name):
+            _problems.append(f"{path}: skipped: name it after an ISO country code, e.g. MA.toml")
+            continue
+        try:
+            text = path.read_text("utf-8")
+            out[path.name[:2]] = parse_country_file(str(path), text, path.name[:2], "user")
+        except DataFileError as exc:
+            _problems.append(f"{exc} (file skipped)")
+        except (OSError, UnicodeDecodeError) as exc:
+            _problems.append(f"{path}: cannot be read: {exc} (file skipped)")
+    return out
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "carrier"
+
+
+@cache
+def country_data(code: str) -> CountryData:
+    """All carriers, plans and retention rules of one country (alpha-2)."""
+    aliases = _aliases()
+    derived_data = derived()
+    carriers: list[Carrier] = []
+    index: dict[str, int] = {}  # name_key -> position in carriers
+    for name, prefixes in derived_data.by_region.get(code, ()):
+        index[name_key(name)] = len(carriers)
+        carriers.append(Carrier(id=_slug(name), name=name, country=code, origin="phonenumbers", prefixes=prefixes))
+
+    retention: list[RetentionRule] = []
+    curated = False
+    for layer in (_shipped().get(code), _user().get(code)):
+        if layer is None:
+            continue
+        curated = True
+        for c in layer.carriers:
+            key = name_key(aliases.canonical(code, c.name))
+            same_id = next((i for i, old in enumerate(carriers) if old.id == c.id), None)
+            pos = same_id if same_id is not None else index.get(key)
+            if pos is None:
+                index[key] = len(carriers)
+                carriers.append(c)
+            else:
+                carriers[pos] = replace(c, prefixes=carriers[pos].prefixes)
+                index[key] = pos
+        if layer.retention:
+            replaced = {r.carrier_id for r in layer.retention}
+            retention = [r for r in retention if r.carrier_id not in replaced] + list(layer.retention)
+    # curated carriers first (they carry facts), then by size in the numbering data
+    order = {"user": 0, "curated": 0, "phonenumbers": 1}
+    carriers.sort(key=lambda c: (order[c.origin], -c.prefixes, c.name.casefold()))
+    return CountryData(code, tuple(carriers), tuple(retention), derived_data.source, curated)
+
+
+def retention_rules(code: str) -> tuple[RetentionRule, ...]:
+    return country_data(code).retention
+
+
+def curated_countries() -> tuple[str, ...]:
+    return tuple(sorted(set(_shipped()) | set(_user())))
