@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,8 +18,10 @@ _PUNCT = re.compile(r"[\s.,\-_/&()']+")
 
 
 def name_key(name: str) -> str:
-    """'T-Mobile ' and 'T Mobile' and 't-mobile' share one key."""
-    return _PUNCT.sub("", name).casefold()
+    """'T-Mobile ' and 'T Mobile' and 't-mobile' share one key; so do 'Türk' and 'Turk'."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _PUNCT.sub("", plain).casefold()
 
 
 @dataclass

@@ -1,0 +1,58 @@
+"""The user's settings: interface language and the last country viewed.
+
+Stored in `<config dir>/settings.toml` (atomic writes, see tomlfile.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from esim_ready.state.paths import config_dir
+from esim_ready.state.tomlfile import DocumentFile
+
+SCHEMA = 1
+LANGUAGES = ("en", "zh")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    language: str | None = None  # None: follow the locale
+    last_country: str | None = None
+
+
+def _from_raw(raw: dict) -> Settings:
+    language = raw.get("language")
+    country = raw.get("last_country")
+    return Settings(
+        language=language if language in LANGUAGES else None,
+        last_country=country if isinstance(country, str) and len(country) == 2 else None,
+    )
+
+
+def _to_raw(settings: Settings) -> dict:
+    out: dict = {}
+    if settings.language:
+        out["language"] = settings.language
+    if settings.last_country:
+        out["last_country"] = settings.last_country
+    return out
+
+
+class SettingsStore:
+    def __init__(self, directory: Path | None = None) -> None:
+        self.file = DocumentFile((directory or config_dir()) / "settings.toml", SCHEMA)
+
+    @property
+    def quarantined(self) -> list[tuple[Path, str]]:
+        return self.file.quarantined
+
+    def load(self) -> Settings:
+        return _from_raw(self.file.read())
+
+    def change(self, **fields: str | None) -> Settings:
+        """Set some fields (on the freshest file) and save at once."""
+        def apply(raw: dict) -> dict:
+            return {"schema": SCHEMA, **_to_raw(replace(_from_raw(raw), **fields))}
+
+        return _from_raw(self.file.update(apply))

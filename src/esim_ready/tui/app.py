@@ -1,0 +1,102 @@
+"""The application: language, settings, screens, palette, start-up notices."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from esim_ready import i18n
+from esim_ready.catalog import curated
+from esim_ready.i18n import t
+from esim_ready.state.paths import user_data_dir
+from esim_ready.state.settings import SettingsStore
+from esim_ready.tui.bindings import localize_bindings
+from esim_ready.tui.commands import AppCommands, CountryCommands
+from esim_ready.tui.screens.browse import BrowseScreen
+from esim_ready.tui.screens.help import HelpScreen
+
+
+class EsimReadyApp(App[int]):
+    TITLE = "esim-ready"
+    COMMANDS = App.COMMANDS | {CountryCommands, AppCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("f2", "toggle_language", "中文/English", id="language"),
+    ]
+
+    def __init__(self, initial_country: str | None = None, language: str | None = None) -> None:
+        super().__init__()
+        self.settings_store = SettingsStore()
+        self.settings = self.settings_store.load()
+        chosen = language or self.settings.language or i18n.locale_language()
+        i18n.set_language(chosen)
+        curated.set_user_data_dir(user_data_dir())
+        self.initial_country = initial_country or self.settings.last_country
+
+    def on_mount(self) -> None:
+        self._localize()
+        self.push_screen(BrowseScreen(self.initial_country))
+        self.call_after_refresh(self._startup_notices)
+
+    def _startup_notices(self) -> None:
+        for path, reason in self.settings_store.quarantined:
+            self.notify(t("main.damaged_file", path=path, reason=reason), severity="error", timeout=30)
+        for problem in curated.load_problems():
+            self.notify(t("main.user_data_problem", problem=problem), severity="warning", timeout=30)
+
+    def _localize(self) -> None:
+        localize_bindings(self)
+        for screen in self.screen_stack:
+            localize_bindings(screen)
+
+    # -- things screens ask of the app ---------------------------------------------
+    def remember_country(self, code: str) -> None:
+        if self.settings.last_country != code:
+            self.settings = self.settings_store.change(last_country=code)
+
+    def goto_country(self, code: str) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        screen = self.screen
+        if isinstance(screen, BrowseScreen):
+            screen.open_country(code)
+            screen.query_one("#carriers").focus()
+
+    def plan_trip(self, country: str) -> None:
+        self.notify(t("main.coming_soon"), severity="information")
+
+    def show_trips(self) -> None:
+        self.notify(t("main.coming_soon"), severity="information")
+
+    def show_profiles(self) -> None:
+        self.notify(t("main.coming_soon"), severity="information")
+
+    # -- actions -------------------------------------------------------------------
+    def action_help(self) -> None:
+        rows: list[tuple[str, str]] = []
+        seen = set()
+        for node in (self.screen, self):
+            for key, bindings in node._bindings.key_to_bindings.items():
+                for b in bindings:
+                    if b.id and b.id not in seen:
+                        seen.add(b.id)
+                        rows.append((self.get_key_display(b), t(f"keys.{b.id}")))
+        rows += [
+            ("Tab / Shift+Tab", t("help.tab")),
+            ("↑ ↓ Enter", t("help.arrows")),
+            ("Ctrl+P", t("help.palette")),
+        ]
+        self.push_screen(HelpScreen(rows, t("help.intro")))
+
+    async def action_toggle_language(self) -> None:
+        new = "en" if i18n.current_language() == "zh" else "zh"
+        i18n.set_language(new)
+        self.settings = self.settings_store.change(language=new)
+        self._localize()
+        for screen in self.screen_stack:
+            if hasattr(screen, "relocalize"):
+                await screen.relocalize()
+        self.notify(t("main.language_set"), timeout=2)

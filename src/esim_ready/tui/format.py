@@ -1,0 +1,60 @@
+"""Turning catalog facts into short, localised text for tables and details."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from esim_ready.catalog.models import Plan, is_outdated
+from esim_ready.i18n import t
+
+
+def tristate(value: str) -> str:
+    return t(f"main.tri_{value}")
+
+
+def number(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return t("main.unknown")
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.{digits}f}"
+
+
+def data_amount(plan: Plan) -> str:
+    if plan.unlimited:
+        return t("main.unlimited")
+    if plan.data_gb is None:
+        return t("main.unknown")
+    if plan.data_gb < 1:
+        return f"{plan.data_gb * 1000:.0f} MB"
+    return f"{number(plan.data_gb)} GB"
+
+
+def validity(plan: Plan) -> str:
+    if plan.validity_days is None:
+        return t("main.unknown")
+    return t("main.days", n=plan.validity_days)
+
+
+def price(plan: Plan) -> str:
+    if plan.price is None:
+        return t("main.unknown")
+    return f"{number(plan.price)} {plan.currency}"
+
+
+def price_per_gb(plan: Plan) -> str:
+    value = plan.price_per_gb
+    if value is None:
+        return "—"
+    return f"{value:,.2f} {plan.currency}"
+
+
+def dated(as_of: str, today: date) -> str:
+    """'2025-06-01' / 'undated', with a warning when older than 12 months."""
+    if not as_of:
+        return t("main.unknown")
+    if as_of == "undated":
+        return t("main.undated")
+    if is_outdated(as_of, today):
+        return t("main.as_of_outdated", date=as_of)
+    return t("main.as_of", date=as_of)

@@ -1,0 +1,389 @@
+"""The main screen: pick a country, see its carriers and plans, every fact sourced."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from esim_ready.catalog import countries
+from esim_ready.catalog.curated import country_data, curated_countries
+from esim_ready.catalog.models import Carrier, CountryData, Plan
+from esim_ready.i18n import current_language, t
+from esim_ready.tui import format as fmt
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+SORT_KEYS = ("price", "data", "validity", "per_gb")
+ALL_CARRIERS = "__all__"
+
+
+def _sort_value(plan: Plan, key: str) -> float | None:
+    if key == "price":
+        return plan.price
+    if key == "data":
+        return float("inf") if plan.unlimited else plan.data_gb
+    if key == "validity":
+        return plan.validity_days
+    return plan.price_per_gb
+
+
+def sort_plans(plans: tuple[Plan, ...], key: str, reverse: bool = False) -> list[Plan]:
+    """Sorted by `key`; plans whose value is unknown always come last."""
+    known = [p for p in plans if _sort_value(p, key) is not None]
+    unknown = [p for p in plans if _sort_value(p, key) is None]
+    known.sort(key=lambda p: (_sort_value(p, key), p.carrier_id, p.id), reverse=reverse)
+    return known + unknown
+
+
+@cache
+def _country_options(language: str) -> dict[str, Option]:
+    marked = set(curated_countries())
+    out = {}
+    for c in countries.all_countries():
+        label = Text.assemble(
+            (f"{c.alpha2} ", "bold"),
+            c.name(language),
+            (" •" if c.alpha2 in marked else "", "green"),
+        )
+        out[c.alpha2] = Option(label, id=c.alpha2)
+    return out
+
+
+class BrowseScreen(LocalizedScreenMixin, Screen):
+    """Country search + list on the left; carriers, plans and details on the right."""
+
+    CSS_PATH = "browse.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("s", "cycle_sort", "Sort", id="sort"),
+        Binding("r", "reverse_sort", "Reverse", id="reverse", show=False),
+        Binding("c", "checklist", "Checklist", id="checklist"),
+        Binding("t", "trips", "Trips", id="trips"),
+        Binding("p", "profiles", "Profiles", id="profiles"),
+    ]
+
+    def __init__(self, initial_country: str | None = None) -> None:
+        super().__init__()
+        self.country: CountryData | None = None
+        self.initial_country = initial_country
+        self.sort_key = "price"
+        self.sort_reverse = False
+        self.carrier_filter = ALL_CARRIERS
+        self._plans_shown: list[Plan] = []
+        self.today = date.today()
+
+    # -- layout ----------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Input(placeholder=t("main.search_placeholder"), id="search")
+                yield OptionList(id="countries")
+            with Vertical(id="right"):
+                yield Static(t("main.pick_country"), id="country-title")
+                carriers = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
+                carriers.border_title = t("main.carriers")
+                yield carriers
+                plans = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+                plans.border_title = t("main.plans")
+                yield plans
+                with VerticalScroll(id="detail-box"):
+                    yield Static(t("main.detail_hint"), id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._setup("")
+        if self.initial_country:
+            self.open_country(self.initial_country)
+
+    def _setup(self, query: str) -> None:
+        self.query_one("#carriers", DataTable).add_columns(
+            t("main.col_carrier"), t("main.col_esim"), t("main.col_plans"), t("main.col_from")
+        )
+        search = self.query_one("#search", Input)
+        search.value = query
+        self._fill_countries(query)
+        search.focus()
+
+    async def relocalize(self) -> None:
+        """Rebuild every label in the new language, keeping what the user was doing."""
+        query = self.query_one("#search", Input).value
+        focused = self.focused.id if self.focused else None
+        carrier_filter = self.carrier_filter
+        await self.recompose()
+        self._setup(query)
+        if self.country is not None:
+            code = self.country.country
+            self.open_country(code)
+            self.carrier_filter = carrier_filter
+            self._fill_plans()
+        if focused:
+            self.query_one(f"#{focused}").focus()
+
+    # -- country list ------------------------------------------------------------
+    def _fill_countries(self, query: str) -> None:
+        options = _country_options(current_language())
+        matches = countries.search(query)
+        country_list = self.query_one("#countries", OptionList)
+        country_list.set_options(options[c.alpha2] for c in matches)
+        if matches:
+            country_list.highlighted = 0
+        country_list.border_subtitle = t("main.matches", n=len(matches))
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._fill_countries(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        country_list = self.query_one("#countries", OptionList)
+        if country_list.highlighted is None:
+            self.notify(t("main.no_match"), severity="warning")
+            return
+        option = country_list.get_option_at_index(country_list.highlighted)
+        self.open_country(option.id or "")
+        self.query_one("#carriers", DataTable).focus()
+
+    def on_key(self, event) -> None:  # arrows from the search box go to the list
+        search = self.query_one("#search", Input)
+        if search.has_focus and event.key in ("down", "up"):
+            country_list = self.query_one("#countries", OptionList)
+            country_list.focus()
+            if event.key == "down" and country_list.highlighted is not None and country_list.option_count > 1:
+                country_list.highlighted = min(country_list.highlighted + 1, country_list.option_count - 1)
+            event.stop()
+
+    @on(OptionList.OptionSelected, "#countries")
+    def _country_selected(self, event: OptionList.OptionSelected) -> None:
+        self.open_country(event.option.id or "")
+        self.query_one("#carriers", DataTable).focus()
+
+    # -- opening a country --------------------------------------------------------
+    def open_country(self, code: str) -> None:
+        found = countries.find(code)
+        if found is None:
+            self.notify(t("main.unknown_country", code=code), severity="error")
+            return
+        self.country = country_data(found.alpha2)
+        self.carrier_filter = ALL_CARRIERS
+        self.app.remember_country(found.alpha2)
+        country_list = self.query_one("#countries", OptionList)
+        try:
+            country_list.highlighted = country_list.get_option_index(found.alpha2)
+        except OptionDoesNotExist:  # not in the current search results
+            pass
+        self._show_title()
+        self._fill_carriers()
+        self._fill_plans()
+        self._show_detail_country()
+
+    def _show_title(self) -> None:
+        assert self.country is not None
+        c = countries.get(self.country.country)
+        other = c.name_en if current_language() == "zh" else c.name_zh
+        title = Text.assemble(
+            (c.name(current_language()), "bold"),
+            f"  {other}  ",
+            (f"{c.alpha2} / {c.alpha3}", "dim"),
+            "  ·  ",
+            t("main.summary", carriers=len(self.country.carriers), plans=len(self.country.plans)),
+        )
+        self.query_one("#country-title", Static).update(title)
+
+    def _fill_carriers(self) -> None:
+        assert self.country is not None
+        table = self.query_one("#carriers", DataTable)
+        table.clear()
+        table.add_row(t("main.all_carriers"), "", str(len(self.country.plans)), "", key=ALL_CARRIERS)
+        for carrier in self.country.carriers:
+            table.add_row(
+                carrier.name,
+                fmt.tristate(carrier.esim),
+                str(len(carrier.plans)) if carrier.plans else "—",
+                t(f"main.origin_{carrier.origin}"),
+                key=carrier.id,
+            )
+        if not self.country.carriers:
+            table.add_row(t("main.no_carriers"), "", "", "", key="__none__")
+
+    def _fill_plans(self) -> None:
+        assert self.country is not None
+        table = self.query_one("#plans", DataTable)
+        table.clear(columns=True)
+        arrow = "↓" if self.sort_reverse else "↑"
+        headers = {
+            "price": t("main.col_price"),
+            "data": t("main.col_data"),
+            "validity": t("main.col_validity"),
+            "per_gb": t("main.col_per_gb"),
+        }
+        headers[self.sort_key] += arrow
+        table.add_column(t("main.col_carrier"), key="carrier")
+        table.add_column(t("main.col_plan"), key="plan")
+        table.add_column(headers["data"], key="data")
+        table.add_column(headers["validity"], key="validity")
+        table.add_column(headers["price"], key="price")
+        table.add_column(headers["per_gb"], key="per_gb")
+        for key in ("five_g", "hotspot", "number_sms", "esim"):
+            table.add_column(t(f"main.col_{key}"), key=key)
+        plans = self.country.plans
+        if self.carrier_filter != ALL_CARRIERS:
+            plans = tuple(p for p in plans if p.carrier_id == self.carrier_filter)
+        self._plans_shown = sort_plans(plans, self.sort_key, self.sort_reverse)
+        names = {c.id: c.name for c in self.country.carriers}
+        for p in self._plans_shown:
+            table.add_row(
+                names.get(p.carrier_id, p.carrier_id),
+                p.name,
+                fmt.data_amount(p),
+                fmt.validity(p),
+                fmt.price(p),
+                fmt.price_per_gb(p),
+                fmt.tristate(p.five_g),
+                fmt.tristate(p.hotspot),
+                fmt.tristate(p.number_sms),
+                fmt.tristate(p.esim),
+                key=f"{p.carrier_id}/{p.id}",
+            )
+        table.border_subtitle = t("main.sorted_by", key=headers[self.sort_key])
+        if not self._plans_shown:
+            table.border_subtitle = t("main.no_plans")
+
+    # -- details -----------------------------------------------------------------
+    def _show_detail_country(self) -> None:
+        assert self.country is not None
+        lines = [t("main.carriers_from", source=self.country.derived_source)]
+        if not self.country.curated:
+            lines.append(t("main.not_curated"))
+        for rule in self.country.retention:
+            lines.append(self._retention_line(rule))
+        self.query_one("#detail", Static).update("\n".join(lines))
+
+    def _retention_line(self, rule) -> str:
+        return t(
+            "main.retention",
+            carrier=rule.carrier_name,
+            rule=rule.rule(current_language()),
+            source=rule.source,
+            date=fmt.dated(rule.as_of, self.today),
+        )
+
+    def _show_detail_carrier(self, carrier: Carrier) -> None:
+        assert self.country is not None
+        lang = current_language()
+        lines = [f"[b]{carrier.name}[/b]  ({t(f'main.origin_{carrier.origin}')})"]
+        if carrier.esim == "unknown":
+            lines.append(t("main.esim_unknown"))
+        else:
+            lines.append(
+                t(
+                    "main.esim_fact",
+                    value=fmt.tristate(carrier.esim),
+                    source=carrier.esim_source,
+                    date=fmt.dated(carrier.esim_as_of, self.today),
+                )
+            )
+        if carrier.website:
+            lines.append(t("main.website", url=carrier.website))
+        if carrier.prefixes:
+            lines.append(t("main.prefixes", n=carrier.prefixes, source=self.country.derived_source))
+        if carrier.note(lang):
+            lines.append(carrier.note(lang))
+        for rule in self.country.retention:
+            if rule.carrier_id == carrier.id:
+                lines.append(self._retention_line(rule))
+        self.query_one("#detail", Static).update("\n".join(lines))
+
+    def _show_detail_plan(self, plan: Plan) -> None:
+        lang = current_language()
+        lines = [
+            f"[b]{plan.name}[/b]  ({t(f'main.kind_{plan.kind}')}, {t(f'main.origin_{plan.origin}')})",
+            t(
+                "main.plan_facts",
+                data=fmt.data_amount(plan),
+                validity=fmt.validity(plan),
+                price=fmt.price(plan),
+                per_gb=fmt.price_per_gb(plan),
+            ),
+            t("main.source_line", source=plan.source, date=fmt.dated(plan.as_of, self.today)),
+        ]
+        if plan.note(lang):
+            lines.append(plan.note(lang))
+        self.query_one("#detail", Static).update("\n".join(lines))
+
+    @on(DataTable.RowHighlighted, "#carriers")
+    def _carrier_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if self.country is None:
+            return
+        carrier = self.country.carrier(event.row_key.value or "")
+        if carrier is None:
+            self._show_detail_country()
+        else:
+            self._show_detail_carrier(carrier)
+
+    @on(DataTable.RowSelected, "#carriers")
+    def _carrier_selected(self, event: DataTable.RowSelected) -> None:
+        if self.country is None or event.row_key.value == "__none__":
+            return
+        self.carrier_filter = event.row_key.value or ALL_CARRIERS
+        self._fill_plans()
+        self.query_one("#plans", DataTable).focus()
+
+    @on(DataTable.RowHighlighted, "#plans")
+    def _plan_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row < len(self._plans_shown):
+            self._show_detail_plan(self._plans_shown[event.cursor_row])
+
+    @on(DataTable.HeaderSelected, "#plans")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = event.column_key.value
+        if key in SORT_KEYS:
+            if key == self.sort_key:
+                self.sort_reverse = not self.sort_reverse
+            else:
+                self.sort_key, self.sort_reverse = key, False
+            self._fill_plans()
+
+    # -- actions -----------------------------------------------------------------
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_cycle_sort(self) -> None:
+        self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+        self.sort_reverse = False
+        if self.country:
+            self._fill_plans()
+        self.notify(t("main.sorted_by", key=t(f"main.col_{self.sort_key}")), timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+        if self.country:
+            self._fill_plans()
+
+    def action_checklist(self) -> None:
+        if self.country is None:
+            self.notify(t("main.pick_country_first"), severity="warning")
+            return
+        self.app.plan_trip(self.country.country)
+
+    def action_trips(self) -> None:
+        self.app.show_trips()
+
+    def action_profiles(self) -> None:
+        self.app.show_profiles()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # letters typed in the search box are text, not commands
+        if action in {"cycle_sort", "reverse_sort", "checklist", "trips", "profiles"}:
+            focused = self.focused
+            if isinstance(focused, Input):
+                return False
+        return True
