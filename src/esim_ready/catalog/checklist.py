@@ -1,0 +1,305 @@
+"""Backup-readiness checklist templates (`data/checklist.toml`).
+
+The schema is described in data/README.md ("Checklist schema"). The file is
+validated as a whole when it is loaded: unknown keys, duplicate ids, bad
+weights, platforms or country codes and missing translations are all reported
+at once, each with its line and field (`DataFileError`).
+
+Public API:
+
+* `load_templates() -> Templates`: the shipped templates, parsed once (cached).
+* `items_for(country, platform) -> tuple[ChecklistItem, ...]`: the items that
+  apply to a trip to `country` on `platform`, in display order.
+* `parse_templates(text, path) -> Templates`: parse any text (tests, tools).
+* `Templates.category(id)`, `Templates.item(id)`, `Templates.for_trip(...)`.
+* `country_code(code) -> str`: a code normalised to ISO alpha-2, or
+  `UnknownCountry`.
+
+Weights: a *critical* item counts 3 towards the readiness score, a
+*recommended* one 1 (see `esim_ready.state.checklist_logic`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from esim_ready.catalog.models import parse_as_of
+from esim_ready.catalog.validation import Problems, Where
+
+PLATFORMS = ("ios", "android")
+WEIGHTS = ("critical", "recommended")
+LANGUAGES = ("en", "zh")
+WEIGHT_POINTS = {"critical": 3, "recommended": 1}
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+TOP_KEYS = {"categories", "items"}
+CATEGORY_KEYS = {"label_en", "label_zh"}
+ITEM_KEYS = {
+    "id", "category", "weight", "platforms", "countries", "source", "as_of",
+    "title_en", "title_zh",
+    "how_ios_en", "how_ios_zh", "how_android_en", "how_android_zh",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A group of checklist items, in file order (`order` is its position)."""
+
+    id: str
+    label_en: str
+    label_zh: str
+    order: int
+
+    def label(self, language: str) -> str:
+        return self.label_zh if language == "zh" else self.label_en
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    """One check. `countries` empty means every country.
+
+    `how_ios_*` / `how_android_*` are set exactly for the platforms listed in
+    `platforms` ("" otherwise). `source` and `as_of` are set on items limited
+    to some countries (the fact that justifies the limit).
+    """
+
+    id: str
+    category: str
+    weight: str
+    title_en: str
+    title_zh: str
+    platforms: tuple[str, ...]
+    how_ios_en: str = ""
+    how_ios_zh: str = ""
+    how_android_en: str = ""
+    how_android_zh: str = ""
+    countries: tuple[str, ...] = ()
+    source: str = ""
+    as_of: str = ""
+
+    @property
+    def points(self) -> int:
+        """What the item counts towards the readiness score (critical 3, recommended 1)."""
+        return WEIGHT_POINTS[self.weight]
+
+    @property
+    def critical(self) -> bool:
+        return self.weight == "critical"
+
+    def title(self, language: str) -> str:
+        return self.title_zh if language == "zh" else self.title_en
+
+    def how(self, platform: str, language: str) -> str:
+        """The short "how to" for `platform` ("ios"/"android") in `language`."""
+        if platform not in self.platforms:
+            return ""
+        key = f"how_{platform}_{'zh' if language == 'zh' else 'en'}"
+        return getattr(self, key)
+
+    def applies_to(self, country: str, platform: str) -> bool:
+        return platform in self.platforms and (not self.countries or country.upper() in self.countries)
+
+
+@dataclass(frozen=True)
+class Templates:
+    """Every category and item of one checklist file, in file order."""
+
+    categories: tuple[Category, ...]
+    items: tuple[ChecklistItem, ...]
+    _categories: dict[str, Category] = field(init=False, repr=False, compare=False)
+    _items: dict[str, ChecklistItem] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_categories", {c.id: c for c in self.categories})
+        object.__setattr__(self, "_items", {i.id: i for i in self.items})
+
+    def category(self, category_id: str) -> Category | None:
+        return self._categories.get(category_id)
+
+    def item(self, item_id: str) -> ChecklistItem | None:
+        return self._items.get(item_id)
+
+    def for_trip(self, country: str, platform: str) -> tuple[ChecklistItem, ...]:
+        """Items for a trip, grouped by category order, file order inside a category."""
+        picked = [i for i in self.items if i.applies_to(country, platform)]
+        picked.sort(key=lambda i: self._categories[i.category].order)  # stable sort
+        return tuple(picked)
+
+
+def country_code(code: str) -> str:
+    """`code` (alpha-2 or alpha-3, any case) as an alpha-2 code; `UnknownCountry` if none."""
+    from esim_ready.catalog import countries
+
+    return countries.get(code).alpha2
+
+
+@cache
+def _alpha2_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
+def _text(problems: Problems, table: dict[str, Any], key: str, where: Where) -> str:
+    value = table.get(key)
+    if value is None:
+        problems.add(where, key, "missing")
+        return ""
+    if not isinstance(value, str) or not value.strip():
+        problems.add(where, key, f"must be a non-empty string, not {value!r}")
+        return ""
+    return value
+
+
+def _unknown_keys(problems: Problems, table: dict[str, Any], allowed: set[str], where: Where) -> None:
+    for key in sorted(set(table) - allowed):
+        problems.add(where, key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
+
+
+def _string_list(
+    problems: Problems, table: dict[str, Any], key: str, where: Where, options: frozenset[str] | tuple[str, ...], what: str
+) -> tuple[str, ...]:
+    value = table.get(key)
+    if not isinstance(value, list) or not value:
+        problems.add(where, key, f"must be a non-empty list of {what}, not {value!r}")
+        return ()
+    out: list[str] = []
+    for entry in value:
+        if not isinstance(entry, str) or entry not in options:
+            problems.add(where, key, f"{entry!r} is not {what}")
+        elif entry in out:
+            problems.add(where, key, f"{entry!r} is listed twice")
+        else:
+            out.append(entry)
+    return tuple(out)
+
+
+def _parse_categories(problems: Problems, raw: Any) -> dict[str, Category]:
+    out: dict[str, Category] = {}
+    if not isinstance(raw, dict) or not raw:
+        problems.add((), "categories", "must be a table of [categories.ID] tables")
+        return out
+    for order, (cat_id, table) in enumerate(raw.items()):
+        where: Where = ("categories", cat_id)
+        if not ID_RE.match(cat_id):
+            problems.add(where, None, "category id must be lowercase letters, digits and dashes")
+        if not isinstance(table, dict):
+            problems.add(where, None, "must be a table with label_en and label_zh")
+            continue
+        _unknown_keys(problems, table, CATEGORY_KEYS, where)
+        out[cat_id] = Category(
+            id=cat_id,
+            label_en=_text(problems, table, "label_en", where),
+            label_zh=_text(problems, table, "label_zh", where),
+            order=order,
+        )
+    return out
+
+
+def _parse_item(
+    problems: Problems, table: Any, index: int, categories: dict[str, Category], seen: set[str]
+) -> ChecklistItem | None:
+    where: Where = ("items", index)
+    before = len(problems.items)
+    if not isinstance(table, dict):
+        problems.add(where, None, "must be a table ([[items]])")
+        return None
+    _unknown_keys(problems, table, ITEM_KEYS, where)
+    item_id = _text(problems, table, "id", where)
+    if item_id:
+        if not ID_RE.match(item_id):
+            problems.add(where, "id", f"{item_id!r}: use lowercase letters, digits and dashes")
+        elif item_id in seen:
+            problems.add(where, "id", f"duplicate id {item_id!r}")
+        seen.add(item_id)
+    category = _text(problems, table, "category", where)
+    if category and category not in categories:
+        problems.add(where, "category", f"unknown category {category!r} (add it under [categories])")
+    weight = table.get("weight")
+    if weight not in WEIGHTS:
+        problems.add(where, "weight", f"must be one of {', '.join(WEIGHTS)}, not {weight!r}")
+    platforms = _string_list(problems, table, "platforms", where, PLATFORMS, "a platform (ios, android)")
+    fields: dict[str, str] = {
+        "title_en": _text(problems, table, "title_en", where),
+        "title_zh": _text(problems, table, "title_zh", where),
+    }
+    for platform in PLATFORMS:
+        for language in LANGUAGES:
+            key = f"how_{platform}_{language}"
+            if platform in platforms:
+                fields[key] = _text(problems, table, key, where)
+            elif key in table:
+                problems.add(where, key, f"given, but {platform!r} is not in platforms")
+    countries: tuple[str, ...] = ()
+    source = as_of = ""
+    if "countries" in table:
+        countries = _string_list(
+            problems, table, "countries", where, _alpha2_codes(), "an ISO 3166-1 alpha-2 code"
+        )
+        source = _text(problems, table, "source", where)
+        as_of = _text(problems, table, "as_of", where)
+    else:
+        for key in ("source", "as_of"):
+            if key in table:
+                problems.add(where, key, "only for items limited by countries (the fact behind the limit)")
+    if as_of:
+        try:
+            parse_as_of(as_of)
+        except ValueError:
+            problems.add(where, "as_of", f'must be YYYY-MM-DD, YYYY-MM or "undated", not {as_of!r}')
+    if len(problems.items) > before:
+        return None
+    return ChecklistItem(
+        id=item_id,
+        category=category,
+        weight=str(weight),
+        platforms=platforms,
+        countries=countries,
+        source=source,
+        as_of=as_of,
+        **fields,
+    )
+
+
+def parse_templates(text: str, path: str = "checklist.toml") -> Templates:
+    """Parse and validate a checklist file; `DataFileError` lists every problem."""
+    problems = Problems(path, text)
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problems.items.append(f"not valid TOML: {exc}")
+        problems.raise_if_any()
+        raise AssertionError("unreachable") from exc
+    _unknown_keys(problems, doc, TOP_KEYS, ())
+    categories = _parse_categories(problems, doc.get("categories"))
+    raw_items = doc.get("items")
+    items: list[ChecklistItem] = []
+    if not isinstance(raw_items, list) or not raw_items:
+        problems.add((), "items", "must be one or more [[items]] tables")
+        raw_items = []
+    seen: set[str] = set()
+    for index, table in enumerate(raw_items):
+        item = _parse_item(problems, table, index, categories, seen)
+        if item is not None:
+            items.append(item)
+    problems.raise_if_any()
+    return Templates(categories=tuple(categories.values()), items=tuple(items))
+
+
+@cache
+def load_templates() -> Templates:
+    """The shipped `data/checklist.toml`, parsed and validated once."""
+    from esim_ready.catalog.datafiles import data_path
+
+    node = data_path("checklist.toml")
+    return parse_templates(node.read_text("utf-8"), str(node))
+
+
+def items_for(country: str, platform: str) -> tuple[ChecklistItem, ...]:
+    """The shipped items that apply to a trip to `country` (alpha-2) on `platform`."""
+    return load_templates().for_trip(country, platform)
