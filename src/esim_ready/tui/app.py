@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.app import App
@@ -27,8 +28,14 @@ class EsimReadyApp(App[int]):
         Binding("f2", "toggle_language", "中文/English", id="language"),
     ]
 
-    def __init__(self, initial_country: str | None = None, language: str | None = None) -> None:
+    def __init__(
+        self,
+        initial_country: str | None = None,
+        language: str | None = None,
+        today: date | None = None,
+    ) -> None:
         super().__init__()
+        self.today = today or date.today()  # fixed in tests and snapshots
         self.settings_store = SettingsStore()
         self.settings = self.settings_store.load()
         chosen = language or self.settings.language or i18n.locale_language()

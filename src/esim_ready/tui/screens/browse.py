@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import cache
 from typing import ClassVar
 
@@ -18,30 +17,13 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data, curated_countries
 from esim_ready.catalog.models import Carrier, CountryData, Plan
+from esim_ready.catalog.sorting import sort_plans
 from esim_ready.i18n import current_language, t
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
 
-SORT_KEYS = ("price", "data", "validity", "per_gb")
+SORT_KEYS = ("price", "data", "validity", "price-per-gb")
 ALL_CARRIERS = "__all__"
-
-
-def _sort_value(plan: Plan, key: str) -> float | None:
-    if key == "price":
-        return plan.price
-    if key == "data":
-        return float("inf") if plan.unlimited else plan.data_gb
-    if key == "validity":
-        return plan.validity_days
-    return plan.price_per_gb
-
-
-def sort_plans(plans: tuple[Plan, ...], key: str, reverse: bool = False) -> list[Plan]:
-    """Sorted by `key`; plans whose value is unknown always come last."""
-    known = [p for p in plans if _sort_value(p, key) is not None]
-    unknown = [p for p in plans if _sort_value(p, key) is None]
-    known.sort(key=lambda p: (_sort_value(p, key), p.carrier_id, p.id), reverse=reverse)
-    return known + unknown
 
 
 @cache
@@ -79,7 +61,6 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.sort_reverse = False
         self.carrier_filter = ALL_CARRIERS
         self._plans_shown: list[Plan] = []
-        self.today = date.today()
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -223,7 +204,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             "price": t("main.col_price"),
             "data": t("main.col_data"),
             "validity": t("main.col_validity"),
-            "per_gb": t("main.col_per_gb"),
+            "price-per-gb": t("main.col_per_gb"),
         }
         headers[self.sort_key] += arrow
         table.add_column(t("main.col_carrier"), key="carrier")
@@ -231,7 +212,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         table.add_column(headers["data"], key="data")
         table.add_column(headers["validity"], key="validity")
         table.add_column(headers["price"], key="price")
-        table.add_column(headers["per_gb"], key="per_gb")
+        table.add_column(headers["price-per-gb"], key="price-per-gb")
         for key in ("five_g", "hotspot", "number_sms", "esim"):
             table.add_column(t(f"main.col_{key}"), key=key)
         plans = self.country.plans
@@ -273,7 +254,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             carrier=rule.carrier_name,
             rule=rule.rule(current_language()),
             source=rule.source,
-            date=fmt.dated(rule.as_of, self.today),
+            date=fmt.dated(rule.as_of, self.app.today),
         )
 
     def _show_detail_carrier(self, carrier: Carrier) -> None:
@@ -288,7 +269,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                     "main.esim_fact",
                     value=fmt.tristate(carrier.esim),
                     source=carrier.esim_source,
-                    date=fmt.dated(carrier.esim_as_of, self.today),
+                    date=fmt.dated(carrier.esim_as_of, self.app.today),
                 )
             )
         if carrier.website:
@@ -313,7 +294,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 price=fmt.price(plan),
                 per_gb=fmt.price_per_gb(plan),
             ),
-            t("main.source_line", source=plan.source, date=fmt.dated(plan.as_of, self.today)),
+            t("main.source_line", source=plan.source, date=fmt.dated(plan.as_of, self.app.today)),
         ]
         if plan.note(lang):
             lines.append(plan.note(lang))
@@ -361,7 +342,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.sort_reverse = False
         if self.country:
             self._fill_plans()
-        self.notify(t("main.sorted_by", key=t(f"main.col_{self.sort_key}")), timeout=2)
+        self.notify(t("main.sorted_by", key=t(f"main.col_{self.sort_key.replace('-', '_')}")), timeout=2)
 
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse

@@ -1,0 +1,52 @@
+import pytest
+
+from esim_ready.catalog import countries
+from esim_ready.errors import UnknownCountry
+
+
+def test_every_iso_country_has_english_and_chinese_names():
+    all_ = countries.all_countries()
+    assert len(all_) == 249
+    assert len({c.alpha2 for c in all_}) == 249
+    for c in all_:
+        assert c.name_en and c.name_zh
+        # the Chinese name is really Chinese (at least one CJK character)
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in c.name_zh), c
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_first"),
+    [
+        ("cote", "CI"),  # accents ignored
+        ("CÔTE", "CI"),
+        ("摩洛", "MA"),  # Chinese
+        ("ma", "MA"),  # alpha-2 beats names starting with "ma"
+        ("mar", "MA"),  # alpha-3, any case
+        ("norway", "NO"),
+        ("挪威", "NO"),
+        ("uk", "GB"),  # everyday alias
+        ("韩国", "KR"),
+        ("turkey", "TR"),
+    ],
+)
+def test_search_finds_the_country_first(query, expected_first):
+    assert countries.search(query)[0].alpha2 == expected_first
+
+
+def test_search_matches_inside_names_after_prefix_matches():
+    found = [c.alpha2 for c in countries.search("guinea")]
+    assert found[0] == "GN"  # "Guinea" itself starts with the query
+    assert {"GQ", "GW", "PG"} <= set(found)  # Equatorial Guinea, Guinea-Bissau, Papua New Guinea
+
+
+def test_empty_search_lists_everything_and_nonsense_lists_nothing():
+    assert len(countries.search("")) == 249
+    assert countries.search("zzqx") == []
+
+
+def test_get_accepts_both_codes_and_rejects_unknown_with_a_clear_message():
+    assert countries.get("ma").alpha2 == "MA"
+    assert countries.get("MAR").alpha2 == "MA"
+    with pytest.raises(UnknownCountry) as info:
+        countries.get("XQ")
+    assert "XQ" in str(info.value) and "ISO 3166-1" in str(info.value)

@@ -1,0 +1,157 @@
+"""Curated country files: every shipped one valid; every problem named with file, line, field."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from esim_ready.catalog import curated
+from esim_ready.catalog.country_files import parse_country_file
+from esim_ready.catalog.datafiles import data_path
+from esim_ready.catalog.models import is_outdated
+from esim_ready.errors import DataFileError
+
+SHIPPED = sorted(Path(str(data_path("countries"))).glob("*.toml"))
+REQUIRED = {"MA", "CO", "NC", "NO", "CU", "CN", "JP", "TH", "KR", "SG", "MY", "VN", "US", "GB", "FR",
+            "IT", "ES", "DE", "AU", "AE", "TR"}
+
+
+def test_the_required_countries_are_curated():
+    assert REQUIRED <= {p.stem for p in SHIPPED}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_every_shipped_file_is_valid_and_every_fact_is_sourced(path):
+    parsed = parse_country_file(str(path), path.read_text("utf-8"), path.stem, "curated")
+    for carrier in parsed.carriers:
+        if carrier.esim != "unknown":
+            assert carrier.esim_source.startswith(("http", "doc:")) and carrier.esim_as_of
+        for plan in carrier.plans:
+            assert plan.source and plan.as_of
+    for rule in parsed.retention:
+        assert rule.source and rule.as_of and rule.rule_en and rule.rule_zh
+
+
+def test_norway_has_a_sourced_number_retention_rule():
+    rules = curated.retention_rules("NO")
+    assert rules and all(r.source.startswith("http") for r in rules)
+
+
+BROKEN = """\
+country = "MA"
+
+[[carriers]]
+id = "maroc-telecom"
+name = "Maroc Telecom"
+esim = "yes"
+esim_source = "https://example.org/esim"
+esim_as_of = "2025-06"
+colour = "red"
+
+[[carriers.plans]]
+id = "p1"
+name = "Pass 10 GB"
+data_gb = 10
+price = -5
+currency = "XYZ"
+as_of = "2025-06-01"
+
+[[carriers.plans]]
+id = "p1"
+name = "Pass 20 GB"
+price = 50
+currency = "MAD"
+source = "https://example.org/plans"
+as_of = "last year"
+
+[[carriers]]
+id = "maroc-telecom"
+name = "Maroc Telecom again"
+"""
+
+
+def test_every_problem_is_reported_with_line_and_field():
+    with pytest.raises(DataFileError) as info:
+        parse_country_file("MA.toml", BROKEN, "MA", "user")
+    problems = info.value.problems
+    text = str(info.value)
+    assert text.startswith("MA.toml: ")
+    expected = {
+        "line 9: carriers[0].colour: unknown key",
+        "line 15: carriers[0].plans[0].price: must be 0 or more",
+        "line 16: carriers[0].plans[0].currency: unknown ISO 4217 currency code 'XYZ'",
+        "carriers[0].plans[0].source: missing",
+        "line 20: carriers[0].plans[1].id: duplicate plan id 'p1'",
+        "line 25: carriers[0].plans[1].as_of: must be YYYY-MM-DD",
+        "line 28: carriers[1].id: duplicate carrier id 'maroc-telecom'",
+    }
+    for fragment in expected:
+        assert any(fragment in p for p in problems), (fragment, problems)
+
+
+def test_file_named_for_another_country_is_refused():
+    with pytest.raises(DataFileError, match="named FR.toml"):
+        parse_country_file("FR.toml", 'country = "MA"\n', "FR", "user")
+
+
+def test_not_toml_at_all_is_a_clear_error():
+    with pytest.raises(DataFileError, match="not valid TOML"):
+        parse_country_file("MA.toml", "country = \n[[", "MA", "user")
+
+
+USER_MA = """\
+country = "MA"
+
+[[carriers]]
+id = "maroc-telecom"
+name = "Maroc Telecom"
+esim = "yes"
+esim_source = "https://example.org/my-receipt"
+esim_as_of = "2026-10-01"
+
+[[carriers.plans]]
+id = "my-pass"
+name = "Pass I bought"
+data_gb = 20
+validity_days = 30
+price = 100
+currency = "MAD"
+source = "my receipt"
+as_of = "2026-10-01"
+"""
+
+
+def test_users_own_file_overrides_a_shipped_carrier_and_is_marked_as_theirs(config_dir):
+    folder = config_dir / "data"
+    folder.mkdir(parents=True)
+    (folder / "MA.toml").write_text(USER_MA, "utf-8")
+    curated.set_user_data_dir(folder)
+    ma = curated.country_data("MA")
+    mt = [c for c in ma.carriers if c.name == "Maroc Telecom"]
+    assert len(mt) == 1
+    assert mt[0].origin == "user" and mt[0].esim == "yes"
+    assert [p.name for p in mt[0].plans] == ["Pass I bought"]
+    # the other shipped carriers are still there
+    assert {"Orange", "inwi"} <= {c.name for c in ma.carriers}
+    assert curated.load_problems() == []
+
+
+def test_a_broken_user_file_is_skipped_with_its_problems_and_the_rest_still_loads(config_dir):
+    folder = config_dir / "data"
+    folder.mkdir(parents=True)
+    (folder / "MA.toml").write_text(BROKEN, "utf-8")
+    (folder / "notes.toml").write_text('x = 1\n', "utf-8")
+    curated.set_user_data_dir(folder)
+    problems = curated.load_problems()
+    assert any("MA.toml" in p and "line 15" in p and "file skipped" in p for p in problems)
+    assert any("notes.toml" in p and "ISO country code" in p for p in problems)
+    ma = curated.country_data("MA")  # shipped data still there
+    assert all(c.origin != "user" for c in ma.carriers)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "outdated"),
+    [("2025-11-20", True), ("2025-11-22", False), ("2024-01", True), ("2026-06", False), ("undated", False)],
+)
+def test_facts_older_than_twelve_months_are_marked(as_of, outdated):
+    assert is_outdated(as_of, date(2026, 11, 21)) is outdated
