@@ -1,0 +1,289 @@
+"""Keeping numbers alive: what keeps a prepaid number from being cut off, and when.
+
+A `KeepAlive` rule says what keeps a number alive (a top-up of some amount, an
+outgoing SMS or call, data use, or any of these), how often (every N days, or
+every N calendar months) and when it was last done. From it:
+
+* `next_due(rule)`: `last_done` + the interval. Months are calendar months with
+  month-end clamping: 31 January + 1 month = 28 (or, in a leap year, 29)
+  February.
+* `status_on(rule, today)`: `OVERDUE` (the due date has passed), `DUE_SOON`
+  (due today or within `SOON_DAYS` = 7 days), else `OK`.
+* `yearly_cost(rule)`: amount × 365 / every_days (or × 12 / every_months), in
+  the rule's own currency; None when the amount is not known.
+* `upcoming(profiles, today)`: every profile with a rule, sorted by due date;
+  `due_soon(profiles, today)`: the overdue and due-soon ones (the launch notice).
+* `suggest_keepalive(country, carrier)`: the catalog's sourced rule for that
+  carrier (Norway first) turned into a `KeepAlive`, or None.
+
+Pure functions of their arguments (`today` is always passed in); no I/O, no
+Textual.
+"""
+
+from __future__ import annotations
+
+import calendar
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+if TYPE_CHECKING:
+    from esim_ready.state.profiles import Issue, Profile
+
+Action = Literal["topup", "outgoing", "data", "any"]
+ACTIONS: tuple[str, ...] = ("topup", "outgoing", "data", "any")
+SOON_DAYS = 7
+
+ACTION_TEXT = {
+    "topup": "top-up",
+    "outgoing": "outgoing SMS or call",
+    "data": "data use",
+    "any": "any use",
+}
+
+
+class Status(enum.StrEnum):
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    OK = "ok"
+
+
+@dataclass(frozen=True, kw_only=True)
+class KeepAlive:
+    """What keeps one number alive. Set exactly one of `every_days`, `every_months`."""
+
+    action: Action
+    last_done: date
+    every_days: int | None = None
+    every_months: int | None = None
+    amount: float | None = None
+    currency: str | None = None  # ISO 4217, required with amount
+    source: str | None = None  # where the rule came from (catalog source), if offered by the app
+
+    def describe(self) -> str:
+        """Short English text, e.g. 'top-up 100 NOK every 180 days'."""
+        what = ACTION_TEXT.get(self.action, self.action)
+        if self.amount is not None:
+            what += f" {_number(self.amount)} {self.currency or ''}".rstrip()
+        if self.every_months is not None:
+            every = "every month" if self.every_months == 1 else f"every {self.every_months} months"
+        else:
+            every = "every day" if self.every_days == 1 else f"every {self.every_days} days"
+        return f"{what} {every}"
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole calendar months, clamped to the end of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_due(rule: KeepAlive) -> date:
+    if rule.every_months is not None:
+        return add_months(rule.last_done, rule.every_months)
+    if rule.every_days is None:
+        raise ValueError("a keep-alive rule needs every_days or every_months")
+    return rule.last_done + timedelta(days=rule.every_days)
+
+
+def status_on(rule: KeepAlive, today: date) -> Status:
+    due = next_due(rule)
+    if due < today:
+        return Status.OVERDUE
+    if due <= today + timedelta(days=SOON_DAYS):
+        return Status.DUE_SOON
+    return Status.OK
+
+
+def yearly_cost(rule: KeepAlive) -> float | None:
+    """Cost per year in `rule.currency`, rounded to cents; None if the amount is unknown."""
+    if rule.amount is None:
+        return None
+    if rule.every_months is not None:
+        per_year = 12 / rule.every_months
+    elif rule.every_days:
+        per_year = 365 / rule.every_days
+    else:
+        return None
+    return round(rule.amount * per_year, 2)
+
+
+def mark_done(rule: KeepAlive, when: date) -> KeepAlive:
+    """The rule after the action was done on `when` (the next due date moves on)."""
+    return replace(rule, last_done=when)
+
+
+def check_keepalive(rule: Any, field: str = "keepalive") -> list[Issue]:
+    """Every problem of a rule; field names are `keepalive.<name>`."""
+    from esim_ready.state.profiles import Issue
+
+    out: list[Issue] = []
+
+    def bad(name: str, code: str, message: str) -> None:
+        out.append(Issue(f"{field}.{name}", code, message))
+
+    if rule.action not in ACTIONS:
+        bad("action", "invalid_choice", f"must be one of {', '.join(ACTIONS)}, not {rule.action!r}")
+    days, months = rule.every_days, rule.every_months
+    if (days is None) == (months is None):
+        bad("every_days", "interval_required", "give how often: every_days or every_months (exactly one)")
+    for name, value in (("every_days", days), ("every_months", months)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
+            bad(name, "not_positive", f"must be a whole number greater than 0, not {value!r}")
+    amount = rule.amount
+    if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float) or amount < 0):
+        bad("amount", "negative_amount", f"must be a number of at least 0, not {amount!r}")
+    if amount is not None and not rule.currency:
+        bad("currency", "currency_required", "give the currency of the amount (ISO 4217, e.g. NOK)")
+    if rule.currency is not None and not is_currency(rule.currency):
+        bad("currency", "unknown_currency", f"{rule.currency!r} is not an ISO 4217 currency code (e.g. NOK, EUR)")
+    if not isinstance(rule.last_done, date):
+        bad("last_done", "not_a_date", "must be a date (YYYY-MM-DD)")
+    return out
+
+
+def is_currency(code: str) -> bool:
+    if not isinstance(code, str) or len(code) != 3 or not code.isupper():
+        return False
+    import pycountry
+
+    return pycountry.currencies.get(alpha_3=code) is not None
+
+
+# -- the upcoming list -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """One number's next keep-alive duty."""
+
+    profile: Profile
+    rule: KeepAlive
+    due: date
+    days_left: int  # negative when overdue, 0 when due today
+    status: Status
+    yearly_cost: float | None  # in `currency`; None when unknown
+    currency: str | None
+
+
+def upcoming(profiles: Iterable[Profile], today: date) -> list[Upcoming]:
+    """Every profile with a keep-alive rule, soonest due first."""
+    out = []
+    for profile in profiles:
+        rule = profile.keepalive
+        if rule is None:
+            continue
+        due = next_due(rule)
+        out.append(
+            Upcoming(
+                profile=profile,
+                rule=rule,
+                due=due,
+                days_left=(due - today).days,
+                status=status_on(rule, today),
+                yearly_cost=yearly_cost(rule),
+                currency=rule.currency,
+            )
+        )
+    out.sort(key=lambda u: (u.due, u.profile.display_name.casefold(), u.profile.id))
+    return out
+
+
+def due_soon(profiles: Iterable[Profile], today: date) -> list[Upcoming]:
+    """What the launch notice mentions: overdue, or due within 7 days."""
+    return [u for u in upcoming(profiles, today) if u.status is not Status.OK]
+
+
+def yearly_totals(items: Iterable[Upcoming]) -> dict[str, float]:
+    """Known yearly costs summed per currency (amounts in different currencies are never added)."""
+    totals: dict[str, float] = {}
+    for item in items:
+        if item.yearly_cost is not None and item.currency:
+            totals[item.currency] = round(totals.get(item.currency, 0.0) + item.yearly_cost, 2)
+    return totals
+
+
+# -- defaults from the catalog ---------------------------------------------------
+
+
+class RetentionRuleLike(Protocol):
+    """The shape of `esim_ready.catalog.curated.RetentionRule` this module reads."""
+
+    carrier_id: str
+    carrier_name: str
+    action: str
+    every_days: int | None
+    amount: float | None
+    currency: str | None
+    source: str
+
+
+RulesLookup = Callable[[str], Sequence[RetentionRuleLike]]
+
+
+def _catalog_rules(country: str) -> Sequence[RetentionRuleLike]:
+    try:
+        from esim_ready.catalog.curated import retention_rules
+    except ImportError:  # the catalog has no curated rules module (yet)
+        return ()
+    return retention_rules(country)
+
+
+def find_retention_rule(
+    country: str | None, carrier: str | None, *, rules: RulesLookup | None = None
+) -> RetentionRuleLike | None:
+    """The catalog's first retention rule for `carrier` (catalog id or name) in `country`.
+
+    Even a rule without numbers is worth showing: its `rule_en`/`rule_zh` and `source`.
+    """
+    if not country or not carrier:
+        return None
+    wanted = carrier.strip().casefold()
+    for rule in (rules or _catalog_rules)(country.upper()):
+        if wanted in (rule.carrier_id.casefold(), rule.carrier_name.casefold()):
+            return rule
+    return None
+
+
+def suggest_keepalive(
+    country: str | None,
+    carrier: str | None,
+    *,
+    today: date | None = None,
+    rules: RulesLookup | None = None,
+) -> KeepAlive | None:
+    """The catalog's rule for `carrier` (its catalog id or its name) in `country`, as a
+    `KeepAlive` to offer as the default; None when the catalog has no usable rule.
+
+    Only a rule that says both what to do and how often (`every_days`, or
+    `every_months` should the catalog add it) becomes a suggestion; `last_done`
+    is `today` (the user corrects it), `source` is the rule's source. `rules`
+    replaces the catalog lookup (for tests).
+    """
+    if not country or not carrier:
+        return None
+    wanted = carrier.strip().casefold()
+    for rule in (rules or _catalog_rules)(country.upper()):
+        if wanted not in (rule.carrier_id.casefold(), rule.carrier_name.casefold()):
+            continue
+        days = rule.every_days
+        months = getattr(rule, "every_months", None)
+        if rule.action not in ACTIONS or not (days or months):
+            continue
+        return KeepAlive(
+            action=rule.action,  # type: ignore[arg-type]  # checked against ACTIONS above
+            every_days=days or None,
+            every_months=None if days else months,
+            amount=rule.amount,
+            currency=rule.currency if rule.amount is not None else None,
+            last_done=today or date.today(),
+            source=rule.source,
+        )
+    return None
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"

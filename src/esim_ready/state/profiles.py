@@ -1,0 +1,634 @@
+"""The eSIM profiles on the user's phone(s), kept in `config_dir()/profiles.toml`.
+
+Domain: `Profile` (frozen), checked by `prepare(profile)` which normalises what
+it can (phone number to E.164, ICCID without spaces, country upper-case) and
+returns a `Report` of errors (refusals) and warnings (e.g. a failed ICCID Luhn
+check digit), each tied to a field so a form can show it beside that field.
+
+Storage: `ProfileStore` saves every change at once through `DocumentFile`
+(atomic write, 0600, `flock` + re-read before each write so two running
+instances keep each other's changes; a damaged file is moved aside and listed
+in `store.quarantined`). Each method is one change applied to the freshest file.
+
+Secrets (activation code, confirmation code, PUK) live in the file but are
+never in a `repr`, and `mask_secret` is what a screen shows until asked.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from esim_ready.errors import UserError
+from esim_ready.state.keepalive import KeepAlive, check_keepalive
+from esim_ready.state.paths import config_dir
+from esim_ready.state.tomlfile import DocumentFile, Raw
+
+Role = Literal["data", "voice", "backup", "home"]
+ProfileState = Literal["enabled", "disabled"]
+DefaultKind = Literal["data", "voice"]
+
+ROLES: tuple[str, ...] = ("data", "voice", "backup", "home")
+STATES: tuple[str, ...] = ("enabled", "disabled")
+PROFILE_CLASSES: tuple[str, ...] = ("operational", "test", "provisioning")
+SECRET_FIELDS: tuple[str, ...] = ("activation_code", "confirmation_code", "puk")
+NICKNAME_MAX_BYTES = 64  # SGP.22 profileNickname: UTF8String (SIZE(0..64)), counted in bytes
+ICCID_MIN, ICCID_MAX = 18, 22
+SCHEMA = 1
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {}  # n -> function turning schema n into n + 1
+MASK = "••••••••"
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, kw_only=True)
+class Profile:
+    """One eSIM profile. Build it freely; `prepare` (or the store) checks it."""
+
+    id: str = field(default_factory=new_id)
+    nickname: str | None = None  # at most 64 bytes of UTF-8
+    carrier: str | None = None  # free text, or the catalog carrier's name
+    carrier_id: str | None = None  # the catalog carrier id, when picked from the catalog
+    country: str | None = None  # ISO 3166-1 alpha-2
+    number: str | None = None  # E.164 once prepared; `number_display` for screens
+    iccid: str | None = None  # digits only, 18-22 long
+    role: Role | None = None
+    state: ProfileState = "disabled"
+    device: str | None = None
+    plan: str | None = None
+    expiry: date | None = None
+    default_data: bool = False
+    default_voice: bool = False  # default for voice calls and SMS
+    provider_name: str | None = None  # from the chip (lpac serviceProviderName)
+    profile_name: str | None = None  # from the chip (lpac profileName)
+    profile_class: str | None = None  # from the chip: operational | test | provisioning
+    isdp_aid: str | None = None  # from the chip (lpac isdpAid)
+    keepalive: KeepAlive | None = None
+    activation_code: str | None = field(default=None, repr=False)  # secret: LPA:1$...
+    confirmation_code: str | None = field(default=None, repr=False)  # secret
+    puk: str | None = field(default=None, repr=False)  # secret
+
+    @property
+    def display_name(self) -> str:
+        return self.nickname or self.profile_name or self.provider_name or self.carrier or self.iccid or "(unnamed)"
+
+    @property
+    def number_display(self) -> str:
+        """The number in international format (e.g. '+47 406 12 345'), or ''."""
+        return format_international(self.number) if self.number else ""
+
+
+@dataclass(frozen=True)
+class ChipProfile:
+    """What an eSIM chip reports about one profile (e.g. via `lpac profile list`)."""
+
+    iccid: str
+    state: ProfileState
+    nickname: str | None = None
+    provider_name: str | None = None
+    profile_name: str | None = None
+    profile_class: str | None = None
+    isdp_aid: str | None = None
+
+
+# -- checking -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem with one field. `code` is stable (for translated messages)."""
+
+    field: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Report:
+    errors: tuple[Issue, ...] = ()
+    warnings: tuple[Issue, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def for_field(self, name: str) -> list[Issue]:
+        return [i for i in (*self.errors, *self.warnings) if i.field == name]
+
+
+class ProfileInvalid(UserError):
+    """A profile was refused; `report.errors` says why, field by field."""
+
+    def __init__(self, report: Report, who: str = "Profile") -> None:
+        self.report = report
+        lines = "\n".join(f"  - {issue}" for issue in report.errors)
+        super().__init__(f"{who} not saved:\n{lines}")
+
+
+class ProfileNotFound(UserError):
+    def __init__(self, profile_id: str) -> None:
+        self.profile_id = profile_id
+        super().__init__(f"No profile with id {profile_id!r} (it may have been deleted in another window).")
+
+
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2 == 1:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def check_iccid(iccid: str, field_name: str = "iccid") -> tuple[list[Issue], list[Issue]]:
+    """(errors, warnings) for an ICCID that has already lost its spaces."""
+    if not iccid.isascii() or not iccid.isdigit():
+        return [Issue(field_name, "iccid_not_digits", f"an ICCID has digits only; {iccid!r} does not")], []
+    if not ICCID_MIN <= len(iccid) <= ICCID_MAX:
+        msg = f"an ICCID is {ICCID_MIN} to {ICCID_MAX} digits long; this one has {len(iccid)}"
+        return [Issue(field_name, "iccid_length", msg)], []
+    if not luhn_ok(iccid):
+        msg = "the last digit (Luhn check digit) does not match: check for a typo; saved anyway"
+        return [], [Issue(field_name, "iccid_luhn", msg)]
+    return [], []
+
+
+def check_nickname(nickname: str) -> list[Issue]:
+    size = len(nickname.encode("utf-8"))
+    if size <= NICKNAME_MAX_BYTES:
+        return []
+    msg = (
+        f"is {size} bytes in UTF-8; an eSIM holds at most {NICKNAME_MAX_BYTES} bytes "
+        f"(a Chinese character takes 3, so at most 21 of them): remove {size - NICKNAME_MAX_BYTES} bytes"
+    )
+    return [Issue("nickname", "nickname_too_long", msg)]
+
+
+def parse_number(text: str, country: str | None) -> str:
+    """`text` as E.164, read as a local number of `country` unless it starts with +.
+
+    Raises ValueError with a message for a person.
+    """
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(text, country.upper() if country else None)
+    except phonenumbers.NumberParseException as exc:
+        hint = "" if country else " (no country set: start it with + and the country code)"
+        raise ValueError(f"{text!r} is not a phone number: {exc._msg}{hint}") from None
+    if not phonenumbers.is_valid_number(parsed):
+        where = f" for {country.upper()}" if country and not text.strip().startswith("+") else ""
+        raise ValueError(f"{text!r} is not a valid phone number{where}: check the digits and the country code")
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+@lru_cache(maxsize=1024)
+def format_international(e164: str) -> str:
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def _is_country(code: str) -> bool:
+    import pycountry
+
+    return len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None
+
+
+def _clean(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text or None
+
+
+def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, Report]:
+    """`profile` normalised, and every error and warning about it.
+
+    `others` are the other stored profiles (for the unique-ICCID check).
+    """
+    errors: list[Issue] = []
+    warnings: list[Issue] = []
+    changes: dict[str, Any] = {}
+    for name in ("nickname", "carrier", "carrier_id", "device", "plan"):
+        changes[name] = _clean(getattr(profile, name))
+    for name in SECRET_FIELDS:
+        changes[name] = _clean(getattr(profile, name))
+    country = _clean(profile.country)
+    if country is not None:
+        country = country.upper()
+        if not _is_country(country):
+            errors.append(Issue("country", "unknown_country", f"{country!r} is not an ISO 3166-1 alpha-2 code (e.g. NO)"))
+    changes["country"] = country
+    if changes["nickname"] is not None:
+        errors += check_nickname(changes["nickname"])
+    number = _clean(profile.number)
+    if number is not None:
+        try:
+            number = parse_number(number, country if country and not errors_for(errors, "country") else None)
+        except ValueError as exc:
+            errors.append(Issue("number", "invalid_number", f"phone number refused: {exc}"))
+    changes["number"] = number
+    iccid = _clean(profile.iccid)
+    if iccid is not None:
+        iccid = iccid.replace(" ", "").replace("-", "")
+        e, w = check_iccid(iccid)
+        errors += e
+        warnings += w
+        if not e and any(o.iccid == iccid and o.id != profile.id for o in others):
+            errors.append(Issue("iccid", "iccid_taken", "another profile already has this ICCID"))
+    changes["iccid"] = iccid
+    if profile.role is not None and profile.role not in ROLES:
+        errors.append(Issue("role", "invalid_choice", f"must be one of {', '.join(ROLES)}, not {profile.role!r}"))
+    if profile.state not in STATES:
+        errors.append(Issue("state", "invalid_choice", f"must be enabled or disabled, not {profile.state!r}"))
+    if profile.profile_class is not None and profile.profile_class not in PROFILE_CLASSES:
+        msg = f"must be one of {', '.join(PROFILE_CLASSES)}, not {profile.profile_class!r}"
+        errors.append(Issue("profile_class", "invalid_choice", msg))
+    if profile.expiry is not None and not isinstance(profile.expiry, date):
+        errors.append(Issue("expiry", "not_a_date", "must be a date (YYYY-MM-DD)"))
+    if profile.keepalive is not None:
+        errors += check_keepalive(profile.keepalive)
+    if not profile.id:
+        errors.append(Issue("id", "missing", "a profile needs an id"))
+    return replace(profile, **changes), Report(tuple(errors), tuple(warnings))
+
+
+def errors_for(issues: Iterable[Issue], name: str) -> list[Issue]:
+    return [i for i in issues if i.field == name]
+
+
+def mask_secret(secret: str | None) -> str:
+    """What a screen shows instead of a secret: 'LPA:1$••••••••', '••••••••' or ''."""
+    if not secret:
+        return ""
+    if secret.upper().startswith("LPA:1$"):
+        return secret[:6] + MASK
+    return MASK
+
+
+# -- the raw (TOML) form ------------------------------------------------------------
+
+_STR_FIELDS = (
+    "id", "nickname", "carrier", "carrier_id", "country", "number", "iccid", "role", "state", "device",
+    "plan", "provider_name", "profile_name", "profile_class", "isdp_aid", *SECRET_FIELDS,
+)  # fmt: skip
+_FIELD_ORDER = tuple(f.name for f in fields(Profile))
+_KEEPALIVE_TYPES: dict[str, tuple[type, ...]] = {
+    "action": (str,),
+    "every_days": (int,),
+    "every_months": (int,),
+    "amount": (int, float),
+    "currency": (str,),
+    "last_done": (date,),
+    "source": (str,),
+}
+
+
+def profile_to_dict(profile: Profile, *, include_secrets: bool = True) -> dict[str, Any]:
+    """The TOML table of a profile: None and False left out, keys in field order."""
+    out: dict[str, Any] = {}
+    for name in _FIELD_ORDER:
+        value = getattr(profile, name)
+        if value is None or value is False or (name in SECRET_FIELDS and not include_secrets):
+            continue
+        if name == "keepalive":
+            value = {k: getattr(value, k) for k in _KEEPALIVE_TYPES if getattr(value, k) is not None}
+        out[name] = value
+    return out
+
+
+def profile_from_dict(raw: Mapping[str, Any], *, id_required: bool = True) -> tuple[Profile | None, list[Issue]]:
+    """A profile from its TOML table, or None and every structural problem.
+
+    Checks keys and types only; `prepare` checks the values.
+    """
+    issues: list[Issue] = []
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in _STR_FIELDS:
+            if not isinstance(value, str):
+                issues.append(Issue(key, "wrong_type", f"must be text, not {_tname(value)}"))
+            else:
+                values[key] = value
+        elif key == "expiry":
+            if isinstance(value, date) and not hasattr(value, "hour"):
+                values[key] = value
+            else:
+                issues.append(Issue(key, "wrong_type", f"must be a date (YYYY-MM-DD), not {_tname(value)}"))
+        elif key in ("default_data", "default_voice"):
+            if isinstance(value, bool):
+                values[key] = value
+            else:
+                issues.append(Issue(key, "wrong_type", f"must be true or false, not {_tname(value)}"))
+        elif key == "keepalive":
+            rule, rule_issues = _keepalive_from_dict(value)
+            issues += rule_issues
+            values[key] = rule
+        else:
+            issues.append(Issue(key, "unknown_field", "unknown field (check the spelling)"))
+    if id_required and "id" not in raw:
+        issues.append(Issue("id", "missing", "every profile needs an id"))
+    for key, allowed in (("role", ROLES), ("state", STATES), ("profile_class", PROFILE_CLASSES)):
+        value = values.get(key)
+        if value is not None and value not in allowed:
+            issues.append(Issue(key, "invalid_choice", f"must be one of {', '.join(allowed)}, not {value!r}"))
+    if issues:
+        return None, issues
+    return Profile(**values), []
+
+
+def _keepalive_from_dict(raw: Any) -> tuple[KeepAlive | None, list[Issue]]:
+    if not isinstance(raw, Mapping):
+        return None, [Issue("keepalive", "wrong_type", f"must be a table, not {_tname(raw)}")]
+    issues: list[Issue] = []
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        allowed = _KEEPALIVE_TYPES.get(key)
+        if allowed is None:
+            issues.append(Issue(f"keepalive.{key}", "unknown_field", "unknown field (check the spelling)"))
+        elif isinstance(value, bool) or not isinstance(value, allowed) or hasattr(value, "hour"):
+            issues.append(Issue(f"keepalive.{key}", "wrong_type", f"has the wrong type ({_tname(value)})"))
+        else:
+            values[key] = value
+    for key in ("action", "last_done"):
+        if key not in raw:
+            issues.append(Issue(f"keepalive.{key}", "missing", "is required"))
+    if issues:
+        return None, issues
+    rule = KeepAlive(**values)
+    issues = check_keepalive(rule)
+    return (None, issues) if issues else (rule, [])
+
+
+def _tname(value: Any) -> str:
+    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a table"}.get(
+        type(value), type(value).__name__
+    )
+
+
+# -- the store ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A profile as saved, with the warnings the user should see."""
+
+    profile: Profile
+    warnings: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    added: tuple[Profile, ...] = ()
+    updated: tuple[Profile, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+class _ProfilesFile(DocumentFile):
+    """A profiles document whose every entry must decode; otherwise it is damaged."""
+
+    def _migrate(self, doc: Raw) -> Raw:
+        doc = super()._migrate(doc)
+        entries = doc.get("profiles", [])
+        if not isinstance(entries, list):
+            raise ValueError("'profiles' must be a list of tables")
+        for n, entry in enumerate(entries):
+            if not isinstance(entry, dict):
+                raise ValueError(f"profiles[{n}] is not a table")
+            _, issues = profile_from_dict(entry)
+            if issues:
+                raise ValueError(f"profiles[{n}]: " + "; ".join(map(str, issues)))
+        return doc
+
+
+def _decode(doc: Raw) -> list[Profile]:
+    out = []
+    for entry in doc.get("profiles", []):
+        profile, _ = profile_from_dict(entry)
+        assert profile is not None  # _ProfilesFile refused anything that does not decode
+        out.append(profile)
+    return out
+
+
+def _encode(doc: Raw, profiles: Sequence[Profile]) -> Raw:
+    return {**doc, "profiles": [profile_to_dict(p) for p in profiles]}
+
+
+class ProfileStore:
+    """The user's profiles. Every method reads the freshest file; changes save at once."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.file = _ProfilesFile(path or config_dir() / "profiles.toml", SCHEMA, MIGRATIONS)
+
+    @property
+    def path(self) -> Path:
+        return self.file.path
+
+    @property
+    def quarantined(self) -> list[tuple[Path, str]]:
+        """Damaged files moved aside (path, reason): tell the user."""
+        return self.file.quarantined
+
+    def list(self) -> tuple[Profile, ...]:
+        return tuple(_decode(self.file.read()))
+
+    def get(self, profile_id: str) -> Profile:
+        for profile in self.list():
+            if profile.id == profile_id:
+                return profile
+        raise ProfileNotFound(profile_id)
+
+    def find_iccid(self, iccid: str) -> Profile | None:
+        return next((p for p in self.list() if p.iccid == iccid), None)
+
+    def _change(self, change: Callable[[list[Profile]], list[Profile]]) -> list[Profile]:
+        result: list[Profile] = []
+
+        def apply(doc: Raw) -> Raw:
+            nonlocal result
+            result = change(_decode(doc))
+            return _encode(doc, result)
+
+        self.file.update(apply)
+        return result
+
+    def add(self, profile: Profile) -> Saved:
+        """Add a new profile (refused with `ProfileInvalid` if it has errors)."""
+        saved: list[Saved] = []
+
+        def change(profiles: list[Profile]) -> list[Profile]:
+            if any(p.id == profile.id for p in profiles):
+                raise ValueError(f"profile id {profile.id!r} already exists")
+            ready, report = prepare(profile, profiles)
+            if not report.ok:
+                raise ProfileInvalid(report)
+            saved.append(Saved(ready, report.warnings))
+            return _one_default(profiles + [ready], ready)
+
+        self._change(change)
+        return saved[0]
+
+    def update(self, profile_id: str, **changes: Any) -> Saved:
+        """Change some fields of one profile, e.g. `update(p.id, nickname="工作", number="+4740612345")`.
+
+        Only the named fields change, applied to the freshest copy on disk.
+        """
+        if "id" in changes:
+            raise TypeError("a profile's id cannot change")
+        saved: list[Saved] = []
+
+        def change(profiles: list[Profile]) -> list[Profile]:
+            index = _index(profiles, profile_id)
+            ready, report = prepare(replace(profiles[index], **changes), profiles)
+            if not report.ok:
+                raise ProfileInvalid(report)
+            saved.append(Saved(ready, report.warnings))
+            profiles[index] = ready
+            return _one_default(profiles, ready)
+
+        self._change(change)
+        return saved[0]
+
+    def delete(self, profile_id: str) -> None:
+        def change(profiles: list[Profile]) -> list[Profile]:
+            index = _index(profiles, profile_id)
+            return profiles[:index] + profiles[index + 1 :]
+
+        self._change(change)
+
+    def set_default(self, kind: DefaultKind, profile_id: str | None) -> None:
+        """Make one profile the default for data or for voice/SMS (None: no default)."""
+        if kind not in ("data", "voice"):
+            raise ValueError(f"kind must be 'data' or 'voice', not {kind!r}")
+        attr = f"default_{kind}"
+
+        def change(profiles: list[Profile]) -> list[Profile]:
+            if profile_id is not None:
+                _index(profiles, profile_id)
+            return [replace(p, **{attr: p.id == profile_id}) for p in profiles]
+
+        self._change(change)
+
+    def mark_done(self, profile_id: str, when: date) -> Profile:
+        """Record that the keep-alive action was done on `when`."""
+        profile = self.get(profile_id)
+        if profile.keepalive is None:
+            raise UserError(f"{profile.display_name} has no keep-alive rule.")
+        return self.update(profile_id, keepalive=replace(profile.keepalive, last_done=when)).profile
+
+    def sync_chip(self, chips: Sequence[ChipProfile]) -> ImportSummary:
+        """Merge what a chip reports, matched by ICCID: new ones are added; known ones
+        get the chip's fields (state, nickname if the chip has one, provider, names,
+        class) and keep everything the user set (role, number, keep-alive, ...)."""
+        summary: list[ImportSummary] = []
+
+        def change(profiles: list[Profile]) -> list[Profile]:
+            by_iccid = {p.iccid: i for i, p in enumerate(profiles) if p.iccid}
+            added, updated, warnings = [], [], []
+            for chip in chips:
+                facts = {
+                    "state": chip.state,
+                    "provider_name": chip.provider_name,
+                    "profile_name": chip.profile_name,
+                    "profile_class": chip.profile_class,
+                    "isdp_aid": chip.isdp_aid,
+                }
+                if chip.iccid in by_iccid:
+                    index = by_iccid[chip.iccid]
+                    if chip.nickname:
+                        facts["nickname"] = chip.nickname
+                    new = replace(profiles[index], **facts)
+                    if new != profiles[index]:
+                        updated.append(new)
+                    profiles[index] = new
+                else:
+                    new = Profile(iccid=chip.iccid, nickname=chip.nickname, carrier=chip.provider_name, **facts)
+                    by_iccid[chip.iccid] = len(profiles)
+                    profiles.append(new)
+                    added.append(new)
+                warnings += [f"ICCID {chip.iccid}: {w.message}" for w in check_iccid(chip.iccid)[1]]
+            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings)))
+            return profiles
+
+        self._change(change)
+        return summary[0]
+
+    def merge(self, incoming: Sequence[Profile]) -> ImportSummary:
+        """Merge profiles read from an export: matched by id, else by ICCID; all their
+        fields replace the stored ones, except secrets the import does not carry.
+        Refused as a whole (`ProfileInvalid`) if any merged profile has errors."""
+        summary: list[ImportSummary] = []
+
+        def change(profiles: list[Profile]) -> list[Profile]:
+            added, updated, warnings = [], [], []
+            placed: dict[str, str] = {}  # incoming id -> stored id
+            for item in incoming:
+                index = _find(profiles, item)
+                if index is None:
+                    new = item
+                    profiles.append(new)
+                    index = len(profiles) - 1
+                    added.append(new)
+                else:
+                    old = profiles[index]
+                    keep = {n: getattr(old, n) for n in SECRET_FIELDS if getattr(item, n) is None}
+                    new = replace(item, id=old.id, **keep)
+                    if new != old:
+                        updated.append(new)
+                ready, report = prepare(new, profiles)
+                if not report.ok:
+                    raise ProfileInvalid(report, who=f"Import refused: profile {item.display_name!r}")
+                warnings += [f"{item.display_name}: {w}" for w in report.warnings]
+                profiles[index] = ready
+                placed[item.id] = ready.id
+            for kind in ("default_data", "default_voice"):
+                chosen = [placed[p.id] for p in incoming if getattr(p, kind)]
+                if chosen:
+                    profiles = [replace(p, **{kind: p.id == chosen[-1]}) for p in profiles]
+            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings)))
+            return profiles
+
+        self._change(change)
+        return summary[0]
+
+
+def _index(profiles: Sequence[Profile], profile_id: str) -> int:
+    for i, p in enumerate(profiles):
+        if p.id == profile_id:
+            return i
+    raise ProfileNotFound(profile_id)
+
+
+def _find(profiles: Sequence[Profile], item: Profile) -> int | None:
+    for i, p in enumerate(profiles):
+        if p.id == item.id:
+            return i
+    if item.iccid:
+        for i, p in enumerate(profiles):
+            if p.iccid == item.iccid:
+                return i
+    return None
+
+
+def _one_default(profiles: list[Profile], changed: Profile) -> list[Profile]:
+    """At most one default for data and one for voice: `changed` wins."""
+    clear = {k: False for k in ("default_data", "default_voice") if getattr(changed, k)}
+    if not clear:
+        return profiles
+    return [p if p.id == changed.id else replace(p, **clear) for p in profiles]

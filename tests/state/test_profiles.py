@@ -1,0 +1,210 @@
+"""Profiles: field checks a user runs into, and the store that saves them at once."""
+
+from __future__ import annotations
+
+import os
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from esim_ready.state.keepalive import KeepAlive
+from esim_ready.state.profiles import (
+    ChipProfile,
+    Profile,
+    ProfileInvalid,
+    ProfileNotFound,
+    ProfileStore,
+    mask_secret,
+    prepare,
+)
+
+VALID_ICCID = "8947000000001234560"  # Luhn check digit correct
+BAD_LUHN_ICCID = "8947000000001234561"
+
+
+def errors(profile: Profile) -> dict[str, str]:
+    return {i.field: i.message for i in prepare(profile)[1].errors}
+
+
+# -- nickname --------------------------------------------------------------------------
+
+
+def test_nickname_of_21_chinese_characters_fits_22_does_not() -> None:
+    assert len(("挪" * 21).encode()) == 63
+    assert "nickname" not in errors(Profile(nickname="挪" * 21))
+    message = errors(Profile(nickname="挪" * 22))["nickname"]
+    assert "66 bytes" in message and "64" in message
+
+
+def test_nickname_limit_counts_bytes_not_characters() -> None:
+    assert "nickname" not in errors(Profile(nickname="a" * 64))
+    assert "nickname" not in errors(Profile(nickname="a" * 62 + "é"))  # 62 + 2 = 64 bytes: fits
+    assert "nickname" in errors(Profile(nickname="a" * 63 + "é"))  # 65 bytes, 64 characters
+
+
+# -- phone number ----------------------------------------------------------------------
+
+
+def test_local_number_is_read_for_the_profile_country_and_stored_as_e164() -> None:
+    ready, report = prepare(Profile(country="no", number="406 12 345"))
+    assert report.ok
+    assert ready.number == "+4740612345"
+    assert ready.country == "NO"
+    assert ready.number_display == "+47 40 61 23 45"
+
+
+def test_invalid_number_is_refused_naming_the_field() -> None:
+    message = errors(Profile(country="NO", number="123"))["number"]
+    assert "123" in message and "phone number" in message
+    assert "number" in errors(Profile(number="hello"))
+
+
+def test_number_without_country_needs_the_plus() -> None:
+    assert "number" in errors(Profile(number="40612345"))
+    ready, report = prepare(Profile(number="+86 131 2345 6789"))
+    assert report.ok and ready.number == "+8613123456789"
+
+
+# -- ICCID --------------------------------------------------------------------------------
+
+
+def test_iccid_with_wrong_check_digit_is_saved_with_a_warning(config_dir: Path) -> None:
+    saved = ProfileStore().add(Profile(iccid="8947 0000 0000 1234 561"))
+    assert saved.profile.iccid == BAD_LUHN_ICCID
+    assert [w.field for w in saved.warnings] == ["iccid"]
+    assert "check digit" in saved.warnings[0].message
+    assert ProfileStore().list()[0].iccid == BAD_LUHN_ICCID
+
+
+def test_iccid_with_right_check_digit_has_no_warning() -> None:
+    assert prepare(Profile(iccid=VALID_ICCID))[1].warnings == ()
+
+
+@pytest.mark.parametrize("iccid", ["89470000000012345", "89470000000012345600000", "8947000000001234ABC"])
+def test_iccid_not_18_to_22_digits_is_refused(iccid: str) -> None:
+    assert "iccid" in errors(Profile(iccid=iccid))
+
+
+def test_other_fields_are_checked() -> None:
+    bad = errors(Profile(country="ZZ", role="boss", state="on"))  # type: ignore[arg-type]
+    assert set(bad) >= {"country", "role", "state"}
+
+
+# -- secrets ------------------------------------------------------------------------------
+
+
+def test_secrets_never_appear_in_repr_and_mask_shows_only_the_prefix() -> None:
+    p = Profile(nickname="x", activation_code="LPA:1$rsp.example.com$SECRET123", puk="87654321")
+    assert "SECRET123" not in repr(p) and "87654321" not in repr(p)
+    masked = mask_secret(p.activation_code)
+    assert masked.startswith("LPA:1$") and "rsp.example.com" not in masked and "SECRET" not in masked
+    assert "8765" not in mask_secret(p.puk) and mask_secret(p.puk)
+    assert mask_secret(None) == ""
+
+
+# -- the store --------------------------------------------------------------------------
+
+
+def test_add_saves_at_once_to_a_private_file(config_dir: Path) -> None:
+    store = ProfileStore()
+    saved = store.add(Profile(nickname="挪威号", country="NO", number="40612345", puk="12345678")).profile
+    path = config_dir / "profiles.toml"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    again = ProfileStore().get(saved.id)
+    assert again == saved
+    assert again.puk == "12345678"  # secrets are kept in the user's own file
+
+
+def test_refused_profile_changes_nothing(config_dir: Path) -> None:
+    store = ProfileStore()
+    store.add(Profile(nickname="one"))
+    with pytest.raises(ProfileInvalid) as caught:
+        store.add(Profile(nickname="two", number="123", country="NO"))
+    assert "number" in str(caught.value)
+    assert [p.nickname for p in store.list()] == ["one"]
+
+
+def test_update_changes_only_named_fields_and_keeps_the_rest(config_dir: Path) -> None:
+    store = ProfileStore()
+    p = store.add(Profile(nickname="a", role="home", country="NO")).profile
+    store.update(p.id, number="406 12 345", device="Pixel 8")
+    got = store.get(p.id)
+    assert (got.nickname, got.role, got.number, got.device) == ("a", "home", "+4740612345", "Pixel 8")
+
+
+def test_two_windows_keep_each_others_changes(config_dir: Path) -> None:
+    first, second = ProfileStore(), ProfileStore()
+    a = first.add(Profile(nickname="a")).profile
+    b = second.add(Profile(nickname="b")).profile
+    first.update(a.id, plan="20 GB")
+    second.update(b.id, plan="5 GB")
+    assert {p.nickname: p.plan for p in ProfileStore().list()} == {"a": "20 GB", "b": "5 GB"}
+
+
+def test_only_one_default_for_data_and_one_for_voice(config_dir: Path) -> None:
+    store = ProfileStore()
+    a = store.add(Profile(nickname="a", default_data=True, default_voice=True)).profile
+    b = store.add(Profile(nickname="b", default_data=True)).profile
+    got = {p.nickname: (p.default_data, p.default_voice) for p in store.list()}
+    assert got == {"a": (False, True), "b": (True, False)}
+    store.set_default("voice", b.id)
+    got = {p.nickname: (p.default_data, p.default_voice) for p in store.list()}
+    assert got == {"a": (False, False), "b": (True, True)}
+    store.set_default("data", None)
+    assert not any(p.default_data for p in store.list())
+    with pytest.raises(ProfileNotFound):
+        store.set_default("data", "nope")
+    assert a.id != b.id
+
+
+def test_same_iccid_twice_is_refused(config_dir: Path) -> None:
+    store = ProfileStore()
+    store.add(Profile(iccid=VALID_ICCID))
+    with pytest.raises(ProfileInvalid, match="ICCID"):
+        store.add(Profile(iccid=VALID_ICCID))
+
+
+def test_delete_and_missing_profile(config_dir: Path) -> None:
+    store = ProfileStore()
+    p = store.add(Profile(nickname="gone")).profile
+    store.delete(p.id)
+    assert store.list() == ()
+    with pytest.raises(ProfileNotFound):
+        store.delete(p.id)
+
+
+def test_mark_done_moves_the_due_date(config_dir: Path) -> None:
+    store = ProfileStore()
+    rule = KeepAlive(action="topup", every_days=180, last_done=date(2026, 1, 1), amount=100, currency="NOK")
+    p = store.add(Profile(nickname="n", keepalive=rule)).profile
+    got = store.mark_done(p.id, date(2026, 11, 21))
+    assert got.keepalive is not None and got.keepalive.last_done == date(2026, 11, 21)
+    assert store.get(p.id).keepalive == got.keepalive
+
+
+def test_chip_sync_updates_by_iccid_and_keeps_user_fields(config_dir: Path) -> None:
+    store = ProfileStore()
+    rule = KeepAlive(action="outgoing", every_days=90, last_done=date(2026, 10, 1))
+    mine = store.add(Profile(iccid=VALID_ICCID, nickname="mine", role="home", number="+4740612345", keepalive=rule))
+    summary = store.sync_chip([ChipProfile(iccid=VALID_ICCID, state="enabled", provider_name="Telenor")])
+    assert summary.added == () and len(summary.updated) == 1
+    (got,) = store.list()
+    assert got.id == mine.profile.id
+    assert (got.state, got.provider_name, got.nickname, got.role, got.number, got.keepalive) == (
+        "enabled", "Telenor", "mine", "home", "+4740612345", rule,
+    )  # fmt: skip
+
+
+def test_damaged_file_is_kept_aside_and_reported(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    path = config_dir / "profiles.toml"
+    path.write_text('schema = 1\n[[profiles]]\nid = "x"\nnumber = 4740612345\n', "utf-8")
+    store = ProfileStore()
+    assert store.list() == ()
+    (target, reason), = store.quarantined
+    assert target.exists() and "number" in reason
+    assert "4740612345" in target.read_text("utf-8")  # the user's data is not lost
+    store.add(Profile(nickname="fresh"))
+    assert [p.nickname for p in ProfileStore().list()] == ["fresh"]
