@@ -313,10 +313,14 @@ def profile_to_dict(profile: Profile, *, include_secrets: bool = True) -> dict[s
     return out
 
 
-def profile_from_dict(raw: Mapping[str, Any], *, id_required: bool = True) -> tuple[Profile | None, list[Issue]]:
+def profile_from_dict(
+    raw: Mapping[str, Any], *, id_required: bool = True, partial: bool = False
+) -> tuple[Profile | None, list[Issue]]:
     """A profile from its TOML table, or None and every structural problem.
 
-    Checks keys and types only; `prepare` checks the values.
+    Checks keys, types and choices only; `prepare` checks the values. With
+    `partial`, a profile of the fields that did decode is returned even when
+    others did not (so an import can report the value problems of those too).
     """
     issues: list[Issue] = []
     values: dict[str, Any] = {}
@@ -348,9 +352,12 @@ def profile_from_dict(raw: Mapping[str, Any], *, id_required: bool = True) -> tu
         value = values.get(key)
         if value is not None and value not in allowed:
             issues.append(Issue(key, "invalid_choice", f"must be one of {', '.join(allowed)}, not {value!r}"))
-    if issues:
+            del values[key]
+    if issues and not partial:
         return None, issues
-    return Profile(**values), []
+    if values.get("keepalive", False) is None:
+        del values["keepalive"]
+    return Profile(**values), issues
 
 
 def _keepalive_from_dict(raw: Any) -> tuple[KeepAlive | None, list[Issue]]:

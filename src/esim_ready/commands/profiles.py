@@ -1,0 +1,253 @@
+"""`esim-ready profiles …` and `esim-ready due`: the profiles and keep-alive duties, scripted.
+
+    esim-ready profiles list [--json] [--show-secrets]
+    esim-ready profiles export -o FILE.toml [--include-secrets]     (-o - : standard output)
+    esim-ready profiles import FILE.toml                            (- : standard input)
+    esim-ready profiles import-lpac FILE                            (- : standard input)
+    esim-ready due [--json] [--today YYYY-MM-DD]
+
+`due` exits 1 when a number's keep-alive is overdue (for cron), else 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from esim_ready.errors import UserError
+
+
+class CannotRead(UserError):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot read {path}: {reason}")
+
+
+def register(subparsers: Any) -> None:
+    profiles = subparsers.add_parser("profiles", help="list, export and import your eSIM profiles")
+    profiles.set_defaults(handler=cmd_list, json=False, show_secrets=False)
+    sub = profiles.add_subparsers(dest="profiles_command", metavar="ACTION")
+
+    p = sub.add_parser("list", help="show your profiles")
+    p.add_argument("--json", action="store_true", help="print JSON (secrets left out)")
+    p.add_argument("--show-secrets", action="store_true", help="also print activation codes, confirmation codes, PUKs")
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("export", help="write your profiles to a TOML file")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.toml", help="where to write (- for standard output)")
+    p.add_argument(
+        "--include-secrets", action="store_true", help="also write activation codes, confirmation codes and PUKs"
+    )
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("import", help="read profiles from an esim-ready TOML export (merged by id or ICCID)")
+    p.add_argument("file", metavar="FILE.toml", help="the file (- for standard input)")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("import-lpac", help="read the JSON that `lpac profile list` prints (merged by ICCID)")
+    p.add_argument("file", metavar="FILE", help="the saved output (- for standard input)")
+    p.set_defaults(handler=cmd_import_lpac)
+
+    p = subparsers.add_parser("due", help="keep-alive duties by due date; exit status 1 if any is overdue")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD", help="count from this date instead of today")
+    p.set_defaults(handler=cmd_due)
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _store() -> Any:
+    from esim_ready.state.profiles import ProfileStore
+
+    return ProfileStore()
+
+
+def _tell_quarantined(store: Any) -> None:
+    for target, reason in store.quarantined:
+        print(
+            f"esim-ready: warning: {store.path} could not be read ({reason}); "
+            f"it was kept as {target} and a new list was started",
+            file=sys.stderr,
+        )
+
+
+def _read_input(name: str) -> tuple[str, str]:
+    if name == "-":
+        return sys.stdin.read(), "standard input"
+    try:
+        return Path(name).expanduser().read_text(encoding="utf-8"), name
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CannotRead(name, getattr(exc, "strerror", None) or str(exc)) from None
+
+
+# -- profiles list ---------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from esim_ready.state.profiles import profile_to_dict
+
+    store = _store()
+    profiles = store.list()
+    _tell_quarantined(store)
+    if args.json:
+        items = []
+        for p in profiles:
+            item = profile_to_dict(p, include_secrets=args.show_secrets)
+            item["number_international"] = p.number_display or None
+            items.append(item)
+        print(json.dumps({"profiles": items}, ensure_ascii=False, indent=2, default=str))
+        return 0
+    if not profiles:
+        print("No profiles yet. Add one in the app, or: esim-ready profiles import-lpac FILE")
+        return 0
+    rows = [("DEFAULT", "NICKNAME", "ROLE", "STATE", "NUMBER", "CARRIER", "ICCID")]
+    for p in profiles:
+        default = "+".join(k for k, on in (("data", p.default_data), ("voice", p.default_voice)) if on)
+        rows.append(
+            (default, p.display_name, p.role or "", p.state, p.number_display, p.carrier or "", p.iccid or "")
+        )
+    _print_table(rows)
+    if args.show_secrets:
+        print()
+        for p in profiles:
+            for name in ("activation_code", "confirmation_code", "puk"):
+                if getattr(p, name):
+                    print(f"{p.display_name}  {name}: {getattr(p, name)}")
+    elif any(p.activation_code or p.confirmation_code or p.puk for p in profiles):
+        print("\nActivation codes, confirmation codes and PUKs are hidden; --show-secrets prints them.")
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _print_table(rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)]
+        print("  ".join(cells).rstrip())
+
+
+# -- export / import ---------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from esim_ready.exchange.profiles_toml import export_profiles, write_private
+
+    store = _store()
+    profiles = store.list()
+    _tell_quarantined(store)
+    text = export_profiles(profiles, include_secrets=args.include_secrets)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_private(Path(args.output), text)
+    except OSError as exc:
+        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    secrets = "with secrets" if args.include_secrets else "without secrets (--include-secrets adds them)"
+    print(f"Exported {len(profiles)} profile(s) to {args.output}, {secrets}.")
+    return 0
+
+
+def _summary(what: str, summary: Any) -> None:
+    for warning in summary.warnings:
+        print(f"esim-ready: warning: {warning}", file=sys.stderr)
+    print(f"Imported {what}: {len(summary.added)} added, {len(summary.updated)} updated.")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from esim_ready.exchange.profiles_toml import import_profiles
+
+    text, name = _read_input(args.file)
+    store = _store()
+    summary = import_profiles(text, store, name)
+    _tell_quarantined(store)
+    _summary(name, summary)
+    return 0
+
+
+def cmd_import_lpac(args: argparse.Namespace) -> int:
+    from esim_ready.exchange.lpac import import_lpac
+
+    text, name = _read_input(args.file)
+    store = _store()
+    summary = import_lpac(text, store, name)
+    _tell_quarantined(store)
+    _summary(name, summary)
+    return 0
+
+
+# -- due -------------------------------------------------------------------------------
+
+
+def cmd_due(args: argparse.Namespace) -> int:
+    from esim_ready.state.keepalive import Status, upcoming, yearly_totals
+
+    today = args.today or date.today()
+    store = _store()
+    items = upcoming(store.list(), today)
+    _tell_quarantined(store)
+    overdue = sum(1 for u in items if u.status is Status.OVERDUE)
+    totals = yearly_totals(items)
+    if args.json:
+        doc = {
+            "today": today.isoformat(),
+            "overdue": overdue,
+            "items": [
+                {
+                    "profile_id": u.profile.id,
+                    "name": u.profile.display_name,
+                    "number": u.profile.number_display or None,
+                    "carrier": u.profile.carrier,
+                    "action": u.rule.action,
+                    "every_days": u.rule.every_days,
+                    "every_months": u.rule.every_months,
+                    "amount": u.rule.amount,
+                    "currency": u.currency,
+                    "last_done": u.rule.last_done.isoformat(),
+                    "due": u.due.isoformat(),
+                    "days_left": u.days_left,
+                    "status": str(u.status),
+                    "yearly_cost": u.yearly_cost,
+                    "source": u.rule.source,
+                }
+                for u in items
+            ],
+            "yearly_totals": totals,
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 1 if overdue else 0
+    if not items:
+        print("No keep-alive rules yet: add one to a profile in the app.")
+        return 0
+    rows = [("DUE", "WHEN", "PROFILE", "NUMBER", "TO DO", "PER YEAR")]
+    for u in items:
+        cost = f"{u.yearly_cost:.2f} {u.currency}" if u.yearly_cost is not None else "unknown"
+        rows.append((u.due.isoformat(), _when(u.days_left), u.profile.display_name, u.profile.number_display,
+                     u.rule.describe(), cost))  # fmt: skip
+    _print_table(rows)
+    if totals:
+        print("\nPer year: " + ", ".join(f"{amount:.2f} {cur}" for cur, amount in sorted(totals.items())))
+    if overdue:
+        print(f"\n{overdue} overdue: do it now, or the number may be cut off.")
+    return 1 if overdue else 0
+
+
+def _when(days_left: int) -> str:
+    if days_left < 0:
+        return f"OVERDUE {-days_left} day(s)"
+    if days_left == 0:
+        return "today"
+    return f"in {days_left} day(s)"

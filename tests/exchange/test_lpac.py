@@ -1,0 +1,101 @@
+"""Import of `lpac profile list` output, from fixtures written to lpac's documented format
+(estkme-group/lpac docs/USAGE.md; see tests/fixtures/lpac/make_fixtures.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from esim_ready.exchange.lpac import LpacError, import_lpac, parse_lpac
+from esim_ready.state.keepalive import KeepAlive
+from esim_ready.state.profiles import ProfileStore
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "lpac"
+
+
+def fixture(name: str) -> str:
+    return (FIXTURES / name).read_text("utf-8")
+
+
+def test_every_field_is_mapped(config_dir: Path) -> None:
+    summary = import_lpac(fixture("profile_list.json"), ProfileStore())
+    assert len(summary.added) == 3 and summary.updated == ()
+    first, second, _ = ProfileStore().list()
+    assert first.iccid == "8947000000001234560"
+    assert first.isdp_aid == "A0000005591010FFFFFFFF8900001000"
+    assert first.state == "enabled"
+    assert first.nickname == "挪威保号"
+    assert first.provider_name == "Telenor" and first.carrier == "Telenor"
+    assert first.profile_name == "Telenor Kontant"
+    assert first.profile_class == "operational"
+    assert second.nickname is None and second.display_name == "CMCC eSIM"
+
+
+@pytest.mark.parametrize("name", ["profile_list_progress.jsonl", "profile_list_pretty.json"])
+def test_progress_lines_and_pretty_printed_output_give_the_same_profiles(name: str) -> None:
+    assert parse_lpac(fixture(name)) == parse_lpac(fixture("profile_list.json"))
+
+
+def test_reimport_updates_by_iccid_never_duplicates_and_keeps_user_fields(config_dir: Path) -> None:
+    store = ProfileStore()
+    import_lpac(fixture("profile_list.json"), store)
+    telenor = store.find_iccid("8947000000001234560")
+    assert telenor is not None
+    rule = KeepAlive(action="topup", every_months=15, last_done=date(2026, 3, 1), amount=100, currency="NOK")
+    store.update(telenor.id, role="home", country="NO", number="40612345", keepalive=rule)
+    summary = import_lpac(fixture("profile_list_updated.json"), store)
+    assert len(summary.added) == 1 and len(summary.updated) == 2
+    profiles = store.list()
+    assert len(profiles) == 4
+    assert len({p.iccid for p in profiles}) == 4
+    again = store.get(telenor.id)
+    assert again.state == "disabled"  # the chip's fact
+    assert again.nickname == "挪威保号"  # kept: the chip now reports no nickname change
+    assert (again.role, again.number, again.keepalive) == ("home", "+4740612345", rule)  # the user's
+    cmcc = store.find_iccid("8986000000007654322")
+    assert cmcc is not None and cmcc.nickname == "工作" and cmcc.state == "enabled"
+    assert import_lpac(fixture("profile_list_updated.json"), store).updated == ()  # nothing new the third time
+    assert len(store.list()) == 4
+
+
+def test_fifty_profiles(config_dir: Path) -> None:
+    summary = import_lpac(fixture("profile_list_50.json"), ProfileStore())
+    assert len(summary.added) == 50 and summary.warnings == ()
+    assert len(ProfileStore().list()) == 50
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("error_envelope.json", ["code -1", "euicc_init", "invalid custom AID given"]),
+        ("garbage_truncated.json", ["line 2", "cut off"]),
+        ("garbage_text.txt", ["not the JSON", "line 1, column 1"]),
+        ("chip_info.json", ["not a profile list"]),
+        ("profile_list_bad_entries.json", ["data[0].iccid", "data[1].profileState", "data[2].profileNickname"]),
+    ],
+)
+def test_errors_and_garbage_get_a_clear_message_and_change_nothing(config_dir: Path, name: str, says: list[str]) -> None:
+    store = ProfileStore()
+    import_lpac(fixture("profile_list.json"), store)
+    before = (config_dir / "profiles.toml").read_bytes()
+    with pytest.raises(LpacError) as caught:
+        import_lpac(fixture(name), store, name)
+    message = str(caught.value)
+    assert name in message and "Nothing was imported" in message
+    for part in says:
+        assert part in message
+    assert (config_dir / "profiles.toml").read_bytes() == before
+
+
+def test_empty_input_and_progress_only_are_refused() -> None:
+    with pytest.raises(LpacError, match="empty"):
+        parse_lpac("  \n")
+    progress_only = fixture("profile_list_progress.jsonl").splitlines()[0]
+    with pytest.raises(LpacError, match="no result"):
+        parse_lpac(progress_only)
+
+
+def test_an_empty_chip_imports_nothing(config_dir: Path) -> None:
+    assert import_lpac(fixture("profile_list_empty.json"), ProfileStore()).added == ()
