@@ -50,7 +50,8 @@ class Country:
     name_en: str
     name_zh: str
     official_name_en: str
-    haystack: str  # folded names, aliases and codes joined by "\n", for search
+    haystack: str  # folded everyday names (English, Chinese, aliases) joined by "\n"
+    official: str  # folded official name, searched last
 
     def name(self, language: str) -> str:
         return self.name_zh if language == "zh" else self.name_en
@@ -69,9 +70,9 @@ def all_countries() -> tuple[Country, ...]:
         name = getattr(c, "common_name", None) or c.name
         official = getattr(c, "official_name", None) or c.name
         name_zh = zh.gettext(c.name)
-        names = {name, c.name, official, name_zh, *SEARCH_ALIASES.get(c.alpha_2, ())}
+        names = {name, c.name, name_zh, *SEARCH_ALIASES.get(c.alpha_2, ())}
         haystack = "\n".join(fold(n) for n in sorted(names))
-        out.append(Country(c.alpha_2, c.alpha_3, name, name_zh, official, haystack))
+        out.append(Country(c.alpha_2, c.alpha_3, name, name_zh, official, haystack, fold(official)))
     out.sort(key=lambda c: fold(c.name_en))
     return tuple(out)
 
@@ -100,19 +101,25 @@ def find(code: str) -> Country | None:
 def search(query: str) -> list[Country]:
     """Countries matching `query`, best first.
 
-    Exact code match first, then names starting with the query, then names
-    containing it anywhere; each group in alphabetical order.
+    Exact code or name first, then everyday names starting with the query,
+    then names with a word starting with it, then names containing it, then
+    official names containing it; each group in alphabetical order.
     """
     q = fold(query.strip())
     if not q:
         return list(all_countries())
-    exact, prefix, inside = [], [], []
+    groups: tuple[list[Country], ...] = ([], [], [], [], [])
     upper = q.upper()
     for c in all_countries():
-        if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in f"\n{c.haystack}\n":
-            exact.append(c)
-        elif c.haystack.startswith(q) or f"\n{q}" in c.haystack:
-            prefix.append(c)
-        elif q in c.haystack:
-            inside.append(c)
-    return exact + prefix + inside
+        names = f"\n{c.haystack}\n"
+        if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names:
+            groups[0].append(c)
+        elif f"\n{q}" in names:
+            groups[1].append(c)
+        elif f" {q}" in names:
+            groups[2].append(c)
+        elif q in names:
+            groups[3].append(c)
+        elif q in c.official:
+            groups[4].append(c)
+    return [c for group in groups for c in group]

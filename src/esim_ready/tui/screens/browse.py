@@ -33,8 +33,10 @@ def _country_options(language: str) -> dict[str, Option]:
     for c in countries.all_countries():
         label = Text.assemble(
             (f"{c.alpha2} ", "bold"),
+            ("• " if c.alpha2 in marked else "  ", "green"),
             c.name(language),
-            (" •" if c.alpha2 in marked else "", "green"),
+            no_wrap=True,
+            overflow="ellipsis",
         )
         out[c.alpha2] = Option(label, id=c.alpha2)
     return out
@@ -78,7 +80,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 yield plans
                 with VerticalScroll(id="detail-box"):
                     yield Static(t("main.detail_hint"), id="detail")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._setup("")
@@ -138,8 +140,6 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if search.has_focus and event.key in ("down", "up"):
             country_list = self.query_one("#countries", OptionList)
             country_list.focus()
-            if event.key == "down" and country_list.highlighted is not None and country_list.option_count > 1:
-                country_list.highlighted = min(country_list.highlighted + 1, country_list.option_count - 1)
             event.stop()
 
     @on(OptionList.OptionSelected, "#countries")
@@ -207,8 +207,8 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             "price-per-gb": t("main.col_per_gb"),
         }
         headers[self.sort_key] += arrow
-        table.add_column(t("main.col_carrier"), key="carrier")
-        table.add_column(t("main.col_plan"), key="plan")
+        table.add_column(t("main.col_carrier"), key="carrier", width=12)
+        table.add_column(t("main.col_plan"), key="plan", width=22)
         table.add_column(headers["data"], key="data")
         table.add_column(headers["validity"], key="validity")
         table.add_column(headers["price"], key="price")

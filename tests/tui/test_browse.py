@@ -1,0 +1,158 @@
+"""The browse path, by keyboard only, as a user would do it."""
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from esim_ready.state.settings import SettingsStore
+from esim_ready.tui.app import EsimReadyApp
+
+from tui.helpers import MA_PLANS, TODAY
+
+
+def plan_names(app) -> list[str]:
+    table = app.screen.query_one("#plans", DataTable)
+    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+
+
+async def test_search_open_morocco_and_sort_plans_by_price_per_gb(config_dir):
+    (config_dir / "data").mkdir(parents=True)
+    (config_dir / "data" / "MA.toml").write_text(MA_PLANS, "utf-8")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen.focused, Input)  # search has focus at launch
+        await pilot.press(*"moro")
+        countries = screen.query_one("#countries", OptionList)
+        assert countries.get_option_at_index(0).id == "MA"
+        await pilot.press("enter")
+        assert "Morocco" in str(screen.query_one("#country-title", Static).render())
+        carriers = screen.query_one("#carriers", DataTable)
+        assert screen.focused is carriers
+        carrier_names = [str(carriers.get_row_at(i)[0]) for i in range(carriers.row_count)]
+        assert {"Maroc Telecom", "Orange", "inwi"} <= set(carrier_names)
+        # plans sorted by price by default; unknown price last
+        assert plan_names(app) == ["Small pass", "Mid pass", "Big pass", "Mystery pass"]
+        await pilot.press("tab")  # to the plans table
+        assert screen.focused is screen.query_one("#plans", DataTable)
+        for _ in range(3):  # price -> data -> validity -> price per GB
+            await pilot.press("s")
+        # per GB: big 4.00, mid 6.00, small 10.00, mystery unknown
+        assert plan_names(app) == ["Big pass", "Mid pass", "Small pass", "Mystery pass"]
+        await pilot.press("r")
+        assert plan_names(app) == ["Small pass", "Mid pass", "Big pass", "Mystery pass"]
+        # the detail area shows the highlighted plan's source and date, and old facts are flagged
+        await pilot.press("down")
+        detail = str(screen.query_one("#detail", Static).render())
+        assert "Mid pass" in detail and "test receipt" in detail and "outdated" in detail
+
+
+async def test_enter_on_a_carrier_filters_its_plans(config_dir):
+    (config_dir / "data").mkdir(parents=True)
+    (config_dir / "data" / "MA.toml").write_text(MA_PLANS, "utf-8")
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        carriers = app.screen.query_one("#carriers", DataTable)
+        carriers.focus()
+        await pilot.pause()
+        row = [str(carriers.get_row_at(i)[0]) for i in range(carriers.row_count)].index("Orange")
+        carriers.move_cursor(row=row)
+        await pilot.press("enter")
+        assert plan_names(app) == ["Mid pass", "Mystery pass"]
+        assert app.screen.focused is app.screen.query_one("#plans", DataTable)
+
+
+async def test_slash_returns_to_search_and_letters_typed_there_are_text(config_dir):
+    app = EsimReadyApp(initial_country="JP", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#plans", DataTable).focus()
+        await pilot.press("slash")
+        search = app.screen.query_one("#search", Input)
+        assert app.screen.focused is search
+        await pilot.press(*"spain")  # 's', 'p' must not sort or open profiles
+        assert search.value == "spain"
+        assert app.screen.query_one("#countries", OptionList).get_option_at_index(0).id == "ES"
+
+
+async def test_last_country_is_remembered_for_the_next_launch(config_dir):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"norway", "enter")
+    assert SettingsStore(config_dir).load().last_country == "NO"
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.country.country == "NO"
+
+
+async def test_language_switch_relabels_everything_and_is_remembered(config_dir):
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        title = str(app.screen.query_one("#country-title", Static).render())
+        assert title.startswith("挪威")
+        assert app.screen.query_one("#search", Input).placeholder.startswith("搜索")
+    assert SettingsStore(config_dir).load().language == "zh"
+    app = EsimReadyApp(today=TODAY)  # no --lang: the saved choice wins over the locale
+    async with app.run_test(size=(80, 24)):
+        assert str(app.screen.query_one("#carriers", DataTable).border_title) == "运营商"
+
+
+async def test_language_follows_the_locale_when_nothing_is_saved(monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    app = EsimReadyApp(today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        assert app.screen.query_one("#search", Input).placeholder.startswith("搜索")
+
+
+async def test_help_screen_lists_the_keys_and_closes(config_dir):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#countries").focus()
+        await pilot.press("question_mark")
+        text = str(app.screen.query_one(Static).render())
+        assert "Sort" in text and "Quit" in text and "Ctrl+P" in text
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ == "BrowseScreen"
+
+
+async def test_command_palette_jumps_to_a_country(config_dir):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"vietnam")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.country is not None and app.screen.country.country == "VN"
+
+
+async def test_damaged_settings_file_is_kept_aside_and_the_user_is_told(config_dir):
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "settings.toml").write_text("language = [broken", "utf-8")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("kept aside" in m and "settings.damaged-" in m for m in messages)
+    kept = list(config_dir.glob("settings.damaged-*.toml"))
+    assert len(kept) == 1 and kept[0].read_text("utf-8") == "language = [broken"
+
+
+async def test_broken_user_data_file_is_reported_and_the_app_still_runs(config_dir):
+    (config_dir / "data").mkdir(parents=True)
+    (config_dir / "data" / "MA.toml").write_text('country = "MA"\n[[carriers]]\nid = "X Y"\n', "utf-8")
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("MA.toml" in m and "line 3" in m for m in messages)
+        assert app.screen.country.country == "MA"
+
+
+async def test_tiny_terminal_does_not_crash(config_dir):
+    app = EsimReadyApp(initial_country="JP", language="zh", today=TODAY)
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.press("tab", "tab", "s")
+        await pilot.resize_terminal(20, 5)
+        await pilot.pause()
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.screen.country.country == "JP"
