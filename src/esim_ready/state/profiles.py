@@ -424,6 +424,10 @@ class _ProfilesFile(DocumentFile):
         return doc
 
 
+class _Unchanged(Exception):
+    """Raised inside a change to skip the write (and its fsync) when nothing differs."""
+
+
 def _decode(doc: Raw) -> list[Profile]:
     out = []
     for entry in doc.get("profiles", []):
@@ -465,14 +469,21 @@ class ProfileStore:
         return next((p for p in self.list() if p.iccid == iccid), None)
 
     def _change(self, change: Callable[[list[Profile]], list[Profile]]) -> list[Profile]:
+        """Apply `change` under the lock to the freshest profiles; save unless nothing changed."""
         result: list[Profile] = []
 
         def apply(doc: Raw) -> Raw:
             nonlocal result
-            result = change(_decode(doc))
+            before = _decode(doc)
+            result = change(list(before))
+            if result == before and doc:
+                raise _Unchanged
             return _encode(doc, result)
 
-        self.file.update(apply)
+        try:
+            self.file.update(apply)
+        except _Unchanged:
+            pass
         return result
 
     def add(self, profile: Profile) -> Saved:
