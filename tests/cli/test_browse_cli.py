@@ -1,0 +1,47 @@
+"""`countries`, `carriers`, `plans`: scriptable, plain text or JSON; bad codes exit 2."""
+
+import json
+
+import pytest
+
+from esim_ready.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_countries_search_json(capsys):
+    code, out, _ = run(capsys, "countries", "摩洛", "--json")
+    assert code == 0
+    assert json.loads(out)[0] == {"alpha2": "MA", "alpha3": "MAR", "name_en": "Morocco", "name_zh": "摩洛哥"}
+
+
+def test_carriers_text_names_the_source(capsys):
+    code, out, _ = run(capsys, "carriers", "NOR")
+    assert code == 0
+    assert "Norway (NO)" in out and "phonenumbers" in out and "Telenor" in out
+
+
+def test_plans_sorted_by_price_per_gb(capsys):
+    code, out, _ = run(capsys, "plans", "JP", "--sort", "price-per-gb", "--json")
+    assert code == 0
+    plans = json.loads(out)
+    per_gb = [p["price_per_gb"] for p in plans if p["price_per_gb"] is not None]
+    assert per_gb == sorted(per_gb) and len(per_gb) >= 2
+    # unknown values come last
+    seen_unknown = False
+    for p in plans:
+        if p["price_per_gb"] is None:
+            seen_unknown = True
+        else:
+            assert not seen_unknown
+
+
+@pytest.mark.parametrize("args", [("carriers", "XQ"), ("plans", "ZZZ"), ("--country", "XQ")])
+def test_unknown_country_code_exits_2_with_a_message(capsys, args):
+    code, out, err = run(capsys, *args)
+    assert code == 2
+    assert "Unknown country" in err and "Traceback" not in err
