@@ -66,7 +66,7 @@ def test_import_lpac_from_file_and_stdin_then_list(capsys: pytest.CaptureFixture
 
 @pytest.mark.parametrize("name", ["error_envelope.json", "garbage_text.txt", "does-not-exist.json"])
 def test_import_lpac_failures_exit_2_with_a_message(capsys: pytest.CaptureFixture[str], name: str) -> None:
-    code, out, err = run(capsys, "profiles", "import-lpac", str(FIXTURES / name))
+    code, _, err = run(capsys, "profiles", "import-lpac", str(FIXTURES / name))
     assert code == 2 and name in err and "Traceback" not in err
     assert ProfileStore().list() == ()
 

@@ -125,7 +125,10 @@ FAKE = {
 
 
 def test_suggestion_from_a_sourced_rule_by_carrier_id_or_name() -> None:
-    lookup = lambda code: FAKE.get(code, ())  # noqa: E731
+
+    def lookup(code: str) -> tuple[FakeRule, ...]:
+        return FAKE.get(code, ())
+
     today = date(2026, 11, 21)
     by_id = suggest_keepalive("no", "telenor", today=today, rules=lookup)
     by_name = suggest_keepalive("NO", " TELENOR ", today=today, rules=lookup)

@@ -49,7 +49,7 @@ class LpacError(UserError):
 
 def _json_values(text: str, source: str) -> list[Any]:
     decoder = json.JSONDecoder()
-    values = []
+    values: list[Any] = []
     pos = 0
     length = len(text)
     while True:

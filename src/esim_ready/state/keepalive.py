@@ -210,15 +210,28 @@ def yearly_totals(items: Iterable[Upcoming]) -> dict[str, float]:
 
 
 class RetentionRuleLike(Protocol):
-    """The shape of `esim_ready.catalog.curated.RetentionRule` this module reads."""
+    """The shape of `esim_ready.catalog.models.RetentionRule` this module reads."""
 
-    carrier_id: str
-    carrier_name: str
-    action: str
-    every_days: int | None
-    amount: float | None
-    currency: str | None
-    source: str
+    @property
+    def carrier_id(self) -> str: ...
+    @property
+    def carrier_name(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def every_days(self) -> int | None: ...
+    @property
+    def amount(self) -> float | None: ...
+    @property
+    def currency(self) -> str | None: ...
+    @property
+    def rule_en(self) -> str: ...
+    @property
+    def rule_zh(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def as_of(self) -> str: ...
 
 
 RulesLookup = Callable[[str], Sequence[RetentionRuleLike]]

@@ -424,6 +424,12 @@ class _ProfilesFile(DocumentFile):
         return doc
 
 
+_Profiles = list[Profile]  # aliases: inside ProfileStore, `list` names the method
+_Saveds = list[Saved]
+_Summaries = list[ImportSummary]
+_Quarantined = list[tuple[Path, str]]
+
+
 class _Unchanged(Exception):
     """Raised inside a change to skip the write (and its fsync) when nothing differs."""
 
@@ -452,7 +458,7 @@ class ProfileStore:
         return self.file.path
 
     @property
-    def quarantined(self) -> list[tuple[Path, str]]:
+    def quarantined(self) -> _Quarantined:
         """Damaged files moved aside (path, reason): tell the user."""
         return self.file.quarantined
 
@@ -468,9 +474,9 @@ class ProfileStore:
     def find_iccid(self, iccid: str) -> Profile | None:
         return next((p for p in self.list() if p.iccid == iccid), None)
 
-    def _change(self, change: Callable[[list[Profile]], list[Profile]]) -> list[Profile]:
+    def _change(self, change: Callable[[_Profiles], _Profiles]) -> _Profiles:
         """Apply `change` under the lock to the freshest profiles; save unless nothing changed."""
-        result: list[Profile] = []
+        result: _Profiles = []
 
         def apply(doc: Raw) -> Raw:
             nonlocal result
@@ -488,9 +494,9 @@ class ProfileStore:
 
     def add(self, profile: Profile) -> Saved:
         """Add a new profile (refused with `ProfileInvalid` if it has errors)."""
-        saved: list[Saved] = []
+        saved: _Saveds = []
 
-        def change(profiles: list[Profile]) -> list[Profile]:
+        def change(profiles: _Profiles) -> _Profiles:
             if any(p.id == profile.id for p in profiles):
                 raise ValueError(f"profile id {profile.id!r} already exists")
             ready, report = prepare(profile, profiles)
@@ -509,9 +515,9 @@ class ProfileStore:
         """
         if "id" in changes:
             raise TypeError("a profile's id cannot change")
-        saved: list[Saved] = []
+        saved: _Saveds = []
 
-        def change(profiles: list[Profile]) -> list[Profile]:
+        def change(profiles: _Profiles) -> _Profiles:
             index = _index(profiles, profile_id)
             ready, report = prepare(replace(profiles[index], **changes), profiles)
             if not report.ok:
@@ -524,7 +530,7 @@ class ProfileStore:
         return saved[0]
 
     def delete(self, profile_id: str) -> None:
-        def change(profiles: list[Profile]) -> list[Profile]:
+        def change(profiles: _Profiles) -> _Profiles:
             index = _index(profiles, profile_id)
             return profiles[:index] + profiles[index + 1 :]
 
@@ -536,10 +542,10 @@ class ProfileStore:
             raise ValueError(f"kind must be 'data' or 'voice', not {kind!r}")
         attr = f"default_{kind}"
 
-        def change(profiles: list[Profile]) -> list[Profile]:
+        def change(profiles: _Profiles) -> _Profiles:
             if profile_id is not None:
                 _index(profiles, profile_id)
-            return [replace(p, **{attr: p.id == profile_id}) for p in profiles]
+            return [_with(p, attr, p.id == profile_id) for p in profiles]
 
         self._change(change)
 
@@ -554,13 +560,13 @@ class ProfileStore:
         """Merge what a chip reports, matched by ICCID: new ones are added; known ones
         get the chip's fields (state, nickname if the chip has one, provider, names,
         class) and keep everything the user set (role, number, keep-alive, ...)."""
-        summary: list[ImportSummary] = []
+        summary: _Summaries = []
 
-        def change(profiles: list[Profile]) -> list[Profile]:
+        def change(profiles: _Profiles) -> _Profiles:
             by_iccid = {p.iccid: i for i, p in enumerate(profiles) if p.iccid}
             added, updated, warnings = [], [], []
             for chip in chips:
-                facts = {
+                facts: dict[str, Any] = {
                     "state": chip.state,
                     "provider_name": chip.provider_name,
                     "profile_name": chip.profile_name,
@@ -591,9 +597,9 @@ class ProfileStore:
         """Merge profiles read from an export: matched by id, else by ICCID; all their
         fields replace the stored ones, except secrets the import does not carry.
         Refused as a whole (`ProfileInvalid`) if any merged profile has errors."""
-        summary: list[ImportSummary] = []
+        summary: _Summaries = []
 
-        def change(profiles: list[Profile]) -> list[Profile]:
+        def change(profiles: _Profiles) -> _Profiles:
             added, updated, warnings = [], [], []
             placed: dict[str, str] = {}  # incoming id -> stored id
             for item in incoming:
@@ -618,7 +624,7 @@ class ProfileStore:
             for kind in ("default_data", "default_voice"):
                 chosen = [placed[p.id] for p in incoming if getattr(p, kind)]
                 if chosen:
-                    profiles = [replace(p, **{kind: p.id == chosen[-1]}) for p in profiles]
+                    profiles = [_with(p, kind, p.id == chosen[-1]) for p in profiles]
             summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings)))
             return profiles
 
@@ -644,9 +650,13 @@ def _find(profiles: Sequence[Profile], item: Profile) -> int | None:
     return None
 
 
+def _with(profile: Profile, name: str, value: Any) -> Profile:
+    return replace(profile, **{name: value})
+
+
 def _one_default(profiles: list[Profile], changed: Profile) -> list[Profile]:
     """At most one default for data and one for voice: `changed` wins."""
-    clear = {k: False for k in ("default_data", "default_voice") if getattr(changed, k)}
+    clear: dict[str, Any] = {k: False for k in ("default_data", "default_voice") if getattr(changed, k)}
     if not clear:
         return profiles
     return [p if p.id == changed.id else replace(p, **clear) for p in profiles]
