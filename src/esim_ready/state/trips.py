@@ -125,11 +125,21 @@ def new_trip_id(country: str) -> str:
     return f"{country.lower()}-{secrets.token_hex(3)}"
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_trip_fields(name: str, platform: str, start: date | None, end: date | None) -> str:
     """Validate what a user gives for a trip; returns the cleaned name or raises InvalidTrip."""
     cleaned = " ".join(name.split())
     if not cleaned:
         raise InvalidTrip("A trip needs a name.")
+    if not _encodable(cleaned):
+        raise InvalidTrip("The trip name holds characters that are not valid Unicode text.")
     if len(cleaned) > MAX_NAME:
         raise InvalidTrip(f"A trip name can be at most {MAX_NAME} characters.")
     if platform not in PLATFORMS:
@@ -453,6 +463,8 @@ class TripStore:
     def set_note(self, trip_id: str, item_id: str, note: str) -> Trip:
         if len(note) > MAX_NOTE:
             raise InvalidTrip(f"A note can be at most {MAX_NOTE} characters.")
+        if not _encodable(note):
+            raise InvalidTrip("The note holds characters that are not valid Unicode text.")
         return self._change_item(trip_id, item_id, lambda i: replace(i, note=note.strip()))
 
     def put_trip(self, trip: Trip) -> tuple[Trip, bool]:

@@ -1,0 +1,345 @@
+"""A trip's checklist as a TOML document: export, and import with every problem reported.
+
+    format = "esim-ready-checklist"
+    version = 1
+
+    [trip]
+    id = "ma-3f9a2c"            # optional: a blank checklist has none (import makes one)
+    name = "Morocco"
+    country = "MA"              # ISO 3166-1 alpha-2 (alpha-3 is accepted on import)
+    platform = "ios"            # ios | android
+    start = 2026-12-01          # optional
+    end = 2026-12-14            # optional
+
+    [[items]]
+    id = "cloud-backup-on"
+    category = "cloud-backup"   # informational on import
+    title = "Cloud backup is turned on"   # informational, in the export's language
+    done = true
+    done_at = 2026-11-21T10:05:00Z        # optional, only with done = true
+    note = ""                   # optional on import
+
+Export writes every item that applies to the trip (in display order, new
+template items included, unticked). Import checks the WHOLE document first and
+raises `DataFileError` listing every problem with its line, table, item id and
+field; it returns a `Trip` and never touches the config directory (the caller
+hands the trip to `TripStore.put_trip`). Items whose id this version does not
+know are kept (and listed in `ImportedChecklist.unknown_items`), like items
+whose template vanished. export -> import -> export gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import tomli_w
+
+from esim_ready.catalog.checklist import Templates
+from esim_ready.catalog.validation import Problems, Where, describe, locate_line
+from esim_ready.errors import DataFileError, UnknownCountry
+from esim_ready.state.checklist_logic import entries
+from esim_ready.state.trips import (
+    MAX_NAME,
+    MAX_NOTE,
+    PLATFORMS,
+    TRIP_ID_RE,
+    Trip,
+    TripItem,
+    build_items,
+    new_trip_id,
+    sync_items,
+    utc_now,
+)
+
+FORMAT = "esim-ready-checklist"
+VERSION = 1
+TOP_KEYS = ("format", "version", "trip", "items")
+TRIP_KEYS = ("id", "name", "country", "platform", "start", "end")
+ITEM_KEYS = ("id", "category", "title", "done", "done_at", "note")
+
+
+# -- export ---------------------------------------------------------------------------
+
+
+def blank_trip(country: str, platform: str, templates: Templates, language: str = "en") -> Trip:
+    """A trip that is not saved anywhere (id ""): the blank checklist for a country.
+
+    `country` is alpha-2 or alpha-3 (UnknownCountry otherwise); the name is the
+    country's name in `language`.
+    """
+    from esim_ready.catalog import countries
+    from esim_ready.state.trips import check_trip_fields
+
+    found = countries.get(country)
+    name = check_trip_fields(found.name(language), platform, None, None)
+    return Trip("", name, found.alpha2, platform, None, None, utc_now(), build_items(templates, found.alpha2, platform))
+
+
+def export_trip(trip: Trip, templates: Templates, language: str = "en") -> str:
+    """The TOML document for `trip` (titles in `language`); `trip.id` "" = a blank checklist."""
+    head: dict[str, Any] = {}
+    if trip.id:
+        head["id"] = trip.id
+    head.update(name=trip.name, country=trip.country, platform=trip.platform)
+    if trip.start is not None:
+        head["start"] = trip.start
+    if trip.end is not None:
+        head["end"] = trip.end
+    items = []
+    for entry in entries(sync_items(trip, templates), templates):
+        row: dict[str, Any] = {
+            "id": entry.template.id,
+            "category": entry.template.category,
+            "title": entry.template.title(language),
+            "done": entry.state.done,
+        }
+        if entry.state.done and entry.state.done_at is not None:
+            row["done_at"] = entry.state.done_at
+        row["note"] = entry.state.note
+        items.append(row)
+    return tomli_w.dumps({"format": FORMAT, "version": VERSION, "trip": head, "items": items})
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImportedChecklist:
+    """A checked document. `trip.id` is new when the document had none (`had_id` False)."""
+
+    trip: Trip
+    had_id: bool
+    unknown_items: tuple[str, ...]  # ids this version's templates do not know (kept anyway)
+
+
+class _Report:
+    """Problems with place: line, table, item id and field."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.problems = Problems(path, text)
+        self.text = text
+
+    def add(self, where: Where, key: str | None, message: str, item_id: str | None = None) -> None:
+        line = locate_line(self.text, where, key)
+        place = describe(where)
+        if item_id:
+            place = f"{place} (item {item_id!r})"
+        if key:
+            place = f"{place}.{key}" if where else key
+        self.problems.items.append(f"{f'line {line}: ' if line else ''}{place}: {message}")
+
+    def raise_if_any(self) -> None:
+        self.problems.items.sort(key=_line_of)
+        self.problems.raise_if_any()
+
+
+def _line_of(problem: str) -> int:
+    head = problem.split(":", 1)[0]
+    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, datetime):
+        return f"a date and time ({value.isoformat()})"
+    if isinstance(value, date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _encodable(value: str) -> bool:
+    """False for text with lone surrogates (it could never be saved as UTF-8)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unknown(report: _Report, table: dict[str, Any], allowed: tuple[str, ...], where: Where, item_id: str | None = None) -> None:
+    for key in table:
+        if key not in allowed:
+            report.add(where, key, f"unknown field (allowed: {', '.join(allowed)})", item_id)
+
+
+def _trip_date(report: _Report, table: dict[str, Any], key: str) -> date | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        report.add(("trip",), key, f"must be a date like 2026-12-01 (no quotes), not {_kind(value)}")
+        return None
+    return value
+
+
+def _check_trip(report: _Report, raw: Any) -> dict[str, Any] | None:
+    if raw is None:
+        report.add((), "trip", "missing: the [trip] table (name, country, platform)")
+        return None
+    if not isinstance(raw, dict):
+        report.add((), "trip", f"must be a table ([trip]), not {_kind(raw)}")
+        return None
+    where: Where = ("trip",)
+    _unknown(report, raw, TRIP_KEYS, where)
+    out: dict[str, Any] = {}
+    trip_id = raw.get("id")
+    if trip_id is not None:
+        if not isinstance(trip_id, str) or not TRIP_ID_RE.match(trip_id):
+            report.add(where, "id", f"must be lowercase letters, digits and dashes, like ma-3f9a2c, not {_kind(trip_id)}")
+        else:
+            out["id"] = trip_id
+    name = raw.get("name")
+    if name is None:
+        report.add(where, "name", "missing")
+    elif not isinstance(name, str) or not " ".join(name.split()):
+        report.add(where, "name", f"must be a non-empty string, not {_kind(name)}")
+    elif not _encodable(name):
+        report.add(where, "name", "holds characters that are not valid Unicode text")
+    elif len(" ".join(name.split())) > MAX_NAME:
+        report.add(where, "name", f"is longer than {MAX_NAME} characters")
+    else:
+        out["name"] = " ".join(name.split())
+    country = raw.get("country")
+    if country is None:
+        report.add(where, "country", "missing")
+    elif not isinstance(country, str):
+        report.add(where, "country", f"must be an ISO 3166-1 code like MA, not {_kind(country)}")
+    else:
+        from esim_ready.catalog import countries
+
+        try:
+            out["country"] = countries.get(country).alpha2
+        except UnknownCountry:
+            report.add(where, "country", f"unknown ISO 3166-1 country code {country!r}")
+    platform = raw.get("platform")
+    if platform is None:
+        report.add(where, "platform", "missing")
+    elif platform not in PLATFORMS:
+        report.add(where, "platform", f"must be ios or android, not {_kind(platform)}")
+    else:
+        out["platform"] = platform
+    start, end = _trip_date(report, raw, "start"), _trip_date(report, raw, "end")
+    if start is not None and end is not None and end < start:
+        report.add(where, "end", f"is before trip.start ({end} < {start})")
+    out["start"], out["end"] = start, end
+    return out
+
+
+def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> TripItem | None:
+    where: Where = ("items", index)
+    if not isinstance(raw, dict):
+        report.add(where, None, f"must be a table ([[items]]), not {_kind(raw)}")
+        return None
+    label = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else None
+    before = len(report.problems.items)
+    _unknown(report, raw, ITEM_KEYS, where, label)
+    item_id = raw.get("id")
+    if item_id is None:
+        report.add(where, "id", "missing")
+    elif not isinstance(item_id, str) or not TRIP_ID_RE.match(item_id):
+        report.add(where, "id", f"must be lowercase letters, digits and dashes, not {_kind(item_id)}")
+    elif item_id in seen:
+        report.add(where, "id", f"the same id as items[{seen[item_id]}]", label)
+    else:
+        seen[item_id] = index
+    for key in ("category", "title"):
+        if key in raw and not isinstance(raw[key], str):
+            report.add(where, key, f"must be a string, not {_kind(raw[key])}", label)
+        elif key in raw and not _encodable(raw[key]):
+            report.add(where, key, "holds characters that are not valid Unicode text", label)
+    done = raw.get("done")
+    if done is None:
+        report.add(where, "done", "missing (true or false)", label)
+    elif not isinstance(done, bool):
+        report.add(where, "done", f"must be true or false, not {_kind(done)}", label)
+    done_at = raw.get("done_at")
+    if done_at is not None:
+        if not isinstance(done_at, datetime):
+            report.add(where, "done_at", f"must be a date and time like 2026-11-21T10:05:00Z, not {_kind(done_at)}", label)
+        elif done is False:
+            report.add(where, "done_at", "is given but done = false", label)
+    note = raw.get("note", "")
+    if not isinstance(note, str):
+        report.add(where, "note", f"must be a string, not {_kind(note)}", label)
+    elif not _encodable(note):
+        report.add(where, "note", "holds characters that are not valid Unicode text", label)
+    elif len(note) > MAX_NOTE:
+        report.add(where, "note", f"is longer than {MAX_NOTE} characters", label)
+    if len(report.problems.items) > before:
+        return None
+    when = done_at if done and isinstance(done_at, datetime) else None
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return TripItem(id=item_id, done=bool(done), done_at=when, note=note)
+
+
+def parse_checklist(
+    text: str,
+    path: str = "checklist.toml",
+    templates: Templates | None = None,
+    clock: Callable[[], datetime] = utc_now,
+) -> ImportedChecklist:
+    """Check all of a document and return its trip, or raise `DataFileError` with every problem.
+
+    `templates` (default: the shipped ones) only tells which item ids are unknown.
+    """
+    report = _Report(path, text)
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(path, [f"not valid TOML: {exc}"]) from None
+    except RecursionError:
+        raise DataFileError(path, ["not valid TOML: nested too deeply"]) from None
+    _unknown(report, doc, TOP_KEYS, ())
+    fmt = doc.get("format")
+    if fmt != FORMAT:
+        shown = "missing" if fmt is None else f"is {_kind(fmt)}"
+        report.add((), "format", f'{shown}: must be "{FORMAT}" (is this an esim-ready checklist export?)')
+    version = doc.get("version")
+    if version is None:
+        report.add((), "version", f"missing (this program writes {VERSION})")
+    elif not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        report.add((), "version", f"must be a whole number (this program writes {VERSION}), not {_kind(version)}")
+    elif version > VERSION:
+        report.add((), "version", f"is {version}: written by a newer esim-ready (this one reads up to {VERSION})")
+    head = _check_trip(report, doc.get("trip"))
+    raw_items = doc.get("items")
+    items: list[TripItem] = []
+    if raw_items is None:
+        report.add((), "items", "missing: one [[items]] table per checklist item")
+    elif not isinstance(raw_items, list):
+        report.add((), "items", f"must be a list of [[items]] tables, not {_kind(raw_items)}")
+    else:
+        seen: dict[str, int] = {}
+        for index, raw in enumerate(raw_items):
+            item = _check_item(report, raw, index, seen)
+            if item is not None:
+                items.append(item)
+    report.raise_if_any()
+    assert head is not None  # no problems were reported, so the trip table was complete
+    if templates is None:
+        from esim_ready.catalog.checklist import load_templates
+
+        templates = load_templates()
+    trip = Trip(
+        id=head.get("id") or new_trip_id(head["country"]),
+        name=head["name"],
+        country=head["country"],
+        platform=head["platform"],
+        start=head["start"],
+        end=head["end"],
+        created=clock(),
+        items=tuple(items),
+    )
+    unknown = tuple(i.id for i in items if templates.item(i.id) is None)
+    return ImportedChecklist(trip=trip, had_id="id" in head, unknown_items=unknown)
