@@ -50,3 +50,16 @@ def test_get_accepts_both_codes_and_rejects_unknown_with_a_clear_message():
     with pytest.raises(UnknownCountry) as info:
         countries.get("XQ")
     assert "XQ" in str(info.value) and "ISO 3166-1" in str(info.value)
+
+
+def test_shipped_country_names_are_what_pycountry_says():
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("build_countries", root / "scripts" / "build_countries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = json.loads((root / "data" / "countries.json").read_text("utf-8"))
+    assert shipped == module.build()

@@ -1,6 +1,9 @@
 """All 249 ISO 3166-1 countries with English and Simplified Chinese names.
 
-Names come from pycountry and its own zh_CN gettext catalogue. Search ignores
+Names come from pycountry and its own zh_CN gettext catalogue, via
+data/countries.json (made by scripts/build_countries.py, checked against the
+installed pycountry by a test; reading it is ~30x cheaper at start-up than
+importing pycountry). Search ignores
 case and accents and matches English names (official, common and a few
 everyday aliases), Chinese names, alpha-2 and alpha-3 codes.
 """
@@ -60,19 +63,19 @@ class Country:
 @cache
 def all_countries() -> tuple[Country, ...]:
     """Every country, sorted by English name."""
-    import gettext
+    import json
 
-    import pycountry
+    from esim_ready.catalog.datafiles import data_path
 
-    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    rows = json.loads(data_path("countries.json").read_text("utf-8"))["countries"]
     out = []
-    for c in pycountry.countries:
-        name = getattr(c, "common_name", None) or c.name
-        official = getattr(c, "official_name", None) or c.name
-        name_zh = zh.gettext(c.name)
-        names = {name, c.name, name_zh, *SEARCH_ALIASES.get(c.alpha_2, ())}
+    for c in rows:
+        names = {c["common_name"], c["name"], c["name_zh"], *SEARCH_ALIASES.get(c["alpha2"], ())}
         haystack = "\n".join(fold(n) for n in sorted(names))
-        out.append(Country(c.alpha_2, c.alpha_3, name, name_zh, official, haystack, fold(official)))
+        out.append(
+            Country(c["alpha2"], c["alpha3"], c["common_name"], c["name_zh"], c["official_name"],
+                    haystack, fold(c["official_name"]))
+        )
     out.sort(key=lambda c: fold(c.name_en))
     return tuple(out)
 

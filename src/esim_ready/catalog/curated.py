@@ -39,7 +39,7 @@ def set_user_data_dir(path: Path | None) -> None:
 
 
 def reset() -> None:
-    _shipped.cache_clear()
+    _shipped_file.cache_clear()
     _user.cache_clear()
     country_data.cache_clear()
     _problems.clear()
@@ -54,17 +54,6 @@ def load_problems() -> list[str]:
 @cache
 def _aliases() -> AliasTable:
     return AliasTable.load(Path(str(data_path("carrier_aliases.toml"))))
-
-
-@cache
-def _shipped() -> dict[str, CountryFile]:
-    out = {}
-    folder = data_path("countries")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if _FILE_RE.match(entry.name):
-            code = entry.name[:2]
-            out[code] = parse_country_file(f"data/countries/{entry.name}", entry.read_text("utf-8"), code, "curated")
-    return out
 
 
 @cache
@@ -93,6 +82,15 @@ def _slug(name: str) -> str:
 
 
 @cache
+def _shipped_file(code: str) -> CountryFile | None:
+    """The shipped curated file of one country, parsed on first use."""
+    entry = data_path(f"countries/{code}.toml")
+    if not entry.is_file():
+        return None
+    return parse_country_file(f"data/countries/{code}.toml", entry.read_text("utf-8"), code, "curated")
+
+
+@cache
 def country_data(code: str) -> CountryData:
     """All carriers, plans and retention rules of one country (alpha-2)."""
     aliases = _aliases()
@@ -105,7 +103,7 @@ def country_data(code: str) -> CountryData:
 
     retention: list[RetentionRule] = []
     curated = False
-    for layer in (_shipped().get(code), _user().get(code)):
+    for layer in (_shipped_file(code), _user().get(code)):
         if layer is None:
             continue
         curated = True
@@ -133,4 +131,9 @@ def retention_rules(code: str) -> tuple[RetentionRule, ...]:
 
 
 def curated_countries() -> tuple[str, ...]:
-    return tuple(sorted(set(_shipped()) | set(_user())))
+    """Countries with a curated file (shipped or the user's), by file name only:
+    cheap enough for start-up, files are parsed when a country is opened."""
+    names = {e.name[:2] for e in data_path("countries").iterdir() if _FILE_RE.match(e.name)}
+    if _user_dir is not None and _user_dir.is_dir():
+        names |= {p.name[:2] for p in _user_dir.iterdir() if _FILE_RE.match(p.name)}
+    return tuple(sorted(names))

@@ -14,14 +14,25 @@ from esim_ready.i18n import t
 from esim_ready.state.paths import user_data_dir
 from esim_ready.state.settings import SettingsStore
 from esim_ready.tui.bindings import localize_bindings
-from esim_ready.tui.commands import AppCommands, CountryCommands
 from esim_ready.tui.screens.browse import BrowseScreen
 from esim_ready.tui.screens.help import HelpScreen
 
 
+def _country_commands():  # imported on first use of the palette, not at start-up
+    from esim_ready.tui.commands import CountryCommands
+
+    return CountryCommands
+
+
+def _app_commands():
+    from esim_ready.tui.commands import AppCommands
+
+    return AppCommands
+
+
 class EsimReadyApp(App[int]):
     TITLE = "esim-ready"
-    COMMANDS = App.COMMANDS | {CountryCommands, AppCommands}
+    COMMANDS = App.COMMANDS | {_country_commands, _app_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
