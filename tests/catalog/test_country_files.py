@@ -155,3 +155,11 @@ def test_a_broken_user_file_is_skipped_with_its_problems_and_the_rest_still_load
 )
 def test_facts_older_than_twelve_months_are_marked(as_of, outdated):
     assert is_outdated(as_of, date(2026, 11, 21)) is outdated
+
+
+def test_norwegian_telenor_rule_becomes_the_default_keep_alive():
+    from esim_ready.state.keepalive import suggest_keepalive
+
+    rule = suggest_keepalive("NO", "Telenor", today=date(2026, 11, 21))
+    assert rule is not None and rule.action == "topup" and rule.every_months == 15
+    assert rule.source.startswith("https://www.telenor.no/")

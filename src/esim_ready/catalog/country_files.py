@@ -34,7 +34,8 @@ PLAN_KEYS = {
     "five_g", "hotspot", "number_sms", "esim", "source", "as_of", "note_en", "note_zh",
 }
 RETENTION_KEYS = {
-    "carrier", "action", "every_days", "amount", "currency", "rule_en", "rule_zh", "source", "as_of",
+    "carrier", "action", "every_days", "every_months", "amount", "currency", "rule_en", "rule_zh",
+    "source", "as_of",
 }
 
 
@@ -241,12 +242,15 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         if carrier_id and carrier_id not in names:
             problems.add(rw, "carrier", f"no carrier with id {carrier_id!r} in this file")
         amount = check.number(rr, "amount", rw)
+        if "every_days" in rr and "every_months" in rr:
+            problems.add(rw, "every_months", "give every_days or every_months, not both")
         retention.append(
             RetentionRule(
                 carrier_id=carrier_id,
                 carrier_name=names.get(carrier_id, carrier_id),
                 action=check.choice(rr, "action", RETENTION_ACTIONS, rw, "unknown"),
                 every_days=check.number(rr, "every_days", rw, integer=True, positive=True),
+                every_months=check.number(rr, "every_months", rw, integer=True, positive=True),
                 amount=amount,
                 currency=check.currency(rr, "currency", rw, needed=amount is not None),
                 rule_en=check.text(rr, "rule_en", rw),

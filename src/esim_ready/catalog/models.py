@@ -89,6 +89,7 @@ class RetentionRule:
     carrier_name: str
     action: str
     every_days: int | None
+    every_months: int | None
     amount: float | None
     currency: str | None
     rule_en: str
