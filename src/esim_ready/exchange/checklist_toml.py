@@ -137,9 +137,10 @@ class _Report:
         self.problems.raise_if_any()
 
 
-def _line_of(problem: str) -> int:
+def _line_of(problem: str) -> float:
+    """Sort key: by line; problems with no line (a missing table) last."""
     head = problem.split(":", 1)[0]
-    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
+    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else float("inf")
 
 
 def _kind(value: Any) -> str:

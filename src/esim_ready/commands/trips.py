@@ -1,0 +1,217 @@
+"""`esim-ready trips`, `export` and `import`: trips and their checklists, scripted.
+
+    esim-ready trips [--json]
+    esim-ready export TRIP_ID -o FILE.toml            (-o - : standard output)
+    esim-ready export TRIP_ID -o FILE.md              (or --format markdown; --lang zh)
+    esim-ready export --country MA --platform ios -o FILE.toml   (the blank checklist)
+    esim-ready import FILE.toml                       (- : standard input)
+
+`import` checks the whole document first; with any problem it prints every one
+(line, item id, field) and exits 2 without changing anything. Otherwise it
+creates the trip, or replaces the trip with the same id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from esim_ready.errors import DataFileError, UserError
+
+
+class UsageError(UserError):
+    """The command line asks for something impossible."""
+
+
+class CannotAccess(UserError):
+    def __init__(self, verb: str, path: str, reason: str) -> None:
+        super().__init__(f"cannot {verb} {path}: {reason}")
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("trips", help="list your trips and how ready each one is")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_trips)
+
+    p = subparsers.add_parser(
+        "export",
+        help="write a trip's checklist (or a blank one) to TOML or printable Markdown",
+        description="Write a trip's checklist, or with --country and --platform the blank checklist, "
+        "to a TOML document (for `esim-ready import`) or a printable Markdown checklist.",
+    )
+    p.add_argument("trip_id", nargs="?", metavar="TRIP_ID", help="the trip (see `esim-ready trips`)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write (- for standard output)")
+    p.add_argument(
+        "--format",
+        choices=["toml", "markdown"],
+        dest="export_format",
+        help="default: markdown for a .md file name, else toml",
+    )
+    p.add_argument("--country", dest="blank_country", metavar="CODE", help="blank checklist for this country")
+    p.add_argument("--platform", dest="blank_platform", choices=["ios", "android"], help="with --country")
+    p.add_argument("--lang", dest="export_lang", choices=["en", "zh"], help="language of the titles (default en)")
+    p.set_defaults(handler=cmd_export)
+
+    p = subparsers.add_parser("import", help="read a checklist TOML document (creates or replaces the trip by id)")
+    p.add_argument("file", metavar="FILE.toml", help="the document (- for standard input)")
+    p.set_defaults(handler=cmd_import)
+
+
+def _store() -> Any:
+    from esim_ready.state.trips import TripStore
+
+    return TripStore()
+
+
+def _tell_quarantined(store: Any) -> None:
+    for target, reason in store.quarantined:
+        print(
+            f"esim-ready: warning: {store.path} could not be read ({reason}); "
+            f"it was kept as {target} and an empty list of trips was started",
+            file=sys.stderr,
+        )
+
+
+def _dates(trip: Any) -> str:
+    if trip.start is None and trip.end is None:
+        return ""
+    return f"{trip.start or '…'} – {trip.end or '…'}"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _print_table(rows: Sequence[Sequence[str]]) -> None:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())
+
+
+# -- trips -----------------------------------------------------------------------------
+
+
+def cmd_trips(args: argparse.Namespace) -> int:
+    from esim_ready.state.checklist_logic import readiness
+
+    store = _store()
+    trips = store.list_trips()
+    _tell_quarantined(store)
+    templates = store.templates
+    scores = [readiness(t, templates) for t in trips]
+    if args.json:
+        out = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "country": t.country,
+                "platform": t.platform,
+                "start": t.start.isoformat() if t.start else None,
+                "end": t.end.isoformat() if t.end else None,
+                "created": t.created.isoformat(),
+                "readiness": {
+                    "percent": s.percent,
+                    "done": s.done,
+                    "total": s.total,
+                    "critical_open": list(s.critical_open),
+                },
+            }
+            for t, s in zip(trips, scores, strict=True)
+        ]
+        print(json.dumps({"trips": out}, ensure_ascii=False, indent=2))
+        return 0
+    if not trips:
+        print("No trips yet. Create one in the app (esim-ready), or import a checklist: esim-ready import FILE.toml")
+        return 0
+    rows = [("ID", "NAME", "COUNTRY", "PHONE", "DATES", "READY", "CRITICAL OPEN")]
+    for t, s in zip(trips, scores, strict=True):
+        rows.append((t.id, t.name, t.country, t.platform, _dates(t), f"{s.percent}%", str(len(s.critical_open))))
+    _print_table(rows)
+    return 0
+
+
+# -- export ---------------------------------------------------------------------------
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from esim_ready.exchange.checklist_toml import blank_trip, export_trip
+    from esim_ready.exchange.markdown import export_markdown
+
+    language = args.export_lang or getattr(args, "lang", None) or "en"
+    fmt = args.export_format or ("markdown" if args.output.lower().endswith((".md", ".markdown")) else "toml")
+    store = _store()
+    if args.blank_country or args.blank_platform:
+        if args.trip_id:
+            raise UsageError("give either TRIP_ID or --country/--platform (a blank checklist), not both")
+        if not (args.blank_country and args.blank_platform):
+            raise UsageError("a blank checklist needs both --country CODE and --platform ios|android")
+        trip = blank_trip(args.blank_country, args.blank_platform, store.templates, language)
+        what = f"blank checklist for {trip.country} ({trip.platform})"
+    elif args.trip_id:
+        trip = store.get_trip(args.trip_id)
+        _tell_quarantined(store)
+        what = f"trip {trip.id} \"{trip.name}\""
+    else:
+        raise UsageError("say which trip (TRIP_ID, see `esim-ready trips`) or --country CODE --platform ios|android")
+    if fmt == "markdown":
+        text = export_markdown(trip, store.templates, language)
+    else:
+        text = export_trip(trip, store.templates, language)
+    if args.output == "-":
+        sys.stdout.write(text)
+        return 0
+    _write(Path(args.output).expanduser(), text)
+    print(f"Exported {what} to {args.output} ({fmt}).")
+    return 0
+
+
+def _write(path: Path, text: str) -> None:
+    """Atomically, readable by the owner only (notes can be private)."""
+    from esim_ready.exchange.profiles_toml import write_private
+
+    try:
+        write_private(path, text)
+    except OSError as exc:
+        raise CannotAccess("write", str(path), exc.strerror or str(exc)) from None
+
+
+# -- import ---------------------------------------------------------------------------
+
+
+def _read_input(name: str) -> tuple[str, str]:
+    if name == "-":
+        data, shown = sys.stdin.buffer.read(), "standard input"
+    else:
+        try:
+            data, shown = Path(name).expanduser().read_bytes(), name
+        except OSError as exc:
+            raise CannotAccess("read", name, exc.strerror or str(exc)) from None
+    try:
+        return data.decode("utf-8"), shown
+    except UnicodeDecodeError as exc:
+        raise DataFileError(shown, [f"not UTF-8 text (byte {exc.start})"]) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from esim_ready.exchange.checklist_toml import parse_checklist
+
+    text, name = _read_input(args.file)
+    store = _store()
+    document = parse_checklist(text, name, templates=store.templates)  # raises before any change
+    saved, created = store.put_trip(document.trip)
+    _tell_quarantined(store)
+    ticked = sum(1 for i in saved.items if i.done)
+    verb = "Created" if created else "Replaced"
+    print(
+        f"{verb} trip {saved.id} \"{saved.name}\" ({saved.country}, {saved.platform}) from {name}: "
+        f"{len(saved.items)} item(s), {ticked} ticked."
+    )
+    if document.unknown_items:
+        ids = ", ".join(document.unknown_items)
+        print(f"Kept {len(document.unknown_items)} item(s) this version does not know (not shown or scored): {ids}")
+    return 0
