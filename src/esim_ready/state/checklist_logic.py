@@ -55,8 +55,9 @@ class Readiness:
 
 def entries(trip: Trip, templates: Templates) -> tuple[Entry, ...]:
     """Every applicable item with its state (unticked if the trip lacks it), in display order."""
+    saved = {item.id: item for item in trip.items}
     return tuple(
-        Entry(template, trip.item(template.id) or TripItem(template.id))
+        Entry(template, saved.get(template.id) or TripItem(template.id))
         for template in templates.for_trip(trip.country, trip.platform)
     )
 
