@@ -272,7 +272,7 @@ def test_put_trip_replaces_by_id_and_keeps_created(store: TripStore) -> None:
     later = datetime(2027, 1, 1, tzinfo=UTC)
     saved, created = store.put_trip(replace(trip, name="Renamed", created=later))
     assert not created and saved.name == "Renamed" and saved.created == trip.created
-    other, created = store.put_trip(replace(trip, id="ma-ffffff"))
+    _, created = store.put_trip(replace(trip, id="ma-ffffff"))
     assert created and len(store.list_trips()) == 2
 
 

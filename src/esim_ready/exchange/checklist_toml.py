@@ -281,7 +281,7 @@ def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> 
     when = done_at if done and isinstance(done_at, datetime) else None
     if when is not None and when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
-    return TripItem(id=item_id, done=bool(done), done_at=when, note=note)
+    return TripItem(id=str(item_id), done=bool(done), done_at=when, note=note)
 
 
 def parse_checklist(

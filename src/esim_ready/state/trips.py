@@ -285,14 +285,17 @@ def trip_to_raw(trip: Trip) -> Raw:
 
 
 def migrate_1_to_2(doc: Raw) -> Raw:
-    """Schema 1 -> 2: `done` id lists and `notes` tables become `[[trips.items]]`."""
+    """Schema 1 -> 2: `done` id lists and `notes` tables become `[[trips.items]]`.
+
+    A malformed document raises ValueError (what DocumentFile treats as damage).
+    """
     trips = doc.get("trips", [])
     if not isinstance(trips, list):
-        raise ValueError("trips: must be an array of tables")
+        raise ValueError("trips: must be an array of tables")  # noqa: TRY004 (damage, not a bug)
     out = []
     for index, trip in enumerate(trips):
         if not isinstance(trip, dict):
-            raise ValueError(f"trips[{index}]: must be a table")
+            raise ValueError(f"trips[{index}]: must be a table")  # noqa: TRY004
         trip = dict(trip)
         done = trip.pop("done", [])
         notes = trip.pop("notes", {})
