@@ -53,8 +53,7 @@ class Country:
     name_en: str
     name_zh: str
     official_name_en: str
-    haystack: str  # folded everyday names (English, Chinese, aliases) joined by "\n"
-    official: str  # folded official name, searched last
+    names: tuple[str, ...]  # everyday names: English, ISO, Chinese, aliases
 
     def name(self, language: str) -> str:
         return self.name_zh if language == "zh" else self.name_en
@@ -71,13 +70,22 @@ def all_countries() -> tuple[Country, ...]:
     out = []
     for c in rows:
         names = {c["common_name"], c["name"], c["name_zh"], *SEARCH_ALIASES.get(c["alpha2"], ())}
-        haystack = "\n".join(fold(n) for n in sorted(names))
         out.append(
             Country(c["alpha2"], c["alpha3"], c["common_name"], c["name_zh"], c["official_name"],
-                    haystack, fold(c["official_name"]))
+                    tuple(sorted(names)))
         )
     out.sort(key=lambda c: fold(c.name_en))
     return tuple(out)
+
+
+@cache
+def _search_index() -> tuple[tuple[Country, str, str], ...]:
+    """(country, folded everyday names joined by newlines, folded official name);
+    built on the first real search, not at start-up."""
+    return tuple(
+        (c, "\n" + "\n".join(fold(n) for n in c.names) + "\n", fold(c.official_name_en))
+        for c in all_countries()
+    )
 
 
 @cache
@@ -113,8 +121,7 @@ def search(query: str) -> list[Country]:
         return list(all_countries())
     groups: tuple[list[Country], ...] = ([], [], [], [], [])
     upper = q.upper()
-    for c in all_countries():
-        names = f"\n{c.haystack}\n"
+    for c, names, official in _search_index():
         if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names:
             groups[0].append(c)
         elif f"\n{q}" in names:
@@ -123,6 +130,6 @@ def search(query: str) -> list[Country]:
             groups[2].append(c)
         elif q in names:
             groups[3].append(c)
-        elif q in c.official:
+        elif q in official:
             groups[4].append(c)
     return [c for group in groups for c in group]

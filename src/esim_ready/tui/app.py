@@ -81,7 +81,7 @@ class EsimReadyApp(App[int]):
         screen = self.screen
         if isinstance(screen, BrowseScreen):
             screen.open_country(code)
-            screen.query_one("#carriers").focus()
+            screen.focus_carriers()
 
     def plan_trip(self, country: str) -> None:
         self.notify(t("main.coming_soon"), severity="information")
