@@ -99,6 +99,7 @@ class DocumentFile:
         Returns the document as written.
         """
         with self._locked():
+            self._remove_stale_temp_files()
             current = self._read_unlocked()
             new = change(current)
             new["schema"] = self.schema
@@ -108,6 +109,13 @@ class DocumentFile:
     def write(self, doc: Raw) -> None:
         """Replace the whole document (used by tests and bulk imports)."""
         self.update(lambda _old: doc)
+
+    def _remove_stale_temp_files(self) -> None:
+        """Temp files left by a process killed mid-save. Under the lock nobody else
+        is writing, so any that exist are leftovers; the real file is intact."""
+        for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
 
     def _write_unlocked(self, doc: Raw) -> None:
         ordered = {"schema": doc["schema"], **{k: v for k, v in doc.items() if k != "schema"}}
