@@ -21,16 +21,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from esim_ready.errors import DataFileError, UserError
+from esim_ready.errors import UserError
+from esim_ready.exchange.checklist_files import (  # shared with the app's screens
+    CannotAccess,
+    apply_import,
+    decode,
+    format_for,
+    render,
+    write_text,
+)
 
 
 class UsageError(UserError):
     """The command line asks for something impossible."""
-
-
-class CannotAccess(UserError):
-    def __init__(self, verb: str, path: str, reason: str) -> None:
-        super().__init__(f"cannot {verb} {path}: {reason}")
 
 
 def register(subparsers: Any) -> None:
@@ -139,11 +142,10 @@ def cmd_trips(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from esim_ready.exchange.checklist_toml import blank_trip, export_trip
-    from esim_ready.exchange.markdown import export_markdown
+    from esim_ready.exchange.checklist_toml import blank_trip
 
     language = args.export_lang or getattr(args, "lang", None) or "en"
-    fmt = args.export_format or ("markdown" if args.output.lower().endswith((".md", ".markdown")) else "toml")
+    fmt = format_for(args.output, args.export_format)
     store = _store()
     if args.blank_country or args.blank_platform:
         if args.trip_id:
@@ -158,26 +160,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         what = f"trip {trip.id} \"{trip.name}\""
     else:
         raise UsageError("say which trip (TRIP_ID, see `esim-ready trips`) or --country CODE --platform ios|android")
-    if fmt == "markdown":
-        text = export_markdown(trip, store.templates, language)
-    else:
-        text = export_trip(trip, store.templates, language)
+    text = render(trip, store.templates, fmt, language)
     if args.output == "-":
         sys.stdout.write(text)
         return 0
-    _write(Path(args.output).expanduser(), text)
+    write_text(args.output, text)  # atomically, readable by the owner only (notes can be private)
     print(f"Exported {what} to {args.output} ({fmt}).")
     return 0
-
-
-def _write(path: Path, text: str) -> None:
-    """Atomically, readable by the owner only (notes can be private)."""
-    from esim_ready.exchange.profiles_toml import write_private
-
-    try:
-        write_private(path, text)
-    except OSError as exc:
-        raise CannotAccess("write", str(path), exc.strerror or str(exc)) from None
 
 
 # -- import ---------------------------------------------------------------------------
@@ -185,33 +174,26 @@ def _write(path: Path, text: str) -> None:
 
 def _read_input(name: str) -> tuple[str, str]:
     if name == "-":
-        data, shown = sys.stdin.buffer.read(), "standard input"
-    else:
-        try:
-            data, shown = Path(name).expanduser().read_bytes(), name
-        except OSError as exc:
-            raise CannotAccess("read", name, exc.strerror or str(exc)) from None
+        return decode(sys.stdin.buffer.read(), "standard input"), "standard input"
     try:
-        return data.decode("utf-8"), shown
-    except UnicodeDecodeError as exc:
-        raise DataFileError(shown, [f"not UTF-8 text (byte {exc.start})"]) from None
+        data = Path(name).expanduser().read_bytes()
+    except OSError as exc:
+        raise CannotAccess("read", name, exc.strerror or str(exc)) from None
+    return decode(data, name), name
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from esim_ready.exchange.checklist_toml import parse_checklist
-
     text, name = _read_input(args.file)
     store = _store()
-    document = parse_checklist(text, name, templates=store.templates)  # raises before any change
-    saved, created = store.put_trip(document.trip)
+    result = apply_import(store, text, name)  # checks the whole document before any change
+    saved = result.trip
     _tell_quarantined(store)
-    ticked = sum(1 for i in saved.items if i.done)
-    verb = "Created" if created else "Replaced"
+    verb = "Created" if result.created else "Replaced"
     print(
         f"{verb} trip {saved.id} \"{saved.name}\" ({saved.country}, {saved.platform}) from {name}: "
-        f"{len(saved.items)} item(s), {ticked} ticked."
+        f"{len(saved.items)} item(s), {result.ticked} ticked."
     )
-    if document.unknown_items:
-        ids = ", ".join(document.unknown_items)
-        print(f"Kept {len(document.unknown_items)} item(s) this version does not know (not shown or scored): {ids}")
+    if result.unknown_items:
+        ids = ", ".join(result.unknown_items)
+        print(f"Kept {len(result.unknown_items)} item(s) this version does not know (not shown or scored): {ids}")
     return 0
