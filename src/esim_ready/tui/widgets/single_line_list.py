@@ -1,23 +1,48 @@
-"""An OptionList whose options are always one line high.
+"""An OptionList whose options are always one line high, cheap to re-filter.
 
 OptionList measures every option's wrapped height before the first frame
 (~0.15 ms each: 45 ms for 249 countries, paid again on every keystroke of the
-search). With `text-wrap: nowrap` every option here is one line, so the
-measurement is skipped. Only `_update_lines` is replaced; rendering, keys,
-mouse and messages are OptionList's own. Tested by the browse Pilot tests and
-the snapshots (a wrapped or missing line would show there).
+search), and forgets every rendered line when the options are replaced. Here
+every option is one line (`text-wrap: nowrap`), so measuring is skipped, and a
+rendered line is kept per (option, style, width) across filterings; only the
+click metadata (the option's current index) is applied afresh. Rendering,
+keys, mouse and messages are otherwise OptionList's own. The browse Pilot tests
+and the snapshots check it (a wrong, wrapped or missing line would show there).
 """
 
 from __future__ import annotations
 
+from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding
 from textual.widgets import OptionList
+from textual.widgets.option_list import Option
 
 
 class SingleLineOptionList(OptionList):
     DEFAULT_CSS = """
     SingleLineOptionList { text-wrap: nowrap; text-overflow: ellipsis; }
     """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._line_strips: LRUCache[tuple[Option, Style, int, object], Strip] = LRUCache(maxsize=4096)
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        padding = self.get_component_styles("option-list--option").padding
+        key = (option, style, width, padding)
+        strip = self._line_strips.get(key)
+        if strip is None:
+            visual = self._get_visual(option)
+            if padding:
+                visual = Padding(visual, padding)
+            strips = visual.to_strips(self, visual, width, None, style)
+            strip = strips[0].extend_cell_length(width, style.rich_style).crop(0, width)
+            self._line_strips[key] = strip
+        return [strip.apply_meta({"option": self._option_to_index[option]})]
 
     def _update_lines(self) -> None:
         if not self.scrollable_content_region:
