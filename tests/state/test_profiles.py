@@ -209,14 +209,3 @@ def test_damaged_file_is_kept_aside_and_reported(config_dir: Path) -> None:
     store.add(Profile(nickname="fresh"))
     assert [p.nickname for p in ProfileStore().list()] == ["fresh"]
 
-
-def test_profiles_layers_never_import_textual() -> None:
-    import subprocess
-    import sys
-
-    modules = (
-        "esim_ready.state.profiles, esim_ready.state.keepalive, esim_ready.exchange.lpac, "
-        "esim_ready.exchange.profiles_toml, esim_ready.commands.profiles"
-    )
-    code = f"import sys, {modules}; sys.exit('textual' in sys.modules)"
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

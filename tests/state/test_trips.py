@@ -275,18 +275,3 @@ def test_put_trip_replaces_by_id_and_keeps_created(store: TripStore) -> None:
     _, created = store.put_trip(replace(trip, id="ma-ffffff"))
     assert created and len(store.list_trips()) == 2
 
-
-def test_headless_modules_do_not_load_textual(config_dir: Path) -> None:
-    """`esim-ready trips/export/import` stay fast: none of their modules pulls in the UI toolkit."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "import esim_ready.state.trips, esim_ready.state.checklist_logic, esim_ready.catalog.checklist\n"
-        "import esim_ready.exchange.checklist_toml, esim_ready.exchange.markdown, esim_ready.commands.trips\n"
-        "from esim_ready.state.trips import TripStore\n"
-        "TripStore().create_trip('MA', 'ios')\n"
-        "sys.exit('textual' in sys.modules)\n"
-    )
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
