@@ -84,10 +84,16 @@ class EsimReadyApp(App[int]):
             screen.focus_carriers()
 
     def plan_trip(self, country: str) -> None:
-        self.notify(t("main.coming_soon"), severity="information")
+        from esim_ready.tui.trip_actions import new_trip  # the form, then the new trip's checklist
+
+        new_trip(self.screen, country)
 
     def show_trips(self) -> None:
-        self.notify(t("main.coming_soon"), severity="information")
+        from esim_ready.tui.screens.trips import TripsScreen
+
+        while len(self.screen_stack) > 2:  # back to the main screen (closes dialogs and a checklist)
+            self.pop_screen()
+        self.push_screen(TripsScreen())
 
     def show_profiles(self) -> None:
         self.notify(t("main.coming_soon"), severity="information")

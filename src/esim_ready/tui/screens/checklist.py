@@ -1,0 +1,319 @@
+"""One trip's backup-readiness checklist: tick items, add notes, see how and why.
+
+Widget choice: an `OptionList`. Category headings are *disabled* options, so the
+cursor (keys and mouse) skips them while they still show where each group
+starts; items are enabled options whose prompt is a two-column grid (the
+"[✓] !" marks, then the title), so a long or Chinese title wraps under itself
+instead of under the mark. `SelectionList` toggles by itself but has no
+headings; a `DataTable` has no headings either and cuts long titles to one
+line. Space, Enter or a click ticks the highlighted item.
+
+Every tick and note is saved at once through `TripStore` (one locked, atomic
+change per call); the screen shows the trip the store hands back.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Container, Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from esim_ready.catalog.checklist import Category, ChecklistItem
+from esim_ready.errors import UserError
+from esim_ready.i18n import current_language, t
+from esim_ready.state.checklist_logic import Entry, readiness, sections
+from esim_ready.state.trips import Trip, TripItem, TripNotFound
+from esim_ready.tui import format as fmt
+from esim_ready.tui import trip_actions
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+FILTERS = ("all", "open", "critical")
+HEADING = "category:"  # option id prefix of a category heading
+NOTHING = "__nothing__"
+
+
+def _item_prompt(template: ChecklistItem, state: TripItem, language: str) -> Table:
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, no_wrap=True)
+    grid.add_column(width=1, no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    mark = Text("[✓]", style="bold green") if state.done else Text("[ ]")
+    critical = Text("!", style="bold red") if template.critical else Text(" ")
+    title = Text(template.title(language), style="dim" if state.done else "")
+    if state.note:
+        title.append(" ✎", style="cyan")
+    grid.add_row(mark, critical, title)
+    return grid
+
+
+def _heading_prompt(category: Category, rows: tuple[Entry, ...], language: str) -> Content:
+    done = sum(1 for e in rows if e.state.done)
+    return Content.assemble((category.label(language), "bold"), (f"  {done}/{len(rows)}", "dim"))
+
+
+class ChecklistScreen(LocalizedScreenMixin, Screen):
+    CSS_PATH = "checklist.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # wide: the how-to beside the list
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "tick", "Tick", id="toggle_item"),
+        Binding("n", "note", "Note", id="edit_note"),
+        Binding("f", "cycle_filter", "Filter", id="cycle_filter"),
+        Binding("x", "export", "Export", id="export"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self, trip_id: str) -> None:
+        super().__init__()
+        self.trip_id = trip_id
+        self.trip: Trip | None = None
+        self.filter = "all"
+        self._sticky: set[str] = set()  # ticked while "open" is shown: kept until the filter changes
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return trip_actions.trip_store(self.app)
+
+    # -- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="head"):
+            yield Static("", id="trip-line", markup=False)
+            yield Static("", id="filter", markup=False)
+        with Horizontal(id="score-row"):
+            yield ProgressBar(total=100, show_eta=False, id="progress")
+            yield Static("", id="score", markup=False)
+            yield Static(t("checklist.legend"), id="legend", markup=False)
+        with Container(id="body"):
+            items = OptionList(id="items")
+            items.border_title = t("checklist.items_title")
+            yield items
+            with VerticalScroll(id="how-box") as how:
+                how.border_title = t("checklist.how_title")
+                yield Static("", id="how")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        try:
+            self.trip = self.store.open_trip(self.trip_id)
+        except UserError as exc:
+            trip_actions.tell_damage(self.app)
+            self.notify(t("checklist.gone") if isinstance(exc, TripNotFound) else str(exc), severity="error")
+            self.app.pop_screen()
+            return
+        trip_actions.tell_damage(self.app)
+        self._show_all()
+        self.query_one("#items", OptionList).focus()
+
+    async def relocalize(self) -> None:
+        highlighted = self._highlighted_id()
+        await self.recompose()
+        self._show_all(keep=highlighted)
+        self.query_one("#items", OptionList).focus()
+
+    def _show_all(self, keep: str | None = None) -> None:
+        self._show_head()
+        self._fill(keep)
+        self._show_score()
+
+    def _show_head(self) -> None:
+        assert self.trip is not None
+        trip = self.trip
+        self.query_one("#trip-line", Static).update(
+            t(
+                "checklist.trip_line",
+                name=trip.name,
+                country=trip_actions.country_name(trip.country),
+                platform=trip_actions.platform_name(trip.platform),
+                dates=trip_actions.trip_dates(trip),
+            )
+        )
+        self.query_one("#filter", Static).update(t("checklist.filter", filter=t(f"checklist.filter_{self.filter}")))
+        self.query_one("#how-box").border_title = t(
+            "checklist.how_title_item", platform=trip_actions.platform_name(trip.platform)
+        )
+
+    # -- the list ----------------------------------------------------------------------------
+    def _visible(self, entry: Entry) -> bool:
+        if self.filter == "open":
+            return not entry.state.done or entry.template.id in self._sticky
+        if self.filter == "critical":
+            return entry.template.critical
+        return True
+
+    def _fill(self, keep: str | None = None) -> None:
+        assert self.trip is not None
+        lang = current_language()
+        options: list[Option] = []
+        shown = total = 0
+        for section in sections(self.trip, self.store.templates):
+            total += len(section.entries)
+            rows = [e for e in section.entries if self._visible(e)]
+            if not rows:
+                continue
+            shown += len(rows)
+            heading = _heading_prompt(section.category, section.entries, lang)
+            options.append(Option(heading, id=HEADING + section.category.id, disabled=True))
+            options.extend(Option(_item_prompt(e.template, e.state, lang), id=e.template.id) for e in rows)
+        if not options:
+            empty = t("checklist.none_open") if self.filter == "open" else t("checklist.none_shown")
+            options.append(Option(empty, id=NOTHING, disabled=True))
+        items = self.query_one("#items", OptionList)
+        items.set_options(options)
+        items.border_subtitle = t("checklist.shown", shown=shown, total=total)
+        self._highlight(keep)
+        self._show_how()
+
+    def _highlight(self, item_id: str | None) -> None:
+        items = self.query_one("#items", OptionList)
+        if item_id:
+            try:
+                items.highlighted = items.get_option_index(item_id)
+                return
+            except OptionDoesNotExist:
+                pass
+        items.action_first()
+        items.scroll_home(animate=False)  # show the first heading too
+
+    def _highlighted_id(self) -> str | None:
+        items = self.query_one("#items", OptionList)
+        if items.highlighted is None:
+            return None
+        option = items.get_option_at_index(items.highlighted)
+        return None if option.disabled else option.id
+
+    def _entry(self, item_id: str) -> Entry | None:
+        assert self.trip is not None
+        for section in sections(self.trip, self.store.templates):
+            for entry in section.entries:
+                if entry.template.id == item_id:
+                    return entry
+        return None
+
+    def _refresh_item(self, item_id: str) -> None:
+        """Redraw one item and its heading in place (the cursor stays where it is)."""
+        assert self.trip is not None
+        lang = current_language()
+        items = self.query_one("#items", OptionList)
+        for section in sections(self.trip, self.store.templates):
+            for entry in section.entries:
+                if entry.template.id == item_id:
+                    items.replace_option_prompt(item_id, _item_prompt(entry.template, entry.state, lang))
+                    heading = _heading_prompt(section.category, section.entries, lang)
+                    items.replace_option_prompt(HEADING + section.category.id, heading)
+                    return
+
+    # -- score and how ----------------------------------------------------------------------------
+    def _show_score(self) -> None:
+        assert self.trip is not None
+        score = readiness(self.trip, self.store.templates)
+        self.query_one("#progress", ProgressBar).update(progress=score.percent)
+        key = "checklist.score_ready" if score.ready else "checklist.score"
+        text = t(key, done=score.done, total=score.total, critical=len(score.critical_open))
+        self.query_one("#score", Static).update(text)
+
+    def _show_how(self) -> None:
+        assert self.trip is not None
+        item_id = self._highlighted_id()
+        entry = self._entry(item_id) if item_id else None
+        how = self.query_one("#how", Static)
+        if entry is None:
+            how.update("")
+            return
+        lang = current_language()
+        template, state = entry.template, entry.state
+        weight = t(f"checklist.weight_{template.weight}")
+        parts: list[Content] = [
+            Content.assemble(
+                (template.title(lang), "bold"), "  ", (weight, "$text-error" if template.critical else "dim")
+            ),
+            Content(template.how(self.trip.platform, lang) or t("checklist.no_how")),
+        ]
+        if template.source:
+            date = fmt.dated(template.as_of, self.app.today)  # type: ignore[attr-defined]
+            parts.append(Content.styled(t("checklist.source", source=template.source, date=date), "dim"))
+        if state.note:
+            parts.append(Content.styled(t("checklist.note", note=state.note), "$text-accent"))
+        else:
+            parts.append(Content.styled(t("checklist.no_note"), "dim"))
+        if state.done and state.done_at is not None:
+            when = state.done_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            parts.append(Content.styled(t("checklist.ticked_at", when=when), "dim"))
+        how.update(Content("\n").join(parts))
+        self.query_one("#how-box", VerticalScroll).scroll_home(animate=False)
+
+    @on(OptionList.OptionHighlighted, "#items")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        items = self.query_one("#items", OptionList)
+        first = next((i for i, o in enumerate(items.options) if not o.disabled), None)
+        if event.option_index == first:
+            items.scroll_home(animate=False)  # keep the first heading in view
+        self._show_how()
+
+    @on(OptionList.OptionSelected, "#items")
+    def _selected(self, event: OptionList.OptionSelected) -> None:  # Enter or a click
+        self.action_tick()
+
+    # -- actions ----------------------------------------------------------------------------------
+    def _save(self, change) -> bool:  # type: ignore[no-untyped-def]
+        try:
+            self.trip = change()
+        except UserError as exc:
+            self.notify(t("checklist.failed", error=exc), severity="error", timeout=10)
+            return False
+        return True
+
+    def action_tick(self) -> None:
+        item_id = self._highlighted_id()
+        entry = self._entry(item_id) if item_id else None
+        if self.trip is None or item_id is None or entry is None:
+            return
+        done = not entry.state.done  # what the user saw, flipped (right even with two windows open)
+        if not self._save(lambda: self.store.set_done(self.trip_id, item_id, done)):
+            return
+        if self.filter == "open" and done:
+            self._sticky.add(item_id)
+        self._refresh_item(item_id)
+        self._show_score()
+        self._show_how()
+
+    def action_note(self) -> None:
+        from esim_ready.tui.screens.dialogs import NoteDialog
+
+        item_id = self._highlighted_id()
+        entry = self._entry(item_id) if item_id else None
+        if entry is None or item_id is None:
+            return
+
+        def saved(note: str | None) -> None:
+            if note is None or note == entry.state.note:
+                return
+            if self._save(lambda: self.store.set_note(self.trip_id, item_id, note)):
+                self._refresh_item(item_id)
+                self._show_how()
+                self.notify(t("checklist.note_saved" if note else "checklist.note_removed"), timeout=2)
+
+        title = t("checklist.note_title", title=entry.template.title(current_language()))
+        self.app.push_screen(NoteDialog(title, entry.state.note), saved)
+
+    def action_cycle_filter(self) -> None:
+        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        self._sticky.clear()
+        keep = self._highlighted_id()
+        self._show_head()
+        self._fill(keep)
+        self.notify(t("checklist.filter_set", filter=t(f"checklist.filter_{self.filter}")), timeout=2)
+
+    def action_export(self) -> None:
+        if self.trip is not None:
+            trip_actions.export_trip(self, self.trip)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

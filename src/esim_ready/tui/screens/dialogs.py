@@ -1,0 +1,382 @@
+"""Modal dialogs that ask one thing and hand back the answer.
+
+Generic ones (any screen may use them): `ConfirmDialog` (yes/no), `TextDialog`
+(one line of text, checked before it closes), `PathDialog` (a file name),
+`NoteDialog` (several lines), `ProblemsDialog` (a list to read, e.g. every
+problem of a file that could not be imported). The trip form `NewTripDialog`
+asks for a country, a name, optional dates and the phone's platform.
+
+Dialogs never save or open files: the screen that opened one does the work
+through the state and exchange layers. Each fits an 80x24 terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+
+from esim_ready.i18n import current_language, t
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+DIALOG_CSS = """
+{cls} {{ align: center middle; }}
+{cls} > Vertical {{
+    width: 72; max-width: 100%; height: auto; max-height: 100%;
+    border: round $accent; background: $surface; padding: 0 1;
+}}
+{cls} .dialog-title {{ text-style: bold; margin-bottom: 1; }}
+{cls} .dialog-hint {{ color: $text-muted; margin-top: 1; }}
+{cls} .dialog-error {{ color: $text-error; height: auto; }}
+{cls} .dialog-buttons {{ height: auto; margin-top: 1; align-horizontal: right; }}
+{cls} .dialog-buttons Button {{ margin-left: 2; }}
+"""
+
+DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_date(text: str) -> date | None:
+    """'' -> None; 'YYYY-MM-DD' -> a date; anything else ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    if not DATE_RE.match(text):
+        raise ValueError(text)
+    return date.fromisoformat(text)
+
+
+class _Dialog(LocalizedScreenMixin, ModalScreen):  # type: ignore[type-arg]
+    """Esc cancels (dismisses with None); the buttons' row is `.dialog-buttons`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog_cancel"),
+    ]
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.dismiss(None)
+
+    def _buttons(self, ok: str, variant: str = "primary") -> Horizontal:
+        return Horizontal(
+            Button(ok, id="ok", variant=variant, compact=True),  # type: ignore[arg-type]
+            Button(t("dialogs.cancel"), id="cancel", compact=True),
+            classes="dialog-buttons",
+        )
+
+
+class ConfirmDialog(LocalizedScreenMixin, ModalScreen[bool]):
+    """A question with a yes and a no; `y` answers yes, `n` or Esc no. No has the focus,
+    so a stray Enter never does the dangerous thing."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(cls="ConfirmDialog")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="dialog_yes"),
+        Binding("n,escape", "answer(False)", "No", id="dialog_no"),
+    ]
+
+    def __init__(self, question: str, yes: str, no: str, *, danger: bool = True) -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+        self.danger = danger
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, classes="dialog-title", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(f"{self.yes} (y)", id="yes", variant="error" if self.danger else "primary", compact=True)
+                yield Button(f"{self.no} (n)", id="no", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class TextDialog(_Dialog):
+    """One line of text. `check(text)` returns a message to show (the dialog stays
+    open) or None (the dialog closes with the text, stripped)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(cls="TextDialog")
+
+    def __init__(
+        self,
+        title: str,
+        initial: str = "",
+        *,
+        action: str | None = None,
+        placeholder: str = "",
+        hint: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.initial = initial
+        self.action_label = action or t("dialogs.ok")
+        self.placeholder = placeholder
+        self.hint = hint
+        self.check = check
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Input(self.initial, placeholder=self.placeholder, id="text", compact=True)
+            yield Static("", id="error", classes="dialog-error", markup=False)
+            if self.hint:
+                yield Static(self.hint, classes="dialog-hint", markup=False)
+            yield self._buttons(self.action_label)
+
+    def on_mount(self) -> None:
+        self.query_one("#text", Input).focus()
+
+    @on(Input.Submitted, "#text")
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        text = self.query_one("#text", Input).value.strip()
+        problem = self.check(text) if self.check else None
+        if problem:
+            self.query_one("#error", Static).update(problem)
+            self.query_one("#text", Input).focus()
+            return
+        self.dismiss(text)
+
+
+class PathDialog(TextDialog):
+    """A file name to read or write; an empty answer is refused."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(cls="PathDialog")
+
+    def __init__(self, title: str, hint: str, action: str, initial: str = "") -> None:
+        super().__init__(
+            title,
+            initial,
+            action=action,
+            placeholder=t("dialogs.path_placeholder"),
+            hint=hint,
+            check=lambda text: None if text else t("dialogs.path_missing"),
+        )
+
+
+class NoteDialog(_Dialog):
+    """Several lines of text. Ctrl+S or the Save button keep them, Esc cancels;
+    an empty note removes it. Dismissed with the text or None."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(cls="NoteDialog") + """
+    NoteDialog TextArea { height: 8; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="dialog_save", priority=True),
+    ]
+
+    def __init__(self, title: str, initial: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.initial = initial
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield TextArea(self.initial, id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield Static(t("dialogs.note_hint"), classes="dialog-hint", markup=False)
+            yield self._buttons(t("dialogs.save"))
+
+    def on_mount(self) -> None:
+        area = self.query_one("#note", TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    @on(Button.Pressed, "#ok")
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#note", TextArea).text.strip())
+
+
+class ProblemsDialog(LocalizedScreenMixin, ModalScreen[None]):
+    """A title and a list to read (every problem of a file, each with its place)."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(cls="ProblemsDialog") + """
+    ProblemsDialog > Vertical { width: 90%; max-width: 110; }
+    ProblemsDialog VerticalScroll { height: auto; max-height: 16; }
+    ProblemsDialog .problem { color: $text-warning; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "dismiss", "Close", id="close"),
+    ]
+
+    def __init__(self, title: str, lines: list[str], hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.lines = lines
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.title_text, classes="dialog-title", markup=False)
+            with VerticalScroll(id="problems"):
+                for line in self.lines:
+                    yield Static(f"• {line}", classes="problem", markup=False)
+            if self.hint:
+                yield Static(self.hint, classes="dialog-hint", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("dialogs.close"), id="close", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#problems").focus()
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss(None)
+
+    async def action_dismiss(self, result: None = None) -> None:
+        self.dismiss(result)
+
+
+@dataclass(frozen=True, slots=True)
+class NewTrip:
+    """What the new-trip form asked for; the screen creates the trip."""
+
+    country: str  # alpha-2
+    name: str
+    platform: str  # "ios" | "android"
+    start: date | None
+    end: date | None
+
+
+class NewTripDialog(_Dialog):
+    """Country (typed: a name in either language or a code), name, optional dates,
+    and the phone: iPhone or Android. Nothing is pre-chosen for the phone: the
+    checklist differs, so the user says which. Every field is checked before it
+    closes; all problems are shown at once."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(cls="NewTripDialog") + """
+    NewTripDialog .row { height: auto; margin-bottom: 1; }
+    NewTripDialog .row Label { width: 12; }
+    NewTripDialog .row Input { width: 1fr; }
+    NewTripDialog #dates Input { width: 14; }
+    NewTripDialog #dates .to { width: auto; padding: 0 1; }
+    NewTripDialog #match { color: $text-muted; padding-left: 12; margin-top: -1; margin-bottom: 1; }
+    NewTripDialog Input { background: $boost; }
+    NewTripDialog Input:focus { background: $surface-lighten-1; }
+    NewTripDialog RadioSet { layout: horizontal; width: auto; }
+    NewTripDialog RadioSet > RadioButton { width: auto; margin-right: 2; }
+    /* unfocused, no button may look chosen: nothing is chosen until the user says so */
+    NewTripDialog RadioSet:blur > RadioButton.-selected > .toggle--label { background: transparent; }
+    """
+
+    def __init__(self, country: str | None = None) -> None:
+        super().__init__()
+        self.initial_country = country
+        self._country: str | None = None
+
+    def compose(self) -> ComposeResult:
+        from esim_ready.catalog import countries
+
+        lang = current_language()
+        initial = countries.find(self.initial_country) if self.initial_country else None
+        with Vertical():
+            yield Static(t("trips.new_title"), classes="dialog-title")
+            with Horizontal(classes="row"):
+                yield Label(t("trips.field_country"))
+                yield Input(
+                    initial.name(lang) if initial else "",
+                    placeholder=t("trips.country_placeholder"),
+                    id="country",
+                    compact=True,
+                )
+            yield Static("", id="match", markup=False)
+            with Horizontal(classes="row"):
+                yield Label(t("trips.field_name"))
+                yield Input(id="name", compact=True)
+            with Horizontal(classes="row", id="dates"):
+                yield Label(t("trips.field_dates"))
+                yield Input(placeholder=t("trips.date_placeholder"), id="start", compact=True, max_length=10)
+                yield Label("–", classes="to")
+                yield Input(placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=10)
+            with Horizontal(classes="row"):
+                yield Label(t("trips.field_platform"))
+                with RadioSet(id="platform", compact=True):
+                    yield RadioButton(t("trips.platform_ios"), id="ios")
+                    yield RadioButton(t("trips.platform_android"), id="android")
+            yield Static("", id="error", classes="dialog-error", markup=False)
+            yield self._buttons(t("trips.create"))
+
+    def on_mount(self) -> None:
+        self._match(self.query_one("#country", Input).value)
+        # from "plan a trip here" the country is known: start at the name
+        self.query_one("#name" if self._country else "#country", Input).focus()
+
+    @on(Input.Changed, "#country")
+    def _country_changed(self, event: Input.Changed) -> None:
+        self._match(event.value)
+
+    def _match(self, text: str) -> None:
+        from esim_ready.catalog import countries
+
+        found = countries.search(text)[:1] if text.strip() else []
+        lang = current_language()
+        shown = self.query_one("#match", Static)
+        name = self.query_one("#name", Input)
+        if found:
+            self._country = found[0].alpha2
+            shown.update(t("trips.country_match", name=found[0].name(lang), code=found[0].alpha2))
+            name.placeholder = found[0].name(lang)
+        else:
+            self._country = None
+            shown.update(t("trips.country_none") if text.strip() else "")
+            name.placeholder = ""
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        from esim_ready.catalog import countries
+        from esim_ready.state.trips import InvalidTrip, check_trip_fields
+
+        problems: list[str] = []
+        dates: dict[str, date | None] = {}
+        for field in ("start", "end"):
+            try:
+                dates[field] = parse_date(self.query_one(f"#{field}", Input).value)
+            except ValueError:
+                dates[field] = None
+                problems.append(t("trips.bad_date", field=t(f"trips.field_{field}")))
+        start, end = dates["start"], dates["end"]
+        if start and end and end < start:
+            problems.append(t("trips.end_before_start"))
+        if self._country is None:
+            problems.append(t("trips.need_country"))
+        pressed = self.query_one("#platform", RadioSet).pressed_button
+        platform = pressed.id if pressed is not None else None
+        if platform is None:
+            problems.append(t("trips.pick_platform"))
+        name = self.query_one("#name", Input).value
+        if not name.strip() and self._country:
+            name = countries.get(self._country).name(current_language())
+        if not problems:
+            try:
+                name = check_trip_fields(name, platform or "", start, end)
+            except InvalidTrip as exc:
+                problems.append(str(exc))
+        if problems or self._country is None or platform is None:
+            self.query_one("#error", Static).update("\n".join(problems))
+            return
+        self.dismiss(NewTrip(self._country, name, platform, start, end))

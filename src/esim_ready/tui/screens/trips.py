@@ -1,0 +1,242 @@
+"""The trips screen: every trip with how ready it is; open, create, rename, delete,
+export and import.
+
+A `DataTable` (one row per trip, a few short columns, sortable by eye); the
+highlighted trip's id and open critical items show under the table. Changes go
+through `TripStore`; imports and exports through
+`esim_ready.exchange.checklist_files`, the same functions the CLI uses.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from esim_ready.errors import DataFileError, UserError
+from esim_ready.i18n import t
+from esim_ready.state.checklist_logic import readiness
+from esim_ready.state.trips import Trip
+from esim_ready.tui import trip_actions
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+
+class TripsScreen(LocalizedScreenMixin, Screen):
+    CSS_PATH = "trips.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # priority: the table's own (hidden) Enter binding would otherwise hide this one in the footer
+        Binding("enter", "open", "Open", id="open_trip", priority=True),
+        Binding("n", "new", "New trip", id="new_trip"),
+        Binding("r", "rename", "Rename", id="rename_trip"),
+        Binding("d", "delete", "Delete", id="delete_trip"),
+        Binding("x", "export", "Export", id="export"),
+        Binding("i", "import", "Import", id="import"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.trips: tuple[Trip, ...] = ()
+
+    @property
+    def store(self):  # type: ignore[no-untyped-def]
+        return trip_actions.trip_store(self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("trips.screen_title"), id="title")
+        table: DataTable[str | Text] = DataTable(id="trips", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(t("trips.empty"), id="empty", markup=False)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.refresh_trips()
+        self.query_one("#trips", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_trips(keep=self._selected_id())
+
+    def on_resize(self) -> None:
+        self.refresh_trips(keep=self._selected_id())
+
+    async def relocalize(self) -> None:
+        keep = self._selected_id()
+        await self.recompose()
+        self.refresh_trips(keep)
+        self.query_one("#trips", DataTable).focus()
+
+    # -- the table -------------------------------------------------------------------------
+    def refresh_trips(self, keep: str | None = None) -> None:
+        try:
+            self.trips = self.store.list_trips()
+        except UserError as exc:  # e.g. the file is locked by a stuck process
+            self.notify(str(exc), severity="error", timeout=10)
+            self.trips = ()
+        trip_actions.tell_damage(self.app)
+        table = self.query_one("#trips", DataTable)
+        table.clear(columns=True)
+        templates = self.store.templates
+        # Fixed widths that fit 80 columns; the name takes what is left over.
+        widths = {"country": 14, "platform": 7, "dates": 18, "ready": 5}
+        spare = max(self.size.width, 80) - 2 - sum(widths.values()) - 2 * (len(widths) + 1) - 2
+        table.add_column(t("trips.col_name"), key="name", width=max(spare, 12))
+        table.add_column(t("trips.col_country"), key="country", width=widths["country"])
+        table.add_column(t("trips.col_platform"), key="platform", width=widths["platform"])
+        table.add_column(t("trips.col_dates"), key="dates", width=widths["dates"])
+        table.add_column(t("trips.col_ready"), key="ready", width=widths["ready"])
+        for trip in self.trips:
+            score = readiness(trip, templates)
+            ready = Text(f"{score.percent}%", style="bold green" if score.ready else "")
+            table.add_row(
+                Text(trip.name, overflow="ellipsis", no_wrap=True),
+                Text(trip_actions.country_name(trip.country), overflow="ellipsis", no_wrap=True),
+                trip_actions.platform_name(trip.platform, short=True),
+                trip_actions.trip_dates(trip),
+                ready,
+                key=trip.id,
+            )
+        empty = not self.trips
+        table.display = not empty
+        self.query_one("#empty").display = empty
+        if keep:
+            try:
+                table.move_cursor(row=table.get_row_index(keep))
+            except RowDoesNotExist:
+                pass
+        self._show_selected()
+
+    def _selected_id(self) -> str | None:
+        table = self.query_one("#trips", DataTable)
+        if not self.trips or table.row_count == 0:
+            return None
+        row = min(table.cursor_row, table.row_count - 1)
+        return table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
+
+    def _selected(self) -> Trip | None:
+        trip_id = self._selected_id()
+        trip = next((tr for tr in self.trips if tr.id == trip_id), None)
+        if trip is None:
+            self.notify(t("trips.no_trip"), severity="warning", timeout=3)
+        return trip
+
+    def _show_selected(self) -> None:
+        table = self.query_one("#trips", DataTable)
+        trip_id = self._selected_id()
+        table.border_subtitle = t("trips.count", n=len(self.trips), id=trip_id) if trip_id else ""
+
+    @on(DataTable.RowHighlighted, "#trips")
+    def _row_highlighted(self) -> None:
+        self._show_selected()
+
+    @on(DataTable.RowSelected, "#trips")
+    def _row_selected(self) -> None:  # a click on a row
+        self.action_open()
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_open(self) -> None:
+        from esim_ready.tui.screens.checklist import ChecklistScreen
+
+        trip = self._selected()
+        if trip is not None:
+            self.app.push_screen(ChecklistScreen(trip.id))
+
+    def action_new(self) -> None:
+        trip_actions.new_trip(self)
+
+    def action_rename(self) -> None:
+        from esim_ready.state.trips import InvalidTrip, check_trip_fields
+        from esim_ready.tui.screens.dialogs import TextDialog
+
+        trip = self._selected()
+        if trip is None:
+            return
+
+        def check(name: str) -> str | None:
+            try:
+                check_trip_fields(name, trip.platform, None, None)
+            except InvalidTrip as exc:
+                return str(exc)
+            return None
+
+        def renamed(name: str | None) -> None:
+            if not name or name == trip.name:
+                return
+            try:
+                saved = self.store.rename_trip(trip.id, name)
+            except UserError as exc:
+                self.notify(t("checklist.failed", error=exc), severity="error", timeout=10)
+                return
+            self.refresh_trips(keep=trip.id)
+            self.notify(t("trips.renamed", name=saved.name), timeout=3)
+
+        dialog = TextDialog(t("trips.rename_title", name=trip.name), trip.name, action=t("trips.rename_action"), check=check)
+        self.app.push_screen(dialog, renamed)
+
+    def action_delete(self) -> None:
+        from esim_ready.tui.screens.dialogs import ConfirmDialog
+
+        trip = self._selected()
+        if trip is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify(t("trips.kept"), timeout=2)
+                return
+            try:
+                self.store.delete_trip(trip.id)
+            except UserError as exc:
+                self.notify(t("checklist.failed", error=exc), severity="error", timeout=10)
+                return
+            self.refresh_trips()
+            self.notify(t("trips.deleted", name=trip.name), timeout=3)
+
+        question = t("trips.delete_question", name=trip.name)
+        self.app.push_screen(ConfirmDialog(question, t("trips.delete_yes"), t("trips.delete_no")), answered)
+
+    def action_export(self) -> None:
+        trip = self._selected()
+        if trip is not None:
+            trip_actions.export_trip(self, trip)
+
+    def action_import(self) -> None:
+        from esim_ready.tui.screens.dialogs import PathDialog
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._import(path)
+
+        hint = t("trips.import_hint") + " " + t("trips.relative_hint", cwd=os.getcwd())
+        self.app.push_screen(PathDialog(t("trips.import_title"), hint, t("trips.import_action")), chosen)
+
+    def _import(self, path: str) -> None:
+        from esim_ready.exchange.checklist_files import import_file
+        from esim_ready.tui.screens.dialogs import ProblemsDialog
+
+        try:
+            result = import_file(self.store, path)
+        except DataFileError as exc:
+            title = t("trips.import_problems", path=exc.path, n=len(exc.problems))
+            self.app.push_screen(ProblemsDialog(title, exc.problems, t("trips.import_problems_hint")))
+            return
+        except UserError as exc:
+            self.notify(t("trips.import_failed", error=exc), severity="error", timeout=10)
+            return
+        finally:
+            trip_actions.tell_damage(self.app)
+        key = "trips.import_created" if result.created else "trips.import_replaced"
+        self.notify(t(key, name=result.trip.name, ticked=result.ticked, n=len(result.trip.items)), timeout=6)
+        if result.unknown_items:
+            self.notify(t("trips.import_unknown", n=len(result.unknown_items)), severity="warning", timeout=8)
+        self.refresh_trips(keep=result.trip.id)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
