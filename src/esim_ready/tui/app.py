@@ -64,6 +64,10 @@ class EsimReadyApp(App[int]):
             self.notify(t("main.damaged_file", path=path, reason=reason), severity="error", timeout=30)
         for problem in curated.load_problems():
             self.notify(t("main.user_data_problem", problem=problem), severity="warning", timeout=30)
+        from esim_ready.tui.screens.profiles import launch_notices  # profiles file kept aside; keep-alives due
+
+        for message, severity in launch_notices(self.today):
+            self.notify(message, severity=severity, timeout=30)  # type: ignore[arg-type]
 
     def _localize(self) -> None:
         localize_bindings(self)
@@ -96,7 +100,10 @@ class EsimReadyApp(App[int]):
         self.push_screen(TripsScreen())
 
     def show_profiles(self) -> None:
-        self.notify(t("main.coming_soon"), severity="information")
+        from esim_ready.tui.screens.profiles import ProfilesScreen
+
+        if not isinstance(self.screen, ProfilesScreen):
+            self.push_screen(ProfilesScreen(today=self.today))
 
     # -- actions -------------------------------------------------------------------
     def action_help(self) -> None:

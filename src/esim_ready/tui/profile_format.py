@@ -82,3 +82,12 @@ def fit(text: str, width: int) -> Text:
     if out.cell_len > width:
         out.truncate(width, overflow="ellipsis")
     return out
+
+
+def fit_text(text: Text, width: int) -> Text:
+    """A styled `text` cut to `width` cells with an ellipsis."""
+    if text.cell_len <= width:
+        return text
+    out = text.copy()
+    out.truncate(width, overflow="ellipsis")
+    return out

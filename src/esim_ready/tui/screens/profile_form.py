@@ -1,0 +1,477 @@
+"""The profile form: add or edit one profile, every problem shown beside its field.
+
+The form only reads what was typed: `prepare` (through `ProfileStore.add` /
+`update`) decides what is valid, and its issues are shown field by field, in
+the interface language where their code has a message. A failed ICCID check
+digit is a warning: shown, and the profile is saved anyway.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+
+from esim_ready.catalog import countries
+from esim_ready.catalog.curated import country_data
+from esim_ready.catalog.models import Carrier
+from esim_ready.errors import UserError
+from esim_ready.i18n import current_language, t
+from esim_ready.state.keepalive import ACTIONS, KeepAlive, find_retention_rule, suggest_keepalive
+from esim_ready.state.profiles import (
+    NICKNAME_MAX_BYTES,
+    ROLES,
+    SECRET_FIELDS,
+    STATES,
+    Issue,
+    Profile,
+    ProfileInvalid,
+    ProfileStore,
+    Saved,
+    check_iccid,
+    prepare,
+)
+from esim_ready.tui import format as fmt
+from esim_ready.tui import profile_format as pf
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+# where each field's issues are shown, and which widget to focus for it
+ISSUE_PLACES = {
+    "nickname": ("nickname", "f-nickname"),
+    "country": ("country", "f-country"),
+    "carrier": ("carrier", "f-carrier"),
+    "number": ("number", "f-number"),
+    "iccid": ("iccid", "f-iccid"),
+    "role": ("role", "f-role"),
+    "state": ("state", "f-state"),
+    "expiry": ("expiry", "f-expiry"),
+    "keepalive.action": ("ka-action", "f-ka-action"),
+    "keepalive.every_days": ("ka-every", "f-ka-every"),
+    "keepalive.every_months": ("ka-every", "f-ka-every"),
+    "keepalive.amount": ("ka-amount", "f-ka-amount"),
+    "keepalive.currency": ("ka-amount", "f-ka-currency"),
+    "keepalive.last_done": ("ka-last", "f-ka-last"),
+}
+KA_INPUTS = ("f-ka-every", "f-ka-amount", "f-ka-currency", "f-ka-last")
+
+
+def _row(label: str, *widgets: Widget, issue: str | None = None) -> Iterator[Widget]:
+    yield Horizontal(Label(label, classes="label"), *widgets, classes="row")
+    if issue is not None:
+        yield Static("", id=f"issue-{issue}", classes="issue", markup=False)
+
+
+def _date(text: str, field: str, issues: list[Issue]) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        issues.append(Issue(field, "not_a_date", f"{text!r} is not a date (YYYY-MM-DD)"))
+        return None
+
+
+class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
+    """Dismissed with the `Saved` profile, or None when cancelled."""
+
+    CSS_PATH = "profile_form.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="profile_save"),
+        Binding("escape", "cancel", "Cancel", id="profile_cancel"),
+    ]
+
+    def __init__(self, store: ProfileStore, profile: Profile | None, today: date) -> None:
+        super().__init__()
+        self.store = store
+        self.profile = profile
+        self.today = today
+        self.opened_with = (profile.country, profile.carrier) if profile else (None, None)
+        self.ka_source = profile.keepalive.source if profile and profile.keepalive else None
+        self.carriers: tuple[Carrier, ...] = ()
+        self.suggestion: KeepAlive | None = None
+
+    # -- layout ---------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        p = self.profile or Profile()
+        rule = p.keepalive
+        title = t("profiles.form_edit", name=p.display_name) if self.profile else t("profiles.form_add")
+        every = ""
+        if rule is not None:
+            every = str(rule.every_months if rule.every_months is not None else rule.every_days)
+        with Vertical(id="form"):
+            yield Static(title, id="form-title", markup=False)
+            with VerticalScroll(id="form-body"):
+                yield Static("", id="issue-general", classes="issue", markup=False)
+                yield from _row(
+                    t("profiles.f_nickname"),
+                    Input(p.nickname or "", id="f-nickname", compact=True),
+                    Static("", id="f-nickname-bytes", classes="aside"),
+                    issue="nickname",
+                )
+                yield from _row(
+                    t("profiles.f_country"),
+                    Input(p.country or "", id="f-country", max_length=3, compact=True,
+                          placeholder=t("profiles.country_placeholder")),
+                    Static("", id="f-country-name", classes="aside-wide", markup=False),
+                    issue="country",
+                )  # fmt: skip
+                yield from _row(
+                    t("profiles.f_carrier"),
+                    Select([], id="f-carrier-pick", prompt=t("profiles.carrier_pick"), compact=True),
+                    Input(p.carrier or "", id="f-carrier", compact=True, placeholder=t("profiles.carrier_free")),
+                    issue="carrier",
+                )
+                yield from _row(
+                    t("profiles.f_number"),
+                    Input(p.number_display or p.number or "", id="f-number", compact=True,
+                          placeholder=t("profiles.number_placeholder")),
+                    issue="number",
+                )  # fmt: skip
+                yield from _row(
+                    "ICCID",
+                    Input(p.iccid or "", id="f-iccid", compact=True, placeholder=t("profiles.iccid_placeholder")),
+                    issue="iccid",
+                )
+                roles = [(pf.role_text(r), r) for r in ROLES]
+                yield from _row(
+                    t("profiles.f_role"),
+                    Select(roles, id="f-role", value=p.role or Select.NULL, prompt=t("profiles.role_none"),
+                           compact=True),
+                    issue="role",
+                )  # fmt: skip
+                states = [(pf.state_text(s), s) for s in STATES]
+                yield from _row(
+                    t("profiles.f_state"),
+                    Select(states, id="f-state", value=p.state, allow_blank=False, compact=True),
+                    issue="state",
+                )
+                yield from _row(
+                    t("profiles.f_defaults"),
+                    Checkbox(t("profiles.default_data"), p.default_data, id="f-default-data", compact=True),
+                    Checkbox(t("profiles.default_voice"), p.default_voice, id="f-default-voice", compact=True),
+                )
+                yield from _row(t("profiles.f_device"), Input(p.device or "", id="f-device", compact=True))
+                yield from _row(t("profiles.f_plan"), Input(p.plan or "", id="f-plan", compact=True))
+                yield from _row(
+                    t("profiles.f_expiry"),
+                    Input(p.expiry.isoformat() if p.expiry else "", id="f-expiry", compact=True,
+                          placeholder="YYYY-MM-DD"),
+                    issue="expiry",
+                )  # fmt: skip
+                yield Static(t("profiles.section_keepalive"), classes="section")
+                yield Static("", id="f-suggestion", classes="suggestion")
+                yield Button(t("profiles.use_suggestion"), id="f-use-suggestion", compact=True)
+                actions = [(pf.action_text(a), a) for a in ACTIONS]
+                yield from _row(
+                    t("profiles.f_ka_action"),
+                    Select(actions, id="f-ka-action", value=rule.action if rule else Select.NULL,
+                           prompt=t("profiles.ka_none"), compact=True),
+                    issue="ka-action",
+                )  # fmt: skip
+                units = [(t("profiles.unit_days"), "days"), (t("profiles.unit_months"), "months")]
+                unit = "months" if rule is not None and rule.every_months is not None else "days"
+                yield from _row(
+                    t("profiles.f_ka_every"),
+                    Input(every, id="f-ka-every", type="integer", compact=True),
+                    Select(units, id="f-ka-unit", value=unit, allow_blank=False, compact=True),
+                    issue="ka-every",
+                )
+                yield from _row(
+                    t("profiles.f_ka_amount"),
+                    Input(pf.amount_text(rule.amount) if rule and rule.amount is not None else "",
+                          id="f-ka-amount", type="number", compact=True),
+                    Input(rule.currency or "" if rule else "", id="f-ka-currency", max_length=3, compact=True,
+                          placeholder=t("profiles.currency_placeholder")),
+                    issue="ka-amount",
+                )  # fmt: skip
+                yield from _row(
+                    t("profiles.f_ka_last"),
+                    Input(rule.last_done.isoformat() if rule else "", id="f-ka-last", compact=True,
+                          placeholder="YYYY-MM-DD"),
+                    issue="ka-last",
+                )  # fmt: skip
+                yield Static(t("profiles.section_secrets"), classes="section")
+                for name in SECRET_FIELDS:
+                    yield from _row(
+                        t(f"profiles.f_{name}"),
+                        Input(getattr(p, name) or "", id=f"f-{name}", password=True, compact=True),
+                    )
+                yield from _row("", Checkbox(t("profiles.show_secrets"), id="f-show-secrets", compact=True))
+            with Horizontal(id="form-buttons"):
+                yield Static(t("profiles.form_keys"), id="form-keys")
+                yield Button(t("profiles.save"), id="save", variant="primary", compact=True)
+                yield Button(t("profiles.cancel"), id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        for issue in self.query(".issue"):
+            issue.display = False
+        self._nickname_bytes()
+        self._country_changed(prefill=False)
+        self._iccid_hint()
+        self.query_one("#f-nickname", Input).focus()
+
+    # -- helpers --------------------------------------------------------------------
+    def _text(self, widget_id: str) -> str:
+        return self.query_one(f"#{widget_id}", Input).value.strip()
+
+    def _country(self) -> str | None:
+        found = countries.find(self._text("f-country")) if self._text("f-country") else None
+        return found.alpha2 if found else None
+
+    def _carrier_id(self) -> str | None:
+        name = self._text("f-carrier").casefold()
+        if not name:
+            return None
+        for carrier in self.carriers:
+            if name in (carrier.name.casefold(), carrier.id.casefold()):
+                return carrier.id
+        return None
+
+    def _show(self, issue_id: str, text: str, kind: str = "error") -> None:
+        box = self.query_one(f"#issue-{issue_id}", Static)
+        box.update(text)
+        box.set_class(kind == "error", "error")
+        box.set_class(kind == "warning", "warning")
+        box.display = bool(text)
+
+    # -- live hints -------------------------------------------------------------------
+    def _nickname_bytes(self) -> None:
+        size = len(self.query_one("#f-nickname", Input).value.encode("utf-8"))
+        label = self.query_one("#f-nickname-bytes", Static)
+        label.update(t("profiles.nickname_bytes", n=size, max=NICKNAME_MAX_BYTES))
+        label.set_class(size > NICKNAME_MAX_BYTES, "over")
+
+    def _iccid_hint(self) -> None:
+        iccid = self._text("f-iccid").replace(" ", "").replace("-", "")
+        errors, warnings = check_iccid(iccid) if iccid else ([], [])
+        if warnings and not errors:
+            self._show("iccid", pf.issue_text(warnings[0]), "warning")
+        elif not self.query_one("#issue-iccid", Static).has_class("error"):
+            self._show("iccid", "")
+
+    def _country_changed(self, prefill: bool = True) -> None:
+        text = self._text("f-country")
+        found = countries.find(text) if text else None
+        name = self.query_one("#f-country-name", Static)
+        name.update(found.name(current_language()) if found else (t("profiles.issue_unknown_country") if text else ""))
+        name.set_class(bool(text) and found is None, "over")
+        self.carriers = country_data(found.alpha2).carriers if found else ()
+        pick = self.query_one("#f-carrier-pick", Select)
+        with self.prevent(Select.Changed):
+            pick.set_options((c.name, c.id) for c in self.carriers)
+            if (carrier_id := self._carrier_id()) is not None:
+                pick.value = carrier_id
+        self._suggest(prefill)
+
+    def _suggest(self, prefill: bool = True) -> None:
+        """Show the catalog's retention rule for this carrier; fill the keep-alive fields from
+        it when they are empty and the user changed the country or carrier in this form."""
+        country, carrier = self._country(), self._carrier_id() or self._text("f-carrier")
+        rule = find_retention_rule(country, carrier)
+        box = self.query_one("#f-suggestion", Static)
+        button = self.query_one("#f-use-suggestion", Button)
+        self.suggestion = suggest_keepalive(country, carrier, today=self.today)
+        button.display = self.suggestion is not None
+        if rule is None:
+            box.update(t("profiles.no_catalog_rule") if country and carrier else t("profiles.catalog_rule_hint"))
+            return
+        text = t(
+            "profiles.catalog_rule",
+            carrier=rule.carrier_name,
+            rule=(rule.rule_zh or rule.rule_en) if current_language() == "zh" else rule.rule_en,
+            source=rule.source,
+            date=fmt.dated(rule.as_of, self.today),
+        )
+        if self.suggestion is None:
+            text += "\n" + t("profiles.catalog_rule_no_numbers")
+        box.update(text)
+        changed = (country, self._text("f-carrier") or None) != self.opened_with
+        if prefill and changed and self.suggestion is not None and self._keepalive_empty():
+            self.action_use_suggestion()
+
+    def _keepalive_empty(self) -> bool:
+        action = self.query_one("#f-ka-action", Select).value
+        return action is Select.NULL and not any(self._text(i) for i in KA_INPUTS)
+
+    def action_use_suggestion(self) -> None:
+        rule = self.suggestion
+        if rule is None:
+            return
+        self.query_one("#f-ka-action", Select).value = rule.action
+        months = rule.every_months is not None
+        self.query_one("#f-ka-every", Input).value = str(rule.every_months if months else rule.every_days)
+        self.query_one("#f-ka-unit", Select).value = "months" if months else "days"
+        self.query_one("#f-ka-amount", Input).value = pf.amount_text(rule.amount) if rule.amount is not None else ""
+        self.query_one("#f-ka-currency", Input).value = rule.currency or ""
+        self.query_one("#f-ka-last", Input).value = rule.last_done.isoformat()
+        self.ka_source = rule.source
+
+    @on(Input.Changed, "#f-nickname")
+    def _nickname_changed(self) -> None:
+        self._nickname_bytes()
+
+    @on(Input.Changed, "#f-country")
+    def _country_input(self) -> None:
+        self._country_changed()
+
+    @on(Input.Changed, "#f-carrier")
+    def _carrier_input(self) -> None:
+        pick = self.query_one("#f-carrier-pick", Select)
+        carrier_id = self._carrier_id()
+        if pick.value != (carrier_id or Select.NULL):
+            with self.prevent(Select.Changed):
+                pick.value = carrier_id if carrier_id is not None else Select.NULL
+        self._suggest()
+
+    @on(Select.Changed, "#f-carrier-pick")
+    def _carrier_picked(self, event: Select.Changed) -> None:
+        chosen = next((c for c in self.carriers if c.id == event.value), None)
+        if chosen is not None and self._text("f-carrier") != chosen.name:
+            self.query_one("#f-carrier", Input).value = chosen.name
+
+    @on(Input.Changed, "#f-iccid")
+    def _iccid_changed(self) -> None:
+        self._iccid_hint()
+
+    @on(Checkbox.Changed, "#f-show-secrets")
+    def _toggle_secrets(self, event: Checkbox.Changed) -> None:
+        for name in SECRET_FIELDS:
+            self.query_one(f"#f-{name}", Input).password = not event.value
+
+    @on(Input.Submitted)
+    def _next_field(self) -> None:
+        self.focus_next()
+
+    @on(Button.Pressed, "#f-use-suggestion")
+    def _use_pressed(self) -> None:
+        self.action_use_suggestion()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel_pressed(self) -> None:
+        self.action_cancel()
+
+    # -- saving -----------------------------------------------------------------------
+    def _keepalive(self, issues: list[Issue]) -> KeepAlive | None:
+        action = self.query_one("#f-ka-action", Select).value
+        if action is Select.NULL:
+            if any(self._text(i) for i in KA_INPUTS):
+                issues.append(Issue("keepalive.action", "action_required", "choose what keeps the number alive"))
+            return None
+        before = len(issues)
+        every_text = self._text("f-ka-every")
+        every = int(every_text) if every_text.lstrip("-").isdigit() else None
+        if every is None:
+            issues.append(Issue("keepalive.every_days", "interval_required", "give how often, e.g. 180"))
+        amount_text = self._text("f-ka-amount")
+        amount = None
+        if amount_text:
+            try:
+                amount = float(amount_text)
+            except ValueError:
+                issues.append(Issue("keepalive.amount", "negative_amount", f"{amount_text!r} is not a number"))
+        last = _date(self._text("f-ka-last"), "keepalive.last_done", issues)
+        if last is None and not self._text("f-ka-last"):
+            issues.append(Issue("keepalive.last_done", "last_done_required", "give the date it was last done"))
+        if len(issues) > before or last is None:
+            return None
+        months = self.query_one("#f-ka-unit", Select).value == "months"
+        return KeepAlive(
+            action=action,  # type: ignore[arg-type]  # one of ACTIONS: the Select offers nothing else
+            last_done=last,
+            every_days=None if months else every,
+            every_months=every if months else None,
+            amount=int(amount) if amount is not None and amount.is_integer() else amount,
+            currency=self._text("f-ka-currency").upper() or None,
+            source=self.ka_source,
+        )
+
+    def collect(self) -> tuple[dict[str, Any], list[Issue]]:
+        """Every field the user sets, and the problems found while reading them."""
+        issues: list[Issue] = []
+        role = self.query_one("#f-role", Select).value
+        country = self._text("f-country")
+        found = countries.find(country) if country else None
+        fields: dict[str, Any] = {
+            "nickname": self.query_one("#f-nickname", Input).value,
+            "country": found.alpha2 if found else country.upper() or None,
+            "carrier": self._text("f-carrier") or None,
+            "carrier_id": self._carrier_id(),
+            "number": self._text("f-number") or None,
+            "iccid": self._text("f-iccid") or None,
+            "role": None if role is Select.NULL else role,
+            "state": self.query_one("#f-state", Select).value,
+            "default_data": self.query_one("#f-default-data", Checkbox).value,
+            "default_voice": self.query_one("#f-default-voice", Checkbox).value,
+            "device": self._text("f-device") or None,
+            "plan": self._text("f-plan") or None,
+            "expiry": _date(self._text("f-expiry"), "expiry", issues),
+            "keepalive": self._keepalive(issues),
+        }
+        for name in SECRET_FIELDS:
+            fields[name] = self.query_one(f"#f-{name}", Input).value.strip() or None
+        return fields, issues
+
+    def show_issues(self, errors: Iterable[Issue], warnings: Iterable[Issue] = ()) -> None:
+        for box in self.query(".issue"):
+            box.display = False
+            box.remove_class("error", "warning")
+        shown: dict[str, list[str]] = {}
+        kinds: dict[str, str] = {}
+        first: str | None = None
+        for kind, issues in (("error", errors), ("warning", warnings)):
+            for issue in issues:
+                place, widget = ISSUE_PLACES.get(issue.field, ("general", None))
+                text = pf.issue_text(issue)
+                if place == "general":
+                    text = f"{issue.field}: {text}"
+                shown.setdefault(place, []).append(text)
+                kinds.setdefault(place, kind)
+                if kind == "error" and first is None:
+                    first = widget or "f-nickname"
+        for place, texts in shown.items():
+            self._show(place, "\n".join(dict.fromkeys(texts)), kinds[place])
+        if first is not None:
+            target = self.query_one(f"#{first}")
+            target.focus()
+            self.query_one("#form-body", VerticalScroll).scroll_to_widget(target, animate=False)
+
+    def action_save(self) -> None:
+        fields, issues = self.collect()
+        others = [p for p in self.store.list() if self.profile is None or p.id != self.profile.id]
+        candidate = replace(self.profile or Profile(), **fields)
+        _, report = prepare(candidate, others)
+        read = {i.field for i in issues}
+        errors = issues + [e for e in report.errors if e.field not in read]
+        if errors:
+            self.show_issues(errors, report.warnings)
+            self.notify(t("profiles.fix_errors", n=len(errors)), severity="error", timeout=6)
+            return
+        try:
+            if self.profile is None:
+                saved = self.store.add(candidate)
+            else:
+                saved = self.store.update(self.profile.id, **fields)
+        except ProfileInvalid as exc:  # e.g. another window took this ICCID meanwhile
+            self.show_issues(exc.report.errors, exc.report.warnings)
+            return
+        except UserError as exc:
+            self.notify(str(exc), title=t("profiles.not_saved"), severity="error", timeout=15)
+            return
+        self.dismiss(saved)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

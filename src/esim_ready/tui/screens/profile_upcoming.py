@@ -1,0 +1,132 @@
+"""The keep-alive list: every number with a rule, soonest due first, with its yearly cost."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from esim_ready.errors import UserError
+from esim_ready.i18n import t
+from esim_ready.state.keepalive import Upcoming, upcoming, yearly_totals
+from esim_ready.state.profiles import ProfileStore
+from esim_ready.tui import profile_format as pf
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+
+class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
+    DEFAULT_CSS = """
+    UpcomingScreen #upcoming-title { height: 1; padding: 0 1; background: $boost; }
+    UpcomingScreen #upcoming {
+        height: 1fr; min-height: 4; padding-left: 1; border: round $panel-lighten-2;
+    }
+    UpcomingScreen #upcoming:focus { border: round $accent; }
+    UpcomingScreen #upcoming-detail-box { height: 6; border: round $panel-lighten-2; padding: 0 1; }
+    UpcomingScreen #upcoming-totals { height: auto; padding: 0 1; text-style: bold; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="profiles_back"),
+        Binding("k", "mark_done", "Kept alive today", id="profile_done"),
+    ]
+
+    def __init__(self, store: ProfileStore, today: date) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.items: list[Upcoming] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="upcoming-title")
+        yield DataTable(id="upcoming", cursor_type="row", zebra_stripes=True, cell_padding=0)
+        yield Static(id="upcoming-totals")
+        with VerticalScroll(id="upcoming-detail-box"):
+            yield Static(id="upcoming-detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#upcoming", DataTable).focus()
+
+    async def relocalize(self) -> None:
+        row = self.query_one("#upcoming", DataTable).cursor_row
+        await self.recompose()
+        self.reload(row)
+        self.query_one("#upcoming", DataTable).focus()
+
+    def reload(self, row: int = 0) -> None:
+        self.items = upcoming(self.store.list(), self.today)
+        table = self.query_one("#upcoming", DataTable)
+        rows = []
+        for item in self.items:
+            style = pf.STATUS_STYLE[item.status]
+            rows.append(
+                (
+                    Text(item.due.isoformat(), style),
+                    Text(pf.when_text(item.days_left), style),
+                    pf.fit(item.profile.display_name, 16),
+                    Text(item.profile.number_display),
+                    Text(pf.money(item.yearly_cost, item.currency)),
+                )
+            )
+        headers = [t(f"profiles.col_{key}") for key in ("due", "when", "name", "number", "per_year")]
+        table.clear(columns=True)
+        for i, header in enumerate(headers):
+            width = max([Text(header).cell_len, *(cells[i].cell_len for cells in rows)])
+            table.add_column(header, width=width + 2)
+        for item, cells in zip(self.items, rows, strict=True):
+            table.add_row(*cells, key=item.profile.id)
+        self.query_one("#upcoming-title", Static).update(
+            Text.assemble((t("profiles.upcoming_title"), "bold"), "  ", (t("profiles.upcoming_hint"), "dim"))
+        )
+        totals = yearly_totals(self.items)
+        money = t("profiles.list_sep").join(pf.money(v, c) for c, v in sorted(totals.items()))
+        self.query_one("#upcoming-totals", Static).update(
+            t("profiles.totals", totals=money) if totals else t("profiles.totals_none")
+        )
+        detail = self.query_one("#upcoming-detail", Static)
+        if not self.items:
+            detail.update(t("profiles.upcoming_empty"))
+            return
+        table.move_cursor(row=min(row, len(self.items) - 1))
+        self._show(self.items[table.cursor_row])
+
+    def _show(self, item: Upcoming) -> None:
+        text = Text.assemble(
+            (item.profile.display_name, "bold"),
+            "  ",
+            item.profile.carrier or "",
+            "\n",
+            t("profiles.keepalive_line", rule=pf.describe_rule(item.rule), last=item.rule.last_done.isoformat()),
+        )
+        if item.rule.source:
+            text.append("\n" + t("profiles.rule_source", source=item.rule.source), "dim")
+        self.query_one("#upcoming-detail", Static).update(text)
+
+    @on(DataTable.RowHighlighted, "#upcoming")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.items):
+            self._show(self.items[event.cursor_row])
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_mark_done(self) -> None:
+        table = self.query_one("#upcoming", DataTable)
+        if not self.items:
+            return
+        item = self.items[table.cursor_row]
+        try:
+            self.store.mark_done(item.profile.id, self.today)
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=15)
+        else:
+            name = item.profile.display_name
+            self.notify(t("profiles.marked_done", name=name, date=self.today.isoformat()), timeout=4)
+        self.reload(table.cursor_row)

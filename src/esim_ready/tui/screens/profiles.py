@@ -1,0 +1,426 @@
+"""The profiles screen: the eSIM profiles on the user's phone, and the numbers to keep alive.
+
+A table of profiles (defaults, role, state, next keep-alive) with the highlighted
+profile's details below it. Every change goes through `ProfileStore` and is
+saved at once; files are read and written only through the exchange layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from esim_ready.errors import UserError
+from esim_ready.i18n import current_language, t
+from esim_ready.state.keepalive import Status, due_soon, next_due, status_on, yearly_cost
+from esim_ready.state.profiles import SECRET_FIELDS, Profile, ProfileStore, Saved
+from esim_ready.tui import profile_format as pf
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+NO_ROWS = "__none__"
+# column key, header message, the widest it may be, the narrowest it may shrink to
+COLUMNS: tuple[tuple[str, str, int, int], ...] = (
+    ("default", "profiles.col_default", 4, 4),
+    ("name", "profiles.col_name", 16, 8),
+    ("number", "profiles.col_number", 17, 17),
+    ("carrier", "profiles.col_carrier", 14, 6),
+    ("role", "profiles.col_role", 8, 4),
+    ("state", "profiles.col_state", 8, 4),
+    ("keepalive", "profiles.col_keepalive", 19, 19),
+)
+
+
+def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple[str, str]]:
+    """(message, severity) to show at launch: a profiles file kept aside, and one notice
+    of the keep-alives overdue or due within 7 days."""
+    store = store or ProfileStore()
+    items = due_soon(store.list(), today)
+    out = [
+        (t("main.damaged_file", path=path, reason=reason), "error") for path, reason in store.quarantined
+    ]
+    if items:
+        sep = t("profiles.list_sep")
+        names = sep.join(t("profiles.notice_item", name=u.profile.display_name, due=u.due.isoformat()) for u in items)
+        overdue = sum(1 for u in items if u.status is Status.OVERDUE)
+        out.append(
+            (
+                t("profiles.notice_due", overdue=overdue, soon=len(items) - overdue, items=names),
+                "error" if overdue else "warning",
+            )
+        )
+    return out
+
+
+def column_widths(natural: dict[str, int], headers: dict[str, int], available: int) -> dict[str, int]:
+    """Width of each column (cells, without the 1-cell gap): natural size capped, then
+    nickname and carrier narrowed (role and state only after them) until the table fits
+    `available`; past that the table scrolls sideways."""
+    widths = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
+    floors = {key: max(low, headers[key]) for key, _, _, low in COLUMNS}
+    over = sum(widths.values()) + len(widths) - available
+    for group in (("name", "carrier"), ("role", "state")):
+        while over > 0:  # narrow the one with the most to spare, one cell at a time
+            key = max(group, key=lambda k: widths[k] - floors[k])
+            if widths[key] <= floors[key]:
+                break
+            widths[key] -= 1
+            over -= 1
+    return widths
+
+
+class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
+    CSS_PATH = "profiles.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="profiles_back"),
+        Binding("a", "add", "Add", id="profile_add"),
+        Binding("e", "edit", "Edit", id="profile_edit"),
+        Binding("d", "delete", "Delete", id="profile_delete"),
+        Binding("D", "default('data')", "Default data", id="profile_default_data", show=False),
+        Binding("V", "default('voice')", "Default voice", id="profile_default_voice", show=False),
+        Binding("s", "reveal", "Show secrets", id="profile_secrets", show=False),
+        Binding("k", "mark_done", "Kept alive today", id="profile_done", show=False),
+        Binding("u", "upcoming", "Keep-alive list", id="profile_upcoming"),
+        Binding("i", "import_lpac", "Import lpac", id="profile_import"),
+        Binding("x", "export", "Export", id="profile_export"),
+    ]
+
+    def __init__(self, store: ProfileStore | None = None, today: date | None = None) -> None:
+        super().__init__()
+        self.store = store or ProfileStore()
+        self.today = today or date.today()
+        self.profiles: tuple[Profile, ...] = ()
+        self.revealed: set[str] = set()  # profile ids whose secrets are shown
+        self.last_import = ""
+        self.last_export = "~/esim-ready-profiles.toml"
+
+    # -- layout ---------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="profiles-title")
+        table: DataTable[Text] = DataTable(id="profiles", cursor_type="row", zebra_stripes=True, cell_padding=0)
+        yield table
+        with VerticalScroll(id="profile-detail-box"):
+            yield Static(id="profile-detail")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.query_one("#profiles", DataTable).focus()
+        self._tell_quarantined()
+
+    async def relocalize(self) -> None:
+        current = self.current()
+        await self.recompose()
+        self.reload(current.id if current else None)
+        self.query_one("#profiles", DataTable).focus()
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            current = self.current()
+            self._fill(current.id if current else None)
+
+    def _tell_quarantined(self) -> None:
+        for path, reason in self.store.quarantined:
+            self.notify(t("main.damaged_file", path=path, reason=reason), severity="error", timeout=30)
+        self.store.quarantined.clear()
+
+    # -- the table --------------------------------------------------------------------
+    def reload(self, select: str | None = None) -> None:
+        """Read the profiles afresh (another window may have changed them) and show them."""
+        self.profiles = self.store.list()
+        self._tell_quarantined()
+        if select is None and (current := self.current()) is not None:
+            select = current.id
+        self._fill(select)
+
+    def _cells(self, p: Profile) -> dict[str, Text]:
+        state_style = "green" if p.state == "enabled" else "dim"
+        cells = {
+            "default": Text(pf.default_marks(p), style="bold cyan"),
+            "name": Text(p.display_name),
+            "number": Text(p.number_display),
+            "carrier": Text(p.carrier or p.provider_name or ""),
+            "role": Text(pf.role_text(p.role)),
+            "state": Text(pf.state_text(p.state), style=state_style),
+            "keepalive": Text(""),
+        }
+        if p.keepalive is not None:
+            status = status_on(p.keepalive, self.today)
+            cells["keepalive"] = Text.assemble(
+                next_due(p.keepalive).isoformat(), " ", (pf.status_text(status), pf.STATUS_STYLE[status])
+            )
+        return cells
+
+    def _fill(self, select: str | None = None) -> None:
+        table = self.query_one("#profiles", DataTable)
+        rows = [(p, self._cells(p)) for p in self.profiles]
+        headers = {key: Text(t(message)).cell_len for key, message, _, _ in COLUMNS}
+        natural = {key: max((cells[key].cell_len for _, cells in rows), default=0) for key, _, _, _ in COLUMNS}
+        # the terminal's width less the border (2), the left margin (1) and the scroll bar (1)
+        widths = column_widths(natural, headers, max(self.app.size.width - 4, 40))
+        table.clear(columns=True)
+        for key, message, _, _ in COLUMNS:
+            table.add_column(pf.fit(t(message), widths[key]), key=key, width=widths[key] + 1)
+        for p, cells in rows:
+            table.add_row(*(pf.fit_text(cells[key], widths[key]) for key, _, _, _ in COLUMNS), key=p.id)
+        count = len(self.profiles)
+        title = Text.assemble((t("profiles.title"), "bold"), "  ", t("profiles.count", n=count))
+        title.append("  " + t("profiles.title_hint"), "dim")
+        self.query_one("#profiles-title", Static).update(title)
+        table.border_subtitle = t("profiles.legend")
+        if not count:
+            self.query_one("#profile-detail", Static).update(t("profiles.empty"))
+            return
+        index = next((i for i, p in enumerate(self.profiles) if p.id == select), 0)
+        table.move_cursor(row=index)
+        self._show_detail(self.profiles[index])
+
+    def current(self) -> Profile | None:
+        if not self.is_mounted or not self.profiles:
+            return None
+        table = self.query_one("#profiles", DataTable)
+        row = table.cursor_row
+        return self.profiles[row] if 0 <= row < len(self.profiles) else None
+
+    @on(DataTable.RowHighlighted, "#profiles")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if 0 <= event.cursor_row < len(self.profiles):
+            self._show_detail(self.profiles[event.cursor_row])
+
+    @on(DataTable.RowSelected, "#profiles")
+    def _selected(self) -> None:
+        self.action_edit()
+
+    # -- the detail pane ----------------------------------------------------------------
+    def _show_detail(self, p: Profile) -> None:
+        self.query_one("#profile-detail", Static).update(detail_text(p, self.today, p.id in self.revealed))
+
+    # -- actions -------------------------------------------------------------------------
+    def _need_current(self) -> Profile | None:
+        current = self.current()
+        if current is None:
+            self.notify(t("profiles.none_selected"), severity="warning")
+        return current
+
+    def _attempt(self, change: Callable[[], object], done: str | None, select: str | None = None) -> None:
+        """Run a store change; a problem the user can fix becomes a notification."""
+        try:
+            change()
+        except UserError as exc:
+            self.notify(str(exc), title=t("profiles.not_saved"), severity="error", timeout=15)
+        else:
+            if done:
+                self.notify(done, timeout=4)
+        self.reload(select)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_add(self) -> None:
+        from esim_ready.tui.screens.profile_form import ProfileForm
+
+        self.app.push_screen(ProfileForm(self.store, None, self.today), self._after_form)
+
+    def action_edit(self) -> None:
+        from esim_ready.tui.screens.profile_form import ProfileForm
+
+        if (current := self._need_current()) is not None:
+            self.app.push_screen(ProfileForm(self.store, current, self.today), self._after_form)
+
+    def _after_form(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        self.reload(saved.profile.id)
+        self.notify(t("profiles.saved", name=saved.profile.display_name), timeout=4)
+        if saved.warnings:
+            lines = "\n".join(pf.issue_text(w) for w in saved.warnings)
+            self.notify(lines, title=t("profiles.saved_with_warnings"), severity="warning", timeout=15)
+
+    def action_delete(self) -> None:
+        from esim_ready.tui.screens.profile_dialogs import ConfirmDialog
+
+        if (current := self._need_current()) is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._attempt(
+                    lambda: self.store.delete(current.id), t("profiles.deleted", name=current.display_name)
+                )
+
+        question = t("profiles.confirm_delete", name=current.display_name)
+        self.app.push_screen(ConfirmDialog(question, t("profiles.delete"), t("profiles.keep")), answered)
+
+    def action_default(self, kind: str) -> None:
+        if (current := self._need_current()) is None:
+            return
+        already = current.default_data if kind == "data" else current.default_voice
+        target = None if already else current.id
+        key = f"profiles.default_{kind}_{'off' if already else 'on'}"
+        self._attempt(
+            lambda: self.store.set_default(kind, target),  # type: ignore[arg-type]
+            t(key, name=current.display_name),
+            current.id,
+        )
+
+    def action_reveal(self) -> None:
+        if (current := self._need_current()) is None:
+            return
+        if not any(getattr(current, name) for name in SECRET_FIELDS):
+            self.notify(t("profiles.no_secrets"), timeout=4)
+            return
+        self.revealed ^= {current.id}
+        self._show_detail(current)
+
+    def action_mark_done(self) -> None:
+        if (current := self._need_current()) is None:
+            return
+        if current.keepalive is None:
+            self.notify(t("profiles.no_rule", name=current.display_name), severity="warning")
+            return
+        self._attempt(
+            lambda: self.store.mark_done(current.id, self.today),
+            t("profiles.marked_done", name=current.display_name, date=self.today.isoformat()),
+            current.id,
+        )
+
+    def action_upcoming(self) -> None:
+        from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
+
+        def back(_: object = None) -> None:
+            self.reload()
+
+        self.app.push_screen(UpcomingScreen(self.store, self.today), back)
+
+    def action_import_lpac(self) -> None:
+        from esim_ready.tui.screens.profile_dialogs import PathDialog
+
+        dialog = PathDialog(
+            t("profiles.import_title"), t("profiles.import_hint"), t("profiles.import_button"), self.last_import
+        )
+        self.app.push_screen(dialog, self._import_chosen)
+
+    def _import_chosen(self, answer: tuple[str, bool] | None) -> None:
+        if answer is None:
+            return
+        path, _ = answer
+        self.last_import = path
+        from esim_ready.exchange.profile_files import import_lpac_file
+
+        try:
+            summary = import_lpac_file(path, self.store)
+        except UserError as exc:
+            self.notify(str(exc), title=t("profiles.import_failed"), severity="error", timeout=20)
+            return
+        select = (summary.added or summary.updated or (None,))[0]
+        self.reload(select.id if select is not None else None)
+        self.notify(
+            t("profiles.imported", added=len(summary.added), updated=len(summary.updated)), timeout=6
+        )
+        if summary.warnings:
+            self.notify("\n".join(summary.warnings), severity="warning", timeout=15)
+
+    def action_export(self) -> None:
+        from esim_ready.tui.screens.profile_dialogs import PathDialog
+
+        dialog = PathDialog(
+            t("profiles.export_title", n=len(self.profiles)),
+            t("profiles.export_hint"),
+            t("profiles.export_button"),
+            self.last_export,
+            checkbox=t("profiles.export_secrets"),
+        )
+        self.app.push_screen(dialog, self._export_chosen)
+
+    def _export_chosen(self, answer: tuple[str, bool] | None) -> None:
+        from esim_ready.exchange.profile_files import exists
+        from esim_ready.tui.screens.profile_dialogs import ConfirmDialog
+
+        if answer is None:
+            return
+        path, secrets = answer
+        self.last_export = path
+        if exists(path):
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._export(path, secrets)
+
+            question = t("profiles.confirm_replace", path=path)
+            self.app.push_screen(ConfirmDialog(question, t("profiles.replace"), t("profiles.cancel")), answered)
+        else:
+            self._export(path, secrets)
+
+    def _export(self, path: str, secrets: bool) -> None:
+        from esim_ready.exchange.profile_files import export_profiles_file
+
+        profiles = self.store.list()
+        try:
+            target = export_profiles_file(path, profiles, include_secrets=secrets)
+        except UserError as exc:
+            self.notify(str(exc), title=t("profiles.export_failed"), severity="error", timeout=20)
+            return
+        key = "profiles.exported_secrets" if secrets else "profiles.exported"
+        self.notify(t(key, n=len(profiles), path=target), timeout=8)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"edit", "delete", "default", "reveal", "mark_done"} and not self.profiles:
+            return None  # shown dimmed in the footer: there is nothing to act on
+        return True
+
+
+def detail_text(p: Profile, today: date, revealed: bool) -> Text:
+    """The highlighted profile's details (user text never read as markup)."""
+    from esim_ready.catalog import countries
+
+    out = Text()
+    facts = [f"ICCID {p.iccid}" if p.iccid else t("profiles.no_iccid")]
+    if p.country:
+        country = countries.find(p.country)
+        facts.append(f"{country.name(current_language())} ({p.country})" if country else p.country)
+    if p.device:
+        facts.append(t("profiles.on_device", device=p.device))
+    if p.plan:
+        facts.append(p.plan)
+    if p.expiry:
+        facts.append(t("profiles.expires", date=p.expiry.isoformat()))
+    out.append(p.display_name, "bold")
+    out.append("  " + " · ".join(facts))
+    chip = [x for x in (p.profile_name, p.provider_name) if x]
+    if chip or p.profile_class:
+        out.append("\n" + t("profiles.chip", names=" / ".join(chip) or "—", cls=p.profile_class or "—"), "dim")
+    rule = p.keepalive
+    if rule is None:
+        out.append("\n" + t("profiles.no_keepalive"))
+    else:
+        status = status_on(rule, today)
+        due = next_due(rule)
+        out.append("\n" + t("profiles.keepalive_line", rule=pf.describe_rule(rule), last=rule.last_done.isoformat()))
+        out.append(" · ")
+        out.append(
+            t("profiles.next_due", date=due.isoformat(), when=pf.when_text((due - today).days)),
+            pf.STATUS_STYLE[status],
+        )
+        cost = yearly_cost(rule)
+        if cost is not None:
+            out.append(" · " + t("profiles.per_year", cost=pf.money(cost, rule.currency)))
+        if rule.source:
+            out.append("\n" + t("profiles.rule_source", source=rule.source), "dim")
+    secrets = [
+        t(f"profiles.secret_{name}", value=pf.secret_text(getattr(p, name), revealed))
+        for name in SECRET_FIELDS
+        if getattr(p, name)
+    ]
+    if secrets:
+        hint = t("profiles.secrets_hide" if revealed else "profiles.secrets_show")
+        out.append("\n" + " · ".join(secrets) + "  ")
+        out.append(hint, "dim")
+    return out

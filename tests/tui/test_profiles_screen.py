@@ -1,0 +1,410 @@
+"""The profiles screen, by keyboard only, checking what a user would notice:
+the table, the details pane, the form's messages, the notifications, and what
+is on disk afterwards (read back through a fresh ProfileStore)."""
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, Select, Static
+
+from esim_ready.state.keepalive import KeepAlive
+from esim_ready.state.profiles import Profile, ProfileStore
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.profile_form import ProfileForm
+from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
+from esim_ready.tui.screens.profiles import ProfilesScreen, column_widths
+from tui.helpers import TODAY
+from tui.profile_samples import BRITAIN, CHINA, LPAC_DIR, NORWAY, TRAVEL, save_samples
+
+SIZE = (80, 24)
+
+
+async def open_profiles(pilot) -> ProfilesScreen:
+    await pilot.press("tab", "p")  # from the search box to the country list, then p
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ProfilesScreen)
+    return screen
+
+
+def rows(screen) -> list[list[str]]:
+    table = screen.query_one("#profiles", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def names(screen) -> list[str]:
+    return [row[1] for row in rows(screen)]
+
+
+def detail(screen) -> str:
+    return str(screen.query_one("#profile-detail", Static).render())
+
+
+def messages(app) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+def issue(form, place: str) -> str:
+    box = form.query_one(f"#issue-{place}", Static)
+    return str(box.render()) if box.display else ""
+
+
+async def test_p_opens_the_profiles_screen_and_escape_goes_back():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        assert "No profiles yet" in detail(screen)
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ == "BrowseScreen"
+
+
+async def test_the_command_palette_opens_the_profiles_screen():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p", *"esim profiles")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+
+
+async def test_add_a_profile_by_keyboard_and_find_it_after_a_restart(config_dir):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("a")
+        form = app.screen
+        assert isinstance(form, ProfileForm)
+        await pilot.press(*"挪威保号")
+        assert str(form.query_one("#f-nickname-bytes", Static).render()) == "12/64 bytes"  # 3 bytes a character
+        await pilot.press("tab", *"NO")  # country
+        assert str(form.query_one("#f-country-name", Static).render()) == "Norway"
+        await pilot.press("tab", "tab", *"Telenor")  # past the catalog list, into the free-text carrier
+        await pilot.press("tab", *"912 34 567")  # a local number: the country gives the rest
+        await pilot.press("tab", *"8947000000001234560")
+        await pilot.press("tab", "enter", "down", "down", "down", "down", "enter")  # role: home
+        assert form.query_one("#f-role", Select).value == "home"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ProfilesScreen)
+        row = rows(screen)[0]
+        assert row[1] == "挪威保号" and row[2] == "+47 91 23 45 67" and row[4] == "home"
+        assert any("Saved 挪威保号" in m for m in messages(app))
+    (saved,) = ProfileStore().list()
+    assert (saved.nickname, saved.number, saved.iccid, saved.role, saved.country) == (
+        "挪威保号", "+4791234567", "8947000000001234560", "home", "NO",
+    )  # fmt: skip
+    # the catalog's sourced Telenor rule was offered as the default keep-alive
+    assert saved.keepalive is not None and saved.keepalive.every_months == 15
+    assert saved.keepalive.source and "telenor" in saved.keepalive.source
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        assert names(screen) == ["挪威保号"]
+
+
+async def test_edit_a_profile():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("down", "e")  # the second profile
+        form = app.screen
+        assert isinstance(form, ProfileForm)
+        assert form.query_one("#f-nickname", Input).value == "国内主号"
+        await pilot.press("ctrl+u", *"家里的号")
+        for _ in range(8):  # country, carrier list, carrier, number, ICCID, role, state, data default
+            await pilot.press("tab")
+        assert form.focused is form.query_one("#f-default-data")
+        await pilot.press("tab", "tab", *"iPhone 15")  # past the voice default, to the device
+        await pilot.press("enter")  # Enter moves on to the next field; it does not save
+        assert app.screen is form
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ProfilesScreen)
+        assert names(screen)[1] == "家里的号"
+        assert "on iPhone 15" in detail(screen)
+    edited = ProfileStore().get(CHINA.id)
+    assert (edited.nickname, edited.device, edited.number, edited.keepalive) == (
+        "家里的号", "iPhone 15", CHINA.number, CHINA.keepalive,
+    )  # fmt: skip
+
+
+async def test_delete_asks_first_and_cancel_keeps_the_profile():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("d")
+        assert "Delete the profile 挪威保号?" in str(app.screen.query_one(Static).render())
+        await pilot.press("enter")  # the focus starts on "Keep it"
+        assert names(screen)[0] == "挪威保号"
+        await pilot.press("d", "escape")
+        assert len(ProfileStore().list()) == 4
+        await pilot.press("d", "y")
+        assert "挪威保号" not in names(screen)
+        assert any("Deleted 挪威保号" in m for m in messages(app))
+    assert [p.id for p in ProfileStore().list()] == [CHINA.id, BRITAIN.id, TRAVEL.id]
+
+
+async def test_set_the_default_for_data_and_for_voice():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        assert [r[0] for r in rows(screen)] == ["V", "", "D", ""]
+        await pilot.press("down", "D")  # the Chinese number becomes the data default
+        assert [r[0] for r in rows(screen)] == ["V", "D", "", ""]
+        assert any("国内主号 is now the default for data" in m for m in messages(app))
+        await pilot.press("V")
+        assert [r[0] for r in rows(screen)] == ["", "DV", "", ""]
+    defaults = {p.id: (p.default_data, p.default_voice) for p in ProfileStore().list()}
+    assert defaults == {NORWAY.id: (False, False), CHINA.id: (True, True), BRITAIN.id: (False, False),
+                        TRAVEL.id: (False, False)}  # fmt: skip
+
+
+async def test_a_bad_number_is_shown_beside_its_field_and_nothing_is_saved():
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a", *"test", "tab", "tab", "tab", "tab", *"12345")  # no country, no +
+        await pilot.press("ctrl+s")
+        form = app.screen
+        assert isinstance(form, ProfileForm)  # still open
+        assert "不是有效的电话号码" in issue(form, "number")
+        assert form.focused is form.query_one("#f-number")
+        assert issue(form, "nickname") == ""
+    assert ProfileStore().list() == ()
+
+
+async def test_a_nickname_over_64_bytes_is_refused():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a", *("号" * 22))  # 66 bytes
+        form = app.screen
+        assert str(form.query_one("#f-nickname-bytes", Static).render()) == "66/64 bytes"
+        await pilot.press("ctrl+s")
+        assert "at most 64 bytes" in issue(form, "nickname")
+    assert ProfileStore().list() == ()
+
+
+async def test_an_iccid_with_a_wrong_check_digit_is_a_warning_and_is_saved():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("a", *"spare", "tab", "tab", "tab", "tab", "tab", *"8947000000001234561")
+        form = app.screen
+        assert "Luhn check digit" in issue(form, "iccid")  # shown while typing
+        await pilot.press("ctrl+s")
+        assert app.screen is screen
+        assert any("Luhn check digit" in m for m in messages(app))
+    assert ProfileStore().list()[0].iccid == "8947000000001234561"
+
+
+async def test_lpac_import_through_the_dialog_shows_the_profiles():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("i", *str(LPAC_DIR / "profile_list.json"), "enter")
+        assert app.screen is screen
+        assert names(screen) == ["挪威保号", "CMCC eSIM", "UK data"]
+        assert [r[5] for r in rows(screen)] == ["enabled", "disabled", "disabled"]
+        assert any("3 added, 0 updated" in m for m in messages(app))
+        # the chip's later state: the same profiles are updated, not doubled
+        await pilot.press("i", "ctrl+u", *str(LPAC_DIR / "profile_list_updated.json"), "enter")
+        assert len(ProfileStore().list()) == len(rows(screen))
+        assert any("updated" in m for m in messages(app)[-1:])
+
+
+async def test_a_bad_lpac_file_imports_nothing_and_says_why():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("i", *str(LPAC_DIR / "error_envelope.json"), "enter")
+        assert any("lpac reported an error" in m for m in messages(app))
+        await pilot.press("i", "ctrl+u", *"/no/such/file.json", "enter")
+        assert any("no such file" in m for m in messages(app))
+        assert rows(screen) == []
+    assert ProfileStore().list() == ()
+
+
+async def test_export_leaves_secrets_out_unless_the_box_is_ticked(tmp_path):
+    save_samples()
+    target = tmp_path / "out.toml"
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("x", "ctrl+u", *str(target), "enter")
+        text = target.read_text("utf-8")
+        assert "挪威保号" in text and "SECRET-MATCHING-ID" not in text and "12345678" not in text
+        assert any("without secrets" in m for m in messages(app))
+        await pilot.press("x", "tab", "space", "tab", "enter")  # tick the box, then Export (the same file)
+        assert "exists. Replace it?" in str(app.screen.query_one(Static).render())
+        await pilot.press("y")
+        assert "SECRET-MATCHING-ID" in target.read_text("utf-8")
+    assert target.stat().st_mode & 0o777 == 0o600
+
+
+async def test_secrets_are_masked_until_asked_for():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        shown = detail(screen)
+        assert "LPA:1$••••••••" in shown and "SECRET-MATCHING-ID" not in shown and "12345678" not in shown
+        await pilot.press("s")
+        assert "LPA:1$smdp.example.com$SECRET-MATCHING-ID" in detail(screen) and "12345678" in detail(screen)
+        await pilot.press("s")
+        assert "SECRET-MATCHING-ID" not in detail(screen)
+        await pilot.press("e")  # in the form they are password fields until "Show" is ticked
+        form = app.screen
+        assert form.query_one("#f-puk", Input).password
+        form.query_one("#f-show-secrets").focus()
+        await pilot.press("space")
+        assert not form.query_one("#f-puk", Input).password
+
+
+async def test_the_keepalive_list_is_sorted_by_due_date_with_yearly_totals():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("u")
+        view = app.screen
+        assert isinstance(view, UpcomingScreen)
+        table = view.query_one("#upcoming", DataTable)
+        listed = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [r[0] for r in listed] == ["2026-11-16", "2026-11-28", "2027-03-01"]
+        assert [r[1] for r in listed] == ["overdue 5 d", "in 7 d", "in 100 d"]
+        assert listed[0][4] == "202.78 NOK"
+        totals = str(view.query_one("#upcoming-totals", Static).render())
+        assert totals == "Per year: 40.56 CNY, 20 GBP, 202.78 NOK"
+        await pilot.press("k")  # the overdue one was just topped up
+        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == [
+            "2026-11-28", "2027-03-01", "2027-05-20",
+        ]  # fmt: skip
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProfilesScreen)
+        assert "2027-05-20 ok" in rows(app.screen)[0][6]
+    assert ProfileStore().get(NORWAY.id).keepalive.last_done == TODAY
+
+
+async def test_launch_notice_for_an_overdue_keepalive():
+    save_samples([NORWAY, BRITAIN])
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        notices = [m for m in messages(app) if m.startswith("Keep-alive")]
+        assert notices == [
+            "Keep-alive: 1 overdue, 0 due within 7 days: 挪威保号 (due 2026-11-16). Press p, then u, for the list."
+        ]
+
+
+async def test_launch_notice_in_chinese_and_none_when_all_is_fine():
+    save_samples([CHINA])
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any(m.startswith("保号提醒：0 个已逾期，1 个 7 天内到期") for m in messages(app))
+    app = EsimReadyApp(language="en", today=date(2026, 9, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not any("Keep-alive" in m for m in messages(app))
+
+
+async def test_a_damaged_profiles_file_is_kept_aside_and_the_user_is_told(config_dir):
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "profiles.toml").write_text("[[profiles]]\nid = 'x'\nrole = 42\n", "utf-8")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        assert any("kept aside" in m and "profiles.damaged-" in m for m in messages(app))
+        assert rows(screen) == []
+    assert len(list(config_dir.glob("profiles.damaged-*.toml"))) == 1
+
+
+async def test_the_form_offers_the_catalogs_sourced_rule():
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a", "tab", *"CU", "tab", "enter")  # Cuba; open the catalog's carrier list
+        await pilot.press("down", "enter")  # ETECSA, the only carrier
+        form = app.screen
+        assert form.query_one("#f-carrier", Input).value == "ETECSA"
+        suggestion = str(form.query_one("#f-suggestion", Static).render())
+        assert "ETECSA" in suggestion and "cibercuba.com" in suggestion
+        assert form.query_one("#f-ka-every", Input).value == "330"
+        assert (form.query_one("#f-ka-amount", Input).value, form.query_one("#f-ka-currency", Input).value) == (
+            "100", "CUP",
+        )  # fmt: skip
+        assert form.query_one("#f-ka-last", Input).value == TODAY.isoformat()
+
+
+async def test_keepalive_fields_are_checked_beside_each_field():
+    save_samples([TRAVEL])
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("e")
+        form = app.screen
+        form.query_one("#f-ka-amount").focus()
+        await pilot.press(*"25", "tab", *"XYZ", "tab", *"2026-13-01")
+        await pilot.press("ctrl+s")
+        assert "choose what keeps the number alive" in issue(form, "ka-action")
+        form.query_one("#f-ka-action", Select).value = "topup"
+        await pilot.press("ctrl+s")
+        assert "give how often" in issue(form, "ka-every")
+        assert "YYYY-MM-DD" in issue(form, "ka-last")
+        form.query_one("#f-ka-every").focus()
+        await pilot.press(*"30", "tab", "tab", "tab", "tab", "ctrl+u", *"2026-11-01", "ctrl+s")
+        assert "ISO 4217" in issue(form, "ka-amount")
+    assert ProfileStore().get(TRAVEL.id).keepalive is None
+
+
+async def test_the_language_switch_relabels_the_profiles_screen():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("down", "f2")
+        await pilot.pause()
+        table = app.screen.query_one("#profiles", DataTable)
+        assert [str(c.label) for c in table.columns.values()][1] == "昵称"
+        assert rows(app.screen)[1][5] == "已启用"
+        assert table.cursor_row == 1  # still on the same profile
+        assert app.screen is screen
+
+
+async def test_a_tiny_terminal_does_not_crash():
+    save_samples()
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a")
+        await pilot.resize_terminal(30, 8)
+        await pilot.press("escape", "u")
+        await pilot.resize_terminal(120, 40)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProfilesScreen)
+
+
+def test_columns_shrink_nickname_and_carrier_first_to_fit_80_columns():
+    natural = {"default": 2, "name": 11, "number": 17, "carrier": 12, "role": 6, "state": 8, "keepalive": 18}
+    headers = {"default": 3, "name": 8, "number": 6, "carrier": 7, "role": 4, "state": 5, "keepalive": 15}
+    widths = column_widths(natural, headers, 76)
+    assert sum(widths.values()) + len(widths) <= 76
+    assert widths["number"] == 17 and widths["keepalive"] == 18 and widths["state"] == 8 and widths["role"] == 6
+    assert column_widths(natural, headers, 200)["name"] == 11
+
+
+def test_profile_with_rule_in_months_is_described_in_both_languages():
+    from esim_ready import i18n
+    from esim_ready.tui.profile_format import describe_rule
+
+    rule = KeepAlive(action="topup", every_months=15, last_done=TODAY)
+    i18n.set_language("en")
+    assert describe_rule(rule) == "top-up every 15 month(s)"
+    i18n.set_language("zh")
+    try:
+        assert describe_rule(rule) == "充值，每 15 个月"
+    finally:
+        i18n.set_language("en")
+    assert Profile(nickname="x").display_name == "x"

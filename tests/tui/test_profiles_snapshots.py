@@ -1,0 +1,43 @@
+"""Snapshots of the profiles screen (English and Chinese, 80x24), its keep-alive list
+and the profile form. Four profiles are saved through the store before launch;
+TODAY is fixed, so due dates and statuses are stable.
+
+Update after an intended change with `./dev.sh test tests/tui --snapshot-update`,
+then look at the SVGs."""
+
+from tui.helpers import TODAY
+from tui.profile_samples import save_samples
+
+from esim_ready.tui.app import EsimReadyApp
+
+TO_PROFILES = ["tab", "p"]  # from the country search to the list, then p
+
+
+async def quiet(pilot):
+    """The launch notice (tested in test_profiles_screen) would cover the details."""
+    await pilot.pause()
+    pilot.app.clear_notifications()
+
+
+def test_profiles_screen_english_80x24(snap_compare):
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "down"], run_before=quiet)
+
+
+def test_profiles_screen_chinese_80x24(snap_compare):
+    save_samples()
+    app = EsimReadyApp(language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "down"], run_before=quiet)
+
+
+def test_keepalive_list_chinese_80x24(snap_compare):
+    save_samples()
+    app = EsimReadyApp(language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "u"], run_before=quiet)
+
+
+def test_profile_form_english_80x24(snap_compare):
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "e"], run_before=quiet)
