@@ -131,7 +131,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
                 "checklist.trip_line",
                 name=trip.name,
                 country=trip_actions.country_name(trip.country),
-                platform=trip_actions.platform_name(trip.platform),
+                platform=trip_actions.platform_name(trip.platform, short=True),
                 dates=trip_actions.trip_dates(trip),
             )
         )
@@ -308,8 +308,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         self._sticky.clear()
         keep = self._highlighted_id()
         self._show_head()
-        self._fill(keep)
-        self.notify(t("checklist.filter_set", filter=t(f"checklist.filter_{self.filter}")), timeout=2)
+        self._fill(keep)  # the header says which filter is on
 
     def action_export(self) -> None:
         if self.trip is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -84,25 +85,36 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         table = self.query_one("#trips", DataTable)
         table.clear(columns=True)
         templates = self.store.templates
-        # Fixed widths that fit 80 columns; the name takes what is left over.
-        widths = {"country": 14, "platform": 7, "dates": 18, "ready": 5}
-        spare = max(self.size.width, 80) - 2 - sum(widths.values()) - 2 * (len(widths) + 1) - 2
-        table.add_column(t("trips.col_name"), key="name", width=max(spare, 12))
-        table.add_column(t("trips.col_country"), key="country", width=widths["country"])
-        table.add_column(t("trips.col_platform"), key="platform", width=widths["platform"])
-        table.add_column(t("trips.col_dates"), key="dates", width=widths["dates"])
-        table.add_column(t("trips.col_ready"), key="ready", width=widths["ready"])
-        for trip in self.trips:
-            score = readiness(trip, templates)
-            ready = Text(f"{score.percent}%", style="bold green" if score.ready else "")
-            table.add_row(
+        # Short columns as wide as their longest cell; the name takes what is left (80 columns fit).
+        cells = [
+            (
                 Text(trip.name, overflow="ellipsis", no_wrap=True),
                 Text(trip_actions.country_name(trip.country), overflow="ellipsis", no_wrap=True),
                 trip_actions.platform_name(trip.platform, short=True),
                 trip_actions.trip_dates(trip),
-                ready,
-                key=trip.id,
+                readiness(trip, templates),
             )
+            for trip in self.trips
+        ]
+        headers = {key: t(f"trips.col_{key}") for key in ("name", "country", "platform", "dates", "ready")}
+
+        def widest(key: str, index: int, cap: int) -> int:
+            return min(cap, max([cell_len(headers[key])] + [cell_len(str(row[index])) for row in cells]))
+
+        widths = {
+            "country": widest("country", 1, 16),
+            "platform": widest("platform", 2, 8),
+            "dates": widest("dates", 3, 24),
+            "ready": max(cell_len(headers["ready"]), 4),  # "100%"
+        }
+        # the border, each column's padding, a scrollbar's room, the short columns
+        room = max(self.size.width, 80) - 2 - 2 * (len(widths) + 1) - 2 - sum(widths.values())
+        table.add_column(headers["name"], key="name", width=max(room, 10))
+        for key, width in widths.items():
+            table.add_column(headers[key], key=key, width=width)
+        for trip, (name, country, platform, dates, score) in zip(self.trips, cells, strict=True):
+            ready = Text(f"{score.percent}%", style="bold green" if score.ready else "")
+            table.add_row(name, country, platform, dates, ready, key=trip.id)
         empty = not self.trips
         table.display = not empty
         self.query_one("#empty").display = empty
