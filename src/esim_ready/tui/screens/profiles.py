@@ -15,9 +15,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
@@ -25,8 +26,8 @@ from esim_ready.state.keepalive import Status, due_soon, next_due, status_on, ye
 from esim_ready.state.profiles import SECRET_FIELDS, Profile, ProfileStore, Saved
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
-NO_ROWS = "__none__"
 # column key, header message, the widest it may be, the narrowest it may shrink to
 COLUMNS: tuple[tuple[str, str, int, int], ...] = (
     ("default", "profiles.col_default", 4, 4),
@@ -63,7 +64,7 @@ def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple
 def column_widths(natural: dict[str, int], headers: dict[str, int], available: int) -> dict[str, int]:
     """Width of each column (cells, without the 1-cell gap): natural size capped, then
     nickname and carrier narrowed (role and state only after them) until the table fits
-    `available`; past that the table scrolls sideways."""
+    `available`; past that the lines are cut with an ellipsis."""
     widths = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
     floors = {key: max(low, headers[key]) for key, _, _, low in COLUMNS}
     over = sum(widths.values()) + len(widths) - available
@@ -101,26 +102,32 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.revealed: set[str] = set()  # profile ids whose secrets are shown
         self.last_import = ""
         self.last_export = "~/esim-ready-profiles.toml"
+        self.widths: dict[str, int] = {}
+        self._shown: dict[str, Text] = {}  # what the title and header Statics show
 
     # -- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="profiles-title")
-        table: DataTable[Text] = DataTable(id="profiles", cursor_type="row", zebra_stripes=True, cell_padding=0)
-        yield table
+        with Vertical(id="profiles-box"):
+            yield Static(id="profiles-header")
+            yield SingleLineOptionList(id="profiles")
         with VerticalScroll(id="profile-detail-box"):
             yield Static(id="profile-detail")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        self.query_one("#profiles-box").border_subtitle = t("profiles.legend")
         self.reload()
-        self.query_one("#profiles", DataTable).focus()
+        self.query_one("#profiles", OptionList).focus()
         self._tell_quarantined()
 
     async def relocalize(self) -> None:
         current = self.current()
+        self._shown.clear()
         await self.recompose()
+        self.query_one("#profiles-box").border_subtitle = t("profiles.legend")
         self.reload(current.id if current else None)
-        self.query_one("#profiles", DataTable).focus()
+        self.query_one("#profiles", OptionList).focus()
 
     def on_resize(self) -> None:
         if self.is_mounted:
@@ -133,6 +140,9 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.store.quarantined.clear()
 
     # -- the table --------------------------------------------------------------------
+    # One line per profile in a one-line option list (the columns laid out here): it
+    # rebuilds and paints 50 rows in about half the time of a DataTable, which renders
+    # every cell separately (see benchmarks/bench_profiles.py).
     def reload(self, select: str | None = None) -> None:
         """Read the profiles afresh (another window may have changed them) and show them."""
         self.profiles = self.store.list()
@@ -159,43 +169,55 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             )
         return cells
 
+    def _line(self, cells: dict[str, Text]) -> Text:
+        """The cells side by side, each cut or padded to its column's width."""
+        out = Text(no_wrap=True, overflow="ellipsis", end="")
+        for n, (key, _, _, _) in enumerate(COLUMNS):
+            cell = pf.fit_text(cells[key], self.widths[key])
+            out.append_text(cell)
+            if n < len(COLUMNS) - 1:
+                out.append(" " * (self.widths[key] - cell.cell_len + 1))
+        return out
+
     def _fill(self, select: str | None = None) -> None:
-        table = self.query_one("#profiles", DataTable)
         rows = [(p, self._cells(p)) for p in self.profiles]
-        headers = {key: Text(t(message)).cell_len for key, message, _, _ in COLUMNS}
+        headers = {key: Text(t(message)) for key, message, _, _ in COLUMNS}
         natural = {key: max((cells[key].cell_len for _, cells in rows), default=0) for key, _, _, _ in COLUMNS}
-        # the terminal's width less the border (2), the left margin (1) and the scroll bar (1)
-        widths = column_widths(natural, headers, max(self.app.size.width - 4, 40))
-        table.clear(columns=True)
-        for key, message, _, _ in COLUMNS:
-            table.add_column(pf.fit(t(message), widths[key]), key=key, width=widths[key] + 1)
-        for p, cells in rows:
-            table.add_row(*(pf.fit_text(cells[key], widths[key]) for key, _, _, _ in COLUMNS), key=p.id)
+        # the terminal's width less the border (2), the margins (2) and the scroll bar (1), plus
+        # the gap after the last column that `column_widths` counts but `_line` leaves out
+        self.widths = column_widths(natural, {k: v.cell_len for k, v in headers.items()}, self.app.size.width - 4)
+        self._update_if_changed("#profiles-header", self._line(headers))
+        listing = self.query_one("#profiles", SingleLineOptionList)
+        listing.set_options(Option(self._line(cells), id=p.id) for p, cells in rows)
         count = len(self.profiles)
         title = Text.assemble((t("profiles.title"), "bold"), "  ", t("profiles.count", n=count))
         title.append("  " + t("profiles.title_hint"), "dim")
-        self.query_one("#profiles-title", Static).update(title)
-        table.border_subtitle = t("profiles.legend")
+        self._update_if_changed("#profiles-title", title)
         if not count:
             self.query_one("#profile-detail", Static).update(t("profiles.empty"))
             return
         index = next((i for i, p in enumerate(self.profiles) if p.id == select), 0)
-        table.move_cursor(row=index)
+        listing.highlighted = index
         self._show_detail(self.profiles[index])
+
+    def _update_if_changed(self, selector: str, text: Text) -> None:
+        """Update a one-line Static only when its text changes (each update re-lays out the screen)."""
+        if self._shown.get(selector) != text:
+            self.query_one(selector, Static).update(text)
+            self._shown[selector] = text
 
     def current(self) -> Profile | None:
         if not self.is_mounted or not self.profiles:
             return None
-        table = self.query_one("#profiles", DataTable)
-        row = table.cursor_row
-        return self.profiles[row] if 0 <= row < len(self.profiles) else None
+        row = self.query_one("#profiles", OptionList).highlighted
+        return self.profiles[row] if row is not None and 0 <= row < len(self.profiles) else None
 
-    @on(DataTable.RowHighlighted, "#profiles")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if 0 <= event.cursor_row < len(self.profiles):
-            self._show_detail(self.profiles[event.cursor_row])
+    @on(OptionList.OptionHighlighted, "#profiles")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if 0 <= event.option_index < len(self.profiles):
+            self._show_detail(self.profiles[event.option_index])
 
-    @on(DataTable.RowSelected, "#profiles")
+    @on(OptionList.OptionSelected, "#profiles")
     def _selected(self) -> None:
         self.action_edit()
 
