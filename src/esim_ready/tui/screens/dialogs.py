@@ -364,8 +364,9 @@ class NewTripDialog(_Dialog):
             problems.append(t("trips.end_before_start"))
         if self._country is None:
             problems.append(t("trips.need_country"))
-        pressed = self.query_one("#platform", RadioSet).pressed_button
-        platform = pressed.id if pressed is not None else None
+        # the buttons' own values, not RadioSet.pressed_button: that is updated by a
+        # message, which keys typed fast (a paste, a script) can overtake
+        platform = next((b.id for b in self.query(RadioButton) if b.value), None)
         if platform is None:
             problems.append(t("trips.pick_platform"))
         name = self.query_one("#name", Input).value
