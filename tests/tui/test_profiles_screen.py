@@ -193,6 +193,10 @@ async def test_a_bad_number_is_shown_beside_its_field_and_nothing_is_saved():
         assert "不是有效的电话号码" in issue(form, "number")
         assert form.focused is form.query_one("#f-number")
         assert issue(form, "nickname") == ""
+        await pilot.press("ctrl+u", *"+4791234567")  # the error goes as soon as the number changes
+        assert issue(form, "number") == ""
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProfilesScreen)
     assert ProfileStore().list() == ()
 
 
@@ -429,3 +433,18 @@ def test_profile_with_rule_in_months_is_described_in_both_languages():
     finally:
         i18n.set_language("en")
     assert Profile(nickname="x").display_name == "x"
+
+
+async def test_mouse_a_click_shows_a_profile_and_a_second_click_edits_it():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.click("#profiles", offset=(5, 2))  # the third line: UK data
+        assert detail(screen).startswith("UK data")
+        assert isinstance(app.screen, ProfilesScreen)
+        await pilot.click("#profiles", offset=(5, 2))
+        assert isinstance(app.screen, ProfileForm)
+        assert app.screen.query_one("#f-nickname", Input).value == "UK data"
+        await pilot.click("#cancel")
+        assert app.screen is screen

@@ -100,12 +100,15 @@ class PathDialog(LocalizedScreenMixin, ModalScreen["tuple[str, bool] | None"]):
                 yield Button(t("profiles.cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#path-error", Static).display = False
         self.query_one("#path", Input).focus()
 
     def _submit(self) -> None:
         path = self.query_one("#path", Input).value.strip()
         if not path:
-            self.query_one("#path-error", Static).update(t("profiles.path_missing"))
+            error = self.query_one("#path-error", Static)
+            error.update(t("profiles.path_missing"))
+            error.display = True
             self.query_one("#path", Input).focus()
             return
         ticked = self.checkbox is not None and self.query_one("#secrets", Checkbox).value

@@ -256,7 +256,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         errors, warnings = check_iccid(iccid) if iccid else ([], [])
         if warnings and not errors:
             self._show("iccid", pf.issue_text(warnings[0]), "warning")
-        elif not self.query_one("#issue-iccid", Static).has_class("error"):
+        else:  # errors (length, letters) are shown when saving; a stale one goes as one types
             self._show("iccid", "")
 
     def _country_changed(self, prefill: bool = True) -> None:
@@ -315,6 +315,17 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self.query_one("#f-ka-currency", Input).value = rule.currency or ""
         self.query_one("#f-ka-last", Input).value = rule.last_done.isoformat()
         self.ka_source = rule.source
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _stale_issue(self, event: Input.Changed | Select.Changed) -> None:
+        """An error beside a field goes once the user changes that field."""
+        widget = event.control.id
+        for place, target in ISSUE_PLACES.values():
+            if target == widget and place != "iccid":  # the ICCID line: see _iccid_hint
+                box = self.query_one(f"#issue-{place}", Static)
+                if box.has_class("error"):
+                    self._show(place, "")
 
     @on(Input.Changed, "#f-nickname")
     def _nickname_changed(self) -> None:
@@ -443,7 +454,13 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                 if kind == "error" and first is None:
                     first = widget or "f-nickname"
         for place, texts in shown.items():
-            self._show(place, "\n".join(dict.fromkeys(texts)), kinds[place])
+            text = "\n".join(dict.fromkeys(texts))
+            if place == "country":  # beside the code, where the country's name shows while typing
+                aside = self.query_one("#f-country-name", Static)
+                aside.update(text)
+                aside.add_class("over")
+            else:
+                self._show(place, text, kinds[place])
         if first is not None:
             target = self.query_one(f"#{first}")
             target.focus()

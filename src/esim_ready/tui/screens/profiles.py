@@ -12,7 +12,7 @@ from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -78,6 +78,21 @@ def column_widths(natural: dict[str, int], headers: dict[str, int], available: i
     return widths
 
 
+class ProfileList(SingleLineOptionList):
+    """A click shows a profile's details; a click on the highlighted one (or a double
+    click, or Enter) edits it."""
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # not OptionList's own: it would open the form on every click
+        clicked = event.style.meta.get("option")
+        if clicked is None:
+            return
+        if clicked == self.highlighted or event.chain > 1:
+            self.action_select()
+        else:
+            self.highlighted = clicked
+
+
 class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     CSS_PATH = "profiles.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -110,7 +125,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         yield Static(id="profiles-title")
         with Vertical(id="profiles-box"):
             yield Static(id="profiles-header")
-            yield SingleLineOptionList(id="profiles")
+            yield ProfileList(id="profiles")
         with VerticalScroll(id="profile-detail-box"):
             yield Static(id="profile-detail")
         yield Footer(compact=True, show_command_palette=False)
@@ -187,7 +202,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         # the gap after the last column that `column_widths` counts but `_line` leaves out
         self.widths = column_widths(natural, {k: v.cell_len for k, v in headers.items()}, self.app.size.width - 4)
         self._update_if_changed("#profiles-header", self._line(headers))
-        listing = self.query_one("#profiles", SingleLineOptionList)
+        listing = self.query_one("#profiles", ProfileList)
         listing.set_options(Option(self._line(cells), id=p.id) for p, cells in rows)
         count = len(self.profiles)
         title = Text.assemble((t("profiles.title"), "bold"), "  ", t("profiles.count", n=count))
@@ -418,7 +433,8 @@ def detail_text(p: Profile, today: date, revealed: bool) -> Text:
     out.append("  " + " · ".join(facts))
     chip = [x for x in (p.profile_name, p.provider_name) if x]
     if chip or p.profile_class:
-        out.append("\n" + t("profiles.chip", names=" / ".join(chip) or "—", cls=p.profile_class or "—"), "dim")
+        kind = t(f"profiles.class_{p.profile_class}") if p.profile_class else "—"
+        out.append("\n" + t("profiles.chip", names=" / ".join(chip) or "—", cls=kind), "dim")
     rule = p.keepalive
     if rule is None:
         out.append("\n" + t("profiles.no_keepalive"))
