@@ -448,3 +448,17 @@ async def test_mouse_a_click_shows_a_profile_and_a_second_click_edits_it():
         assert app.screen.query_one("#f-nickname", Input).value == "UK data"
         await pilot.click("#cancel")
         assert app.screen is screen
+
+
+async def test_the_palette_from_the_keepalive_list_goes_back_to_the_same_profiles_screen():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("u", "k", "ctrl+p", *"esim profiles")  # kept alive, then back by the palette
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert sum(isinstance(s, ProfilesScreen) for s in app.screen_stack) == 1
+        assert "2027-05-20 ok" in rows(screen)[0][6]  # the table shows the new due date

@@ -102,7 +102,10 @@ class EsimReadyApp(App[int]):
     def show_profiles(self) -> None:
         from esim_ready.tui.screens.profiles import ProfilesScreen
 
-        if not isinstance(self.screen, ProfilesScreen):
+        if any(isinstance(screen, ProfilesScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, ProfilesScreen):  # back to it (e.g. from its keep-alive list)
+                self.pop_screen()
+        else:
             self.push_screen(ProfilesScreen(today=self.today))
 
     # -- actions -------------------------------------------------------------------

@@ -144,6 +144,10 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.reload(current.id if current else None)
         self.query_one("#profiles", OptionList).focus()
 
+    def on_screen_resume(self) -> None:
+        if self.is_mounted and self.widths:  # back from the keep-alive list or a dialog: show what is on disk
+            self.reload()
+
     def on_resize(self) -> None:
         if self.is_mounted:
             current = self.current()
@@ -332,10 +336,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     def action_upcoming(self) -> None:
         from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
 
-        def back(_: object = None) -> None:
-            self.reload()
-
-        self.app.push_screen(UpcomingScreen(self.store, self.today), back)
+        self.app.push_screen(UpcomingScreen(self.store, self.today))  # on_screen_resume re-reads after it
 
     def action_import_lpac(self) -> None:
         from esim_ready.tui.screens.profile_dialogs import PathDialog
