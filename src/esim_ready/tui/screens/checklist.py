@@ -35,6 +35,7 @@ from esim_ready.state.trips import Trip, TripItem, TripNotFound
 from esim_ready.tui import format as fmt
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.widgets.cjk_text import CJKText
 
 FILTERS = ("all", "open", "critical")
 HEADING = "category:"  # option id prefix of a category heading
@@ -246,7 +247,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         if state.done and state.done_at is not None:
             when = state.done_at.astimezone().strftime("%Y-%m-%d %H:%M")
             parts.append(Content.styled(t("checklist.ticked_at", when=when), "dim"))
-        how.update(Content("\n").join(parts))
+        how.update(CJKText(Content("\n").join(parts)))
         self.query_one("#how-box", VerticalScroll).scroll_home(animate=False)
 
     @on(OptionList.OptionHighlighted, "#items")

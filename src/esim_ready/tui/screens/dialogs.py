@@ -27,6 +27,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static,
 
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.widgets.cjk_text import CJKText
 
 DIALOG_CSS = """
 {cls} {{ align: center middle; }}
@@ -39,6 +40,8 @@ DIALOG_CSS = """
 {cls} .dialog-error {{ color: $text-error; height: auto; }}
 {cls} .dialog-buttons {{ height: auto; margin-top: 1; align-horizontal: right; }}
 {cls} .dialog-buttons Button {{ margin-left: 2; }}
+{cls} Input {{ background: $boost; }}
+{cls} Input:focus {{ background: $surface-lighten-1; }}
 """
 
 DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -95,7 +98,7 @@ class ConfirmDialog(LocalizedScreenMixin, ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question, classes="dialog-title", markup=False)
+            yield Static(CJKText(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.yes} (y)", id="yes", variant="error" if self.danger else "primary", compact=True)
                 yield Button(f"{self.no} (n)", id="no", compact=True)
@@ -137,11 +140,11 @@ class TextDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(CJKText(self.title_text), classes="dialog-title")
             yield Input(self.initial, placeholder=self.placeholder, id="text", compact=True)
             yield Static("", id="error", classes="dialog-error", markup=False)
             if self.hint:
-                yield Static(self.hint, classes="dialog-hint", markup=False)
+                yield Static(CJKText(self.hint), classes="dialog-hint")
             yield self._buttons(self.action_label)
 
     def on_mount(self) -> None:
@@ -153,7 +156,7 @@ class TextDialog(_Dialog):
         text = self.query_one("#text", Input).value.strip()
         problem = self.check(text) if self.check else None
         if problem:
-            self.query_one("#error", Static).update(problem)
+            self.query_one("#error", Static).update(CJKText(problem))
             self.query_one("#text", Input).focus()
             return
         self.dismiss(text)
@@ -193,9 +196,9 @@ class NoteDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(CJKText(self.title_text), classes="dialog-title")
             yield TextArea(self.initial, id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
-            yield Static(t("dialogs.note_hint"), classes="dialog-hint", markup=False)
+            yield Static(CJKText(t("dialogs.note_hint")), classes="dialog-hint")
             yield self._buttons(t("dialogs.save"))
 
     def on_mount(self) -> None:
@@ -214,7 +217,9 @@ class ProblemsDialog(LocalizedScreenMixin, ModalScreen[None]):
     DEFAULT_CSS = DIALOG_CSS.format(cls="ProblemsDialog") + """
     ProblemsDialog > Vertical { width: 90%; max-width: 110; }
     ProblemsDialog VerticalScroll { height: auto; max-height: 16; }
-    ProblemsDialog .problem { color: $text-warning; }
+    ProblemsDialog .problem-row { height: auto; }
+    ProblemsDialog .bullet { width: 2; color: $text-warning; }
+    ProblemsDialog .problem { width: 1fr; color: $text-warning; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter", "dismiss", "Close", id="close"),
@@ -228,12 +233,14 @@ class ProblemsDialog(LocalizedScreenMixin, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.title_text, classes="dialog-title", markup=False)
+            yield Static(CJKText(self.title_text), classes="dialog-title")
             with VerticalScroll(id="problems"):
                 for line in self.lines:
-                    yield Static(f"• {line}", classes="problem", markup=False)
+                    with Horizontal(classes="problem-row"):
+                        yield Static("•", classes="bullet")
+                        yield Static(CJKText(line), classes="problem")
             if self.hint:
-                yield Static(self.hint, classes="dialog-hint", markup=False)
+                yield Static(CJKText(self.hint), classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("dialogs.close"), id="close", compact=True)
 
@@ -272,8 +279,6 @@ class NewTripDialog(_Dialog):
     NewTripDialog #dates Input { width: 14; }
     NewTripDialog #dates .to { width: auto; padding: 0 1; }
     NewTripDialog #match { color: $text-muted; padding-left: 12; margin-top: -1; margin-bottom: 1; }
-    NewTripDialog Input { background: $boost; }
-    NewTripDialog Input:focus { background: $surface-lighten-1; }
     NewTripDialog RadioSet { layout: horizontal; width: auto; }
     NewTripDialog RadioSet > RadioButton { width: auto; margin-right: 2; }
     /* unfocused, no button may look chosen: nothing is chosen until the user says so */
@@ -378,6 +383,6 @@ class NewTripDialog(_Dialog):
             except InvalidTrip as exc:
                 problems.append(str(exc))
         if problems or self._country is None or platform is None:
-            self.query_one("#error", Static).update("\n".join(problems))
+            self.query_one("#error", Static).update(CJKText("\n".join(problems)))
             return
         self.dismiss(NewTrip(self._country, name, platform, start, end))

@@ -28,6 +28,7 @@ from esim_ready.state.checklist_logic import readiness
 from esim_ready.state.trips import Trip
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.widgets.cjk_text import CJKText
 
 
 class TripsScreen(LocalizedScreenMixin, Screen):
@@ -55,7 +56,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         yield Static(t("trips.screen_title"), id="title")
         table: DataTable[str | Text] = DataTable(id="trips", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static(t("trips.empty"), id="empty", markup=False)
+        yield Static(CJKText(t("trips.empty")), id="empty")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
