@@ -119,6 +119,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.last_export = "~/esim-ready-profiles.toml"
         self.widths: dict[str, int] = {}
         self._shown: dict[str, Text] = {}  # what the title and header Statics show
+        self._options: dict[str, Option] = {}  # profile id -> its row, as last shown
 
     # -- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -139,6 +140,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     async def relocalize(self) -> None:
         current = self.current()
         self._shown.clear()
+        self._options.clear()
         await self.recompose()
         self.query_one("#profiles-box").border_subtitle = t("profiles.legend")
         self.reload(current.id if current else None)
@@ -207,7 +209,8 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.widths = column_widths(natural, {k: v.cell_len for k, v in headers.items()}, self.app.size.width - 4)
         self._update_if_changed("#profiles-header", self._line(headers))
         listing = self.query_one("#profiles", ProfileList)
-        listing.set_options(Option(self._line(cells), id=p.id) for p, cells in rows)
+        before, self._options = self._options, {}
+        listing.set_options(self._option(before, p.id, self._line(cells)) for p, cells in rows)
         count = len(self.profiles)
         title = Text.assemble((t("profiles.title"), "bold"), "  ", t("profiles.count", n=count))
         title.append("  " + t("profiles.title_hint"), "dim")
@@ -218,6 +221,15 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         index = next((i for i, p in enumerate(self.profiles) if p.id == select), 0)
         listing.highlighted = index
         self._show_detail(self.profiles[index])
+
+    def _option(self, before: dict[str, Option], profile_id: str, line: Text) -> Option:
+        """The row's option, the same object as last time when its line is unchanged, so the
+        list's cache of rendered lines still holds (a re-import or a reload repaints little)."""
+        option = before.get(profile_id)
+        if option is None or option.prompt != line:
+            option = Option(line, id=profile_id)
+        self._options[profile_id] = option
+        return option
 
     def _update_if_changed(self, selector: str, text: Text) -> None:
         """Update a one-line Static only when its text changes (each update re-lays out the screen)."""
