@@ -1,12 +1,15 @@
-"""Profiles and keep-alive rules as short, localised text for tables, details and notices."""
+"""Profiles and keep-alive rules as short, localised text for the table, the details pane
+and notices; the table's columns and how they share the terminal's width."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from rich.text import Text
 
 from esim_ready.i18n import current_language, messages, t
-from esim_ready.state.keepalive import KeepAlive, Status
-from esim_ready.state.profiles import Issue, Profile, mask_secret
+from esim_ready.state.keepalive import KeepAlive, Status, next_due, status_on, yearly_cost
+from esim_ready.state.profiles import SECRET_FIELDS, Issue, Profile, mask_secret
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.OK: "green"}
 
@@ -90,4 +93,85 @@ def fit_text(text: Text, width: int) -> Text:
         return text
     out = text.copy()
     out.truncate(width, overflow="ellipsis")
+    return out
+
+
+# -- the profiles table and its details pane ---------------------------------------
+
+# column key, header message, the widest it may be, the narrowest it may shrink to
+COLUMNS: tuple[tuple[str, str, int, int], ...] = (
+    ("default", "profiles.col_default", 4, 4),
+    ("name", "profiles.col_name", 16, 8),
+    ("number", "profiles.col_number", 17, 17),
+    ("carrier", "profiles.col_carrier", 14, 6),
+    ("role", "profiles.col_role", 8, 4),
+    ("state", "profiles.col_state", 8, 4),
+    ("keepalive", "profiles.col_keepalive", 19, 19),
+)
+
+
+def column_widths(natural: dict[str, int], headers: dict[str, int], available: int) -> dict[str, int]:
+    """Width of each column (cells, without the 1-cell gap): natural size capped, then
+    nickname and carrier narrowed (role and state only after them) until the table fits
+    `available`; past that the lines are cut with an ellipsis."""
+    widths = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
+    floors = {key: max(low, headers[key]) for key, _, _, low in COLUMNS}
+    over = sum(widths.values()) + len(widths) - available
+    for group in (("name", "carrier"), ("role", "state")):
+        while over > 0:  # narrow the one with the most to spare, one cell at a time
+            key = max(group, key=lambda k: widths[k] - floors[k])
+            if widths[key] <= floors[key]:
+                break
+            widths[key] -= 1
+            over -= 1
+    return widths
+
+
+def detail_text(p: Profile, today: date, revealed: bool) -> Text:
+    """The highlighted profile's details (user text never read as markup)."""
+    from esim_ready.catalog import countries
+
+    out = Text()
+    facts = [f"ICCID {p.iccid}" if p.iccid else t("profiles.no_iccid")]
+    if p.country:
+        country = countries.find(p.country)
+        facts.append(f"{country.name(current_language())} ({p.country})" if country else p.country)
+    if p.device:
+        facts.append(t("profiles.on_device", device=p.device))
+    if p.plan:
+        facts.append(p.plan)
+    if p.expiry:
+        facts.append(t("profiles.expires", date=p.expiry.isoformat()))
+    out.append(p.display_name, "bold")
+    out.append("  " + " · ".join(facts))
+    chip = [x for x in (p.profile_name, p.provider_name) if x]
+    if chip or p.profile_class:
+        kind = t(f"profiles.class_{p.profile_class}") if p.profile_class else "—"
+        out.append("\n" + t("profiles.chip", names=" / ".join(chip) or "—", cls=kind), "dim")
+    rule = p.keepalive
+    if rule is None:
+        out.append("\n" + t("profiles.no_keepalive"))
+    else:
+        status = status_on(rule, today)
+        due = next_due(rule)
+        out.append("\n" + t("profiles.keepalive_line", rule=describe_rule(rule), last=rule.last_done.isoformat()))
+        out.append(" · ")
+        out.append(
+            t("profiles.next_due", date=due.isoformat(), when=when_text((due - today).days)),
+            STATUS_STYLE[status],
+        )
+        cost = yearly_cost(rule)
+        if cost is not None:
+            out.append(" · " + t("profiles.per_year", cost=money(cost, rule.currency)))
+        if rule.source:
+            out.append("\n" + t("profiles.rule_source", source=rule.source), "dim")
+    secrets = [
+        t(f"profiles.secret_{name}", value=secret_text(getattr(p, name), revealed))
+        for name in SECRET_FIELDS
+        if getattr(p, name)
+    ]
+    if secrets:
+        hint = t("profiles.secrets_hide" if revealed else "profiles.secrets_show")
+        out.append("\n" + " · ".join(secrets) + "  ")
+        out.append(hint, "dim")
     return out

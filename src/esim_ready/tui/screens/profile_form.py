@@ -8,7 +8,7 @@ digit is a warning: shown, and the profile is saved anyway.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
@@ -18,15 +18,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
 from esim_ready.catalog.models import Carrier
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
-from esim_ready.state.keepalive import ACTIONS, KeepAlive, find_retention_rule, suggest_keepalive
 from esim_ready.state.profiles import (
     NICKNAME_MAX_BYTES,
     ROLES,
@@ -40,9 +38,9 @@ from esim_ready.state.profiles import (
     check_iccid,
     prepare,
 )
-from esim_ready.tui import format as fmt
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.widgets.keepalive_fields import KeepAliveFields, form_row, read_date
 
 # where each field's issues are shown, and which widget to focus for it
 ISSUE_PLACES = {
@@ -61,26 +59,6 @@ ISSUE_PLACES = {
     "keepalive.currency": ("ka-amount", "f-ka-currency"),
     "keepalive.last_done": ("ka-last", "f-ka-last"),
 }
-KA_INPUTS = ("f-ka-every", "f-ka-amount", "f-ka-currency", "f-ka-last")
-
-
-def _row(label: str, *widgets: Widget, issue: str | None = None) -> Iterator[Widget]:
-    yield Horizontal(Label(label, classes="label"), *widgets, classes="row")
-    if issue is not None:
-        yield Static("", id=f"issue-{issue}", classes="issue", markup=False)
-
-
-def _date(text: str, field: str, issues: list[Issue]) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        issues.append(Issue(field, "not_a_date", f"{text!r} is not a date (YYYY-MM-DD)"))
-        return None
-
-
 class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
     """Dismissed with the `Saved` profile, or None when cancelled."""
 
@@ -96,117 +74,80 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self.profile = profile
         self.today = today
         self.opened_with = (profile.country, profile.carrier) if profile else (None, None)
-        self.ka_source = profile.keepalive.source if profile and profile.keepalive else None
         self.carriers: tuple[Carrier, ...] = ()
-        self.suggestion: KeepAlive | None = None
 
     # -- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         p = self.profile or Profile()
-        rule = p.keepalive
         title = t("profiles.form_edit", name=p.display_name) if self.profile else t("profiles.form_add")
-        every = ""
-        if rule is not None:
-            every = str(rule.every_months if rule.every_months is not None else rule.every_days)
         with Vertical(id="form"):
             yield Static(title, id="form-title", markup=False)
             with VerticalScroll(id="form-body"):
                 yield Static("", id="issue-general", classes="issue", markup=False)
-                yield from _row(
+                yield from form_row(
                     t("profiles.f_nickname"),
                     Input(p.nickname or "", id="f-nickname", compact=True),
                     Static("", id="f-nickname-bytes", classes="aside"),
                     issue="nickname",
                 )
-                yield from _row(
+                yield from form_row(
                     t("profiles.f_country"),
                     Input(p.country or "", id="f-country", max_length=3, compact=True,
                           placeholder=t("profiles.country_placeholder")),
                     Static("", id="f-country-name", classes="aside-wide", markup=False),
                     issue="country",
                 )  # fmt: skip
-                yield from _row(
+                yield from form_row(
                     t("profiles.f_carrier"),
                     Select([], id="f-carrier-pick", prompt=t("profiles.carrier_pick"), compact=True),
                     Input(p.carrier or "", id="f-carrier", compact=True, placeholder=t("profiles.carrier_free")),
                     issue="carrier",
                 )
-                yield from _row(
+                yield from form_row(
                     t("profiles.f_number"),
                     Input(p.number_display or p.number or "", id="f-number", compact=True,
                           placeholder=t("profiles.number_placeholder")),
                     issue="number",
                 )  # fmt: skip
-                yield from _row(
+                yield from form_row(
                     "ICCID",
                     Input(p.iccid or "", id="f-iccid", compact=True, placeholder=t("profiles.iccid_placeholder")),
                     issue="iccid",
                 )
                 roles = [(pf.role_text(r), r) for r in ROLES]
-                yield from _row(
+                yield from form_row(
                     t("profiles.f_role"),
                     Select(roles, id="f-role", value=p.role or Select.NULL, prompt=t("profiles.role_none"),
                            compact=True),
                     issue="role",
                 )  # fmt: skip
                 states = [(pf.state_text(s), s) for s in STATES]
-                yield from _row(
+                yield from form_row(
                     t("profiles.f_state"),
                     Select(states, id="f-state", value=p.state, allow_blank=False, compact=True),
                     issue="state",
                 )
-                yield from _row(
+                yield from form_row(
                     t("profiles.f_defaults"),
                     Checkbox(t("profiles.default_data"), p.default_data, id="f-default-data", compact=True),
                     Checkbox(t("profiles.default_voice"), p.default_voice, id="f-default-voice", compact=True),
                 )
-                yield from _row(t("profiles.f_device"), Input(p.device or "", id="f-device", compact=True))
-                yield from _row(t("profiles.f_plan"), Input(p.plan or "", id="f-plan", compact=True))
-                yield from _row(
+                yield from form_row(t("profiles.f_device"), Input(p.device or "", id="f-device", compact=True))
+                yield from form_row(t("profiles.f_plan"), Input(p.plan or "", id="f-plan", compact=True))
+                yield from form_row(
                     t("profiles.f_expiry"),
                     Input(p.expiry.isoformat() if p.expiry else "", id="f-expiry", compact=True,
                           placeholder="YYYY-MM-DD"),
                     issue="expiry",
                 )  # fmt: skip
-                yield Static(t("profiles.section_keepalive"), classes="section")
-                yield Static("", id="f-suggestion", classes="suggestion")
-                yield Button(t("profiles.use_suggestion"), id="f-use-suggestion", compact=True)
-                actions = [(pf.action_text(a), a) for a in ACTIONS]
-                yield from _row(
-                    t("profiles.f_ka_action"),
-                    Select(actions, id="f-ka-action", value=rule.action if rule else Select.NULL,
-                           prompt=t("profiles.ka_none"), compact=True),
-                    issue="ka-action",
-                )  # fmt: skip
-                units = [(t("profiles.unit_days"), "days"), (t("profiles.unit_months"), "months")]
-                unit = "months" if rule is not None and rule.every_months is not None else "days"
-                yield from _row(
-                    t("profiles.f_ka_every"),
-                    Input(every, id="f-ka-every", type="integer", compact=True),
-                    Select(units, id="f-ka-unit", value=unit, allow_blank=False, compact=True),
-                    issue="ka-every",
-                )
-                yield from _row(
-                    t("profiles.f_ka_amount"),
-                    Input(pf.amount_text(rule.amount) if rule and rule.amount is not None else "",
-                          id="f-ka-amount", type="number", compact=True),
-                    Input(rule.currency or "" if rule else "", id="f-ka-currency", max_length=3, compact=True,
-                          placeholder=t("profiles.currency_placeholder")),
-                    issue="ka-amount",
-                )  # fmt: skip
-                yield from _row(
-                    t("profiles.f_ka_last"),
-                    Input(rule.last_done.isoformat() if rule else "", id="f-ka-last", compact=True,
-                          placeholder="YYYY-MM-DD"),
-                    issue="ka-last",
-                )  # fmt: skip
+                yield KeepAliveFields(p.keepalive, self.today)
                 yield Static(t("profiles.section_secrets"), classes="section")
                 for name in SECRET_FIELDS:
-                    yield from _row(
+                    yield from form_row(
                         t(f"profiles.f_{name}"),
                         Input(getattr(p, name) or "", id=f"f-{name}", password=True, compact=True),
                     )
-                yield from _row("", Checkbox(t("profiles.show_secrets"), id="f-show-secrets", compact=True))
+                yield from form_row("", Checkbox(t("profiles.show_secrets"), id="f-show-secrets", compact=True))
             with Horizontal(id="form-buttons"):
                 yield Static(t("profiles.form_keys"), id="form-keys")
                 yield Button(t("profiles.save"), id="save", variant="primary", compact=True)
@@ -274,47 +215,11 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self._suggest(prefill)
 
     def _suggest(self, prefill: bool = True) -> None:
-        """Show the catalog's retention rule for this carrier; fill the keep-alive fields from
-        it when they are empty and the user changed the country or carrier in this form."""
+        """The catalog's rule for this carrier; it fills the empty keep-alive fields when the
+        user changed the country or carrier in this form (not merely opened it)."""
         country, carrier = self._country(), self._carrier_id() or self._text("f-carrier")
-        rule = find_retention_rule(country, carrier)
-        box = self.query_one("#f-suggestion", Static)
-        button = self.query_one("#f-use-suggestion", Button)
-        self.suggestion = suggest_keepalive(country, carrier, today=self.today)
-        button.display = self.suggestion is not None
-        if rule is None:
-            box.update(t("profiles.no_catalog_rule") if country and carrier else t("profiles.catalog_rule_hint"))
-            return
-        text = t(
-            "profiles.catalog_rule",
-            carrier=rule.carrier_name,
-            rule=(rule.rule_zh or rule.rule_en) if current_language() == "zh" else rule.rule_en,
-            source=rule.source,
-            date=fmt.dated(rule.as_of, self.today),
-        )
-        if self.suggestion is None:
-            text += "\n" + t("profiles.catalog_rule_no_numbers")
-        box.update(text)
         changed = (country, self._text("f-carrier") or None) != self.opened_with
-        if prefill and changed and self.suggestion is not None and self._keepalive_empty():
-            self.action_use_suggestion()
-
-    def _keepalive_empty(self) -> bool:
-        action = self.query_one("#f-ka-action", Select).value
-        return action is Select.NULL and not any(self._text(i) for i in KA_INPUTS)
-
-    def action_use_suggestion(self) -> None:
-        rule = self.suggestion
-        if rule is None:
-            return
-        self.query_one("#f-ka-action", Select).value = rule.action
-        months = rule.every_months is not None
-        self.query_one("#f-ka-every", Input).value = str(rule.every_months if months else rule.every_days)
-        self.query_one("#f-ka-unit", Select).value = "months" if months else "days"
-        self.query_one("#f-ka-amount", Input).value = pf.amount_text(rule.amount) if rule.amount is not None else ""
-        self.query_one("#f-ka-currency", Input).value = rule.currency or ""
-        self.query_one("#f-ka-last", Input).value = rule.last_done.isoformat()
-        self.ka_source = rule.source
+        self.query_one(KeepAliveFields).suggest(country, carrier, prefill=prefill and changed)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -363,10 +268,6 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
     def _next_field(self) -> None:
         self.focus_next()
 
-    @on(Button.Pressed, "#f-use-suggestion")
-    def _use_pressed(self) -> None:
-        self.action_use_suggestion()
-
     @on(Button.Pressed, "#save")
     def _save_pressed(self) -> None:
         self.action_save()
@@ -376,40 +277,6 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self.action_cancel()
 
     # -- saving -----------------------------------------------------------------------
-    def _keepalive(self, issues: list[Issue]) -> KeepAlive | None:
-        action = self.query_one("#f-ka-action", Select).value
-        if action is Select.NULL:
-            if any(self._text(i) for i in KA_INPUTS):
-                issues.append(Issue("keepalive.action", "action_required", "choose what keeps the number alive"))
-            return None
-        before = len(issues)
-        every_text = self._text("f-ka-every")
-        every = int(every_text) if every_text.lstrip("-").isdigit() else None
-        if every is None:
-            issues.append(Issue("keepalive.every_days", "interval_required", "give how often, e.g. 180"))
-        amount_text = self._text("f-ka-amount")
-        amount = None
-        if amount_text:
-            try:
-                amount = float(amount_text)
-            except ValueError:
-                issues.append(Issue("keepalive.amount", "negative_amount", f"{amount_text!r} is not a number"))
-        last = _date(self._text("f-ka-last"), "keepalive.last_done", issues)
-        if last is None and not self._text("f-ka-last"):
-            issues.append(Issue("keepalive.last_done", "last_done_required", "give the date it was last done"))
-        if len(issues) > before or last is None:
-            return None
-        months = self.query_one("#f-ka-unit", Select).value == "months"
-        return KeepAlive(
-            action=action,  # type: ignore[arg-type]  # one of ACTIONS: the Select offers nothing else
-            last_done=last,
-            every_days=None if months else every,
-            every_months=every if months else None,
-            amount=int(amount) if amount is not None and amount.is_integer() else amount,
-            currency=self._text("f-ka-currency").upper() or None,
-            source=self.ka_source,
-        )
-
     def collect(self) -> tuple[dict[str, Any], list[Issue]]:
         """Every field the user sets, and the problems found while reading them."""
         issues: list[Issue] = []
@@ -429,8 +296,8 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             "default_voice": self.query_one("#f-default-voice", Checkbox).value,
             "device": self._text("f-device") or None,
             "plan": self._text("f-plan") or None,
-            "expiry": _date(self._text("f-expiry"), "expiry", issues),
-            "keepalive": self._keepalive(issues),
+            "expiry": read_date(self._text("f-expiry"), "expiry", issues),
+            "keepalive": self.query_one(KeepAliveFields).read(issues),
         }
         for name in SECRET_FIELDS:
             fields[name] = self.query_one(f"#f-{name}", Input).value.strip() or None

@@ -21,23 +21,12 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from esim_ready.errors import UserError
-from esim_ready.i18n import current_language, t
-from esim_ready.state.keepalive import Status, due_soon, next_due, status_on, yearly_cost
+from esim_ready.i18n import t
+from esim_ready.state.keepalive import Status, due_soon, next_due, status_on
 from esim_ready.state.profiles import SECRET_FIELDS, Profile, ProfileStore, Saved
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
-
-# column key, header message, the widest it may be, the narrowest it may shrink to
-COLUMNS: tuple[tuple[str, str, int, int], ...] = (
-    ("default", "profiles.col_default", 4, 4),
-    ("name", "profiles.col_name", 16, 8),
-    ("number", "profiles.col_number", 17, 17),
-    ("carrier", "profiles.col_carrier", 14, 6),
-    ("role", "profiles.col_role", 8, 4),
-    ("state", "profiles.col_state", 8, 4),
-    ("keepalive", "profiles.col_keepalive", 19, 19),
-)
 
 
 def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple[str, str]]:
@@ -59,23 +48,6 @@ def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple
             )
         )
     return out
-
-
-def column_widths(natural: dict[str, int], headers: dict[str, int], available: int) -> dict[str, int]:
-    """Width of each column (cells, without the 1-cell gap): natural size capped, then
-    nickname and carrier narrowed (role and state only after them) until the table fits
-    `available`; past that the lines are cut with an ellipsis."""
-    widths = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
-    floors = {key: max(low, headers[key]) for key, _, _, low in COLUMNS}
-    over = sum(widths.values()) + len(widths) - available
-    for group in (("name", "carrier"), ("role", "state")):
-        while over > 0:  # narrow the one with the most to spare, one cell at a time
-            key = max(group, key=lambda k: widths[k] - floors[k])
-            if widths[key] <= floors[key]:
-                break
-            widths[key] -= 1
-            over -= 1
-    return widths
 
 
 class ProfileList(SingleLineOptionList):
@@ -193,20 +165,20 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     def _line(self, cells: dict[str, Text]) -> Text:
         """The cells side by side, each cut or padded to its column's width."""
         out = Text(no_wrap=True, overflow="ellipsis", end="")
-        for n, (key, _, _, _) in enumerate(COLUMNS):
+        for n, (key, _, _, _) in enumerate(pf.COLUMNS):
             cell = pf.fit_text(cells[key], self.widths[key])
             out.append_text(cell)
-            if n < len(COLUMNS) - 1:
+            if n < len(pf.COLUMNS) - 1:
                 out.append(" " * (self.widths[key] - cell.cell_len + 1))
         return out
 
     def _fill(self, select: str | None = None) -> None:
         rows = [(p, self._cells(p)) for p in self.profiles]
-        headers = {key: Text(t(message)) for key, message, _, _ in COLUMNS}
-        natural = {key: max((cells[key].cell_len for _, cells in rows), default=0) for key, _, _, _ in COLUMNS}
+        headers = {key: Text(t(message)) for key, message, _, _ in pf.COLUMNS}
+        natural = {key: max((cells[key].cell_len for _, cells in rows), default=0) for key, _, _, _ in pf.COLUMNS}
         # the terminal's width less the border (2), the margins (2) and the scroll bar (1), plus
         # the gap after the last column that `column_widths` counts but `_line` leaves out
-        self.widths = column_widths(natural, {k: v.cell_len for k, v in headers.items()}, self.app.size.width - 4)
+        self.widths = pf.column_widths(natural, {k: v.cell_len for k, v in headers.items()}, self.app.size.width - 4)
         self._update_if_changed("#profiles-header", self._line(headers))
         listing = self.query_one("#profiles", ProfileList)
         before, self._options = self._options, {}
@@ -254,7 +226,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
 
     # -- the detail pane ----------------------------------------------------------------
     def _show_detail(self, p: Profile) -> None:
-        self.query_one("#profile-detail", Static).update(detail_text(p, self.today, p.id in self.revealed))
+        self.query_one("#profile-detail", Static).update(pf.detail_text(p, self.today, p.id in self.revealed))
 
     # -- actions -------------------------------------------------------------------------
     def _need_current(self) -> Profile | None:
@@ -425,53 +397,3 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         if action in {"edit", "delete", "default", "reveal", "mark_done"} and not self.profiles:
             return None  # shown dimmed in the footer: there is nothing to act on
         return True
-
-
-def detail_text(p: Profile, today: date, revealed: bool) -> Text:
-    """The highlighted profile's details (user text never read as markup)."""
-    from esim_ready.catalog import countries
-
-    out = Text()
-    facts = [f"ICCID {p.iccid}" if p.iccid else t("profiles.no_iccid")]
-    if p.country:
-        country = countries.find(p.country)
-        facts.append(f"{country.name(current_language())} ({p.country})" if country else p.country)
-    if p.device:
-        facts.append(t("profiles.on_device", device=p.device))
-    if p.plan:
-        facts.append(p.plan)
-    if p.expiry:
-        facts.append(t("profiles.expires", date=p.expiry.isoformat()))
-    out.append(p.display_name, "bold")
-    out.append("  " + " · ".join(facts))
-    chip = [x for x in (p.profile_name, p.provider_name) if x]
-    if chip or p.profile_class:
-        kind = t(f"profiles.class_{p.profile_class}") if p.profile_class else "—"
-        out.append("\n" + t("profiles.chip", names=" / ".join(chip) or "—", cls=kind), "dim")
-    rule = p.keepalive
-    if rule is None:
-        out.append("\n" + t("profiles.no_keepalive"))
-    else:
-        status = status_on(rule, today)
-        due = next_due(rule)
-        out.append("\n" + t("profiles.keepalive_line", rule=pf.describe_rule(rule), last=rule.last_done.isoformat()))
-        out.append(" · ")
-        out.append(
-            t("profiles.next_due", date=due.isoformat(), when=pf.when_text((due - today).days)),
-            pf.STATUS_STYLE[status],
-        )
-        cost = yearly_cost(rule)
-        if cost is not None:
-            out.append(" · " + t("profiles.per_year", cost=pf.money(cost, rule.currency)))
-        if rule.source:
-            out.append("\n" + t("profiles.rule_source", source=rule.source), "dim")
-    secrets = [
-        t(f"profiles.secret_{name}", value=pf.secret_text(getattr(p, name), revealed))
-        for name in SECRET_FIELDS
-        if getattr(p, name)
-    ]
-    if secrets:
-        hint = t("profiles.secrets_hide" if revealed else "profiles.secrets_show")
-        out.append("\n" + " · ".join(secrets) + "  ")
-        out.append(hint, "dim")
-    return out
