@@ -2,7 +2,7 @@
 
 Generic ones (any screen may use them): `ConfirmDialog` (yes/no), `TextDialog`
 (one line of text, checked before it closes), `PathDialog` (a file name),
-`NoteDialog` (several lines), `ProblemsDialog` (a list to read, e.g. every
+`PathOptionDialog` (a file name and one option), `NoteDialog` (several lines), `ProblemsDialog` (a list to read, e.g. every
 problem of a file that could not be imported). The trip form `NewTripDialog`
 asks for a country, a name, optional dates and the phone's platform.
 
@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet, Static, TextArea
 
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
@@ -143,12 +143,21 @@ class TextDialog(_Dialog):
             yield Static(CJKText(self.title_text), classes="dialog-title")
             yield Input(self.initial, placeholder=self.placeholder, id="text", compact=True)
             yield Static("", id="error", classes="dialog-error", markup=False)
+            yield from self._extra_fields()
             if self.hint:
                 yield Static(CJKText(self.hint), classes="dialog-hint")
             yield self._buttons(self.action_label)
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
+
+    def _extra_fields(self) -> ComposeResult:
+        """Widgets under the text field (subclasses add options here)."""
+        return iter(())
+
+    def _result(self, text: str) -> object:
+        """What the dialog hands back once the text is accepted."""
+        return text
 
     @on(Input.Submitted, "#text")
     @on(Button.Pressed, "#ok")
@@ -159,7 +168,7 @@ class TextDialog(_Dialog):
             self.query_one("#error", Static).update(CJKText(problem))
             self.query_one("#text", Input).focus()
             return
-        self.dismiss(text)
+        self.dismiss(self._result(text))
 
 
 class PathDialog(TextDialog):
@@ -167,15 +176,36 @@ class PathDialog(TextDialog):
 
     DEFAULT_CSS = DIALOG_CSS.format(cls="PathDialog")
 
-    def __init__(self, title: str, hint: str, action: str, initial: str = "") -> None:
+    def __init__(self, title: str, hint: str, action: str, initial: str = "", *, placeholder: str = "") -> None:
         super().__init__(
             title,
             initial,
             action=action,
-            placeholder=t("dialogs.path_placeholder"),
+            placeholder=placeholder or t("dialogs.path_placeholder"),
             hint=hint,
             check=lambda text: None if text else t("dialogs.path_missing"),
         )
+
+
+class PathOptionDialog(PathDialog):
+    """A file name plus one yes/no option (e.g. "include secrets", off by default).
+    Hands back (path, option ticked), or None when cancelled."""
+
+    DEFAULT_CSS = DIALOG_CSS.format(cls="PathOptionDialog") + """
+    PathOptionDialog Checkbox { margin-top: 1; }
+    """
+
+    def __init__(
+        self, title: str, hint: str, action: str, initial: str = "", *, option: str, placeholder: str = ""
+    ) -> None:
+        super().__init__(title, hint, action, initial, placeholder=placeholder)
+        self.option = option
+
+    def _extra_fields(self) -> ComposeResult:
+        yield Checkbox(self.option, id="option", compact=True)
+
+    def _result(self, text: str) -> object:
+        return (text, self.query_one("#option", Checkbox).value)
 
 
 class NoteDialog(_Dialog):

@@ -270,7 +270,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             self.notify(lines, title=t("profiles.saved_with_warnings"), severity="warning", timeout=15)
 
     def action_delete(self) -> None:
-        from esim_ready.tui.screens.profile_dialogs import ConfirmDialog
+        from esim_ready.tui.screens.dialogs import ConfirmDialog
 
         if (current := self._need_current()) is None:
             return
@@ -323,17 +323,20 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.app.push_screen(UpcomingScreen(self.store, self.today))  # on_screen_resume re-reads after it
 
     def action_import_lpac(self) -> None:
-        from esim_ready.tui.screens.profile_dialogs import PathDialog
+        from esim_ready.tui.screens.dialogs import PathDialog
 
         dialog = PathDialog(
-            t("profiles.import_title"), t("profiles.import_hint"), t("profiles.import_button"), self.last_import
+            t("profiles.import_title"),
+            t("profiles.import_hint"),
+            t("profiles.import_button"),
+            self.last_import,
+            placeholder=t("profiles.path_placeholder"),
         )
         self.app.push_screen(dialog, self._import_chosen)
 
-    def _import_chosen(self, answer: tuple[str, bool] | None) -> None:
-        if answer is None:
+    def _import_chosen(self, path: str | None) -> None:
+        if path is None:
             return
-        path, _ = answer
         self.last_import = path
         from esim_ready.exchange.profile_files import import_lpac_file
 
@@ -351,20 +354,20 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             self.notify("\n".join(summary.warnings), severity="warning", timeout=15)
 
     def action_export(self) -> None:
-        from esim_ready.tui.screens.profile_dialogs import PathDialog
+        from esim_ready.tui.screens.dialogs import PathOptionDialog
 
-        dialog = PathDialog(
+        dialog = PathOptionDialog(
             t("profiles.export_title", n=len(self.profiles)),
             t("profiles.export_hint"),
             t("profiles.export_button"),
             self.last_export,
-            checkbox=t("profiles.export_secrets"),
+            option=t("profiles.export_secrets"),
         )
         self.app.push_screen(dialog, self._export_chosen)
 
     def _export_chosen(self, answer: tuple[str, bool] | None) -> None:
         from esim_ready.exchange.profile_files import exists
-        from esim_ready.tui.screens.profile_dialogs import ConfirmDialog
+        from esim_ready.tui.screens.dialogs import ConfirmDialog
 
         if answer is None:
             return
