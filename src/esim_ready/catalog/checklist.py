@@ -22,13 +22,12 @@ Weights: a *critical* item counts 3 towards the readiness score, a
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from esim_ready.catalog.models import parse_as_of
-from esim_ready.catalog.validation import Problems, Where
+from esim_ready.catalog.validation import Problems, Where, load_toml
 
 PLATFORMS = ("ios", "android")
 WEIGHTS = ("critical", "recommended")
@@ -156,11 +155,6 @@ def _text(problems: Problems, table: dict[str, Any], key: str, where: Where) -> 
     return value
 
 
-def _unknown_keys(problems: Problems, table: dict[str, Any], allowed: set[str], where: Where) -> None:
-    for key in sorted(set(table) - allowed):
-        problems.add(where, key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
-
-
 def _string_list(
     problems: Problems, table: dict[str, Any], key: str, where: Where, options: frozenset[str] | tuple[str, ...], what: str
 ) -> tuple[str, ...]:
@@ -191,7 +185,7 @@ def _parse_categories(problems: Problems, raw: Any) -> dict[str, Category]:
         if not isinstance(table, dict):
             problems.add(where, None, "must be a table with label_en and label_zh")
             continue
-        _unknown_keys(problems, table, CATEGORY_KEYS, where)
+        problems.unknown_keys(table, CATEGORY_KEYS, where)
         out[cat_id] = Category(
             id=cat_id,
             label_en=_text(problems, table, "label_en", where),
@@ -209,7 +203,7 @@ def _parse_item(
     if not isinstance(table, dict):
         problems.add(where, None, "must be a table ([[items]])")
         return None
-    _unknown_keys(problems, table, ITEM_KEYS, where)
+    problems.unknown_keys(table, ITEM_KEYS, where)
     item_id = _text(problems, table, "id", where)
     if item_id:
         if not ID_RE.match(item_id):
@@ -268,14 +262,9 @@ def _parse_item(
 
 def parse_templates(text: str, path: str = "checklist.toml") -> Templates:
     """Parse and validate a checklist file; `DataFileError` lists every problem."""
+    doc = load_toml(path, text)
     problems = Problems(path, text)
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        problems.items.append(f"not valid TOML: {exc}")
-        problems.raise_if_any()
-        raise AssertionError("unreachable") from exc
-    _unknown_keys(problems, doc, TOP_KEYS, ())
+    problems.unknown_keys(doc, TOP_KEYS, ())
     categories = _parse_categories(problems, doc.get("categories"))
     raw_items = doc.get("items")
     items: list[ChecklistItem] = []

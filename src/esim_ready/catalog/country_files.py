@@ -7,7 +7,6 @@ file, line and field; nothing is half-accepted.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,7 +20,7 @@ from esim_ready.catalog.models import (
     RetentionRule,
     parse_as_of,
 )
-from esim_ready.catalog.validation import Problems, Where
+from esim_ready.catalog.validation import Problems, Where, load_toml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -56,10 +55,6 @@ class CountryFile:
 class _Checker:
     def __init__(self, problems: Problems) -> None:
         self.p = problems
-
-    def unknown_keys(self, table: dict[str, Any], allowed: set[str], where: Where) -> None:
-        for key in sorted(set(table) - allowed):
-            self.p.add(where, key, f"unknown key (allowed: {', '.join(sorted(allowed))})")
 
     def text(self, table: dict, key: str, where: Where, required: bool = True) -> str:
         value = table.get(key)
@@ -119,15 +114,10 @@ class _Checker:
 
 def parse_country_file(path: str, text: str, expected_country: str | None, origin: str) -> CountryFile:
     """Parse and validate one file; raises DataFileError listing every problem."""
+    doc = load_toml(path, text)
     problems = Problems(path, text)
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        problems.items.append(f"not valid TOML: {exc}")
-        problems.raise_if_any()
-        raise AssertionError("unreachable")
     check = _Checker(problems)
-    check.unknown_keys(doc, TOP_KEYS, ())
+    problems.unknown_keys(doc, TOP_KEYS, ())
     country = doc.get("country")
     if not isinstance(country, str) or len(country) != 2 or not country.isupper():
         problems.add((), "country", f"must be an ISO 3166-1 alpha-2 code, not {country!r}")
@@ -153,7 +143,7 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         if not isinstance(raw, dict):
             problems.add(where, None, "must be a table")
             continue
-        check.unknown_keys(raw, CARRIER_KEYS, where)
+        problems.unknown_keys(raw, CARRIER_KEYS, where)
         cid = check.text(raw, "id", where)
         if cid and not ID_RE.match(cid):
             problems.add(where, "id", f"must be lowercase letters, digits and dashes, not {cid!r}")
@@ -176,7 +166,7 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
             if not isinstance(rp, dict):
                 problems.add(pw, None, "must be a table")
                 continue
-            check.unknown_keys(rp, PLAN_KEYS, pw)
+            problems.unknown_keys(rp, PLAN_KEYS, pw)
             pid = check.text(rp, "id", pw)
             if pid and not ID_RE.match(pid):
                 problems.add(pw, "id", f"must be lowercase letters, digits and dashes, not {pid!r}")
@@ -237,7 +227,7 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         if not isinstance(rr, dict):
             problems.add(rw, None, "must be a table")
             continue
-        check.unknown_keys(rr, RETENTION_KEYS, rw)
+        problems.unknown_keys(rr, RETENTION_KEYS, rw)
         carrier_id = check.text(rr, "carrier", rw)
         if carrier_id and carrier_id not in names:
             problems.add(rw, "carrier", f"no carrier with id {carrier_id!r} in this file")

@@ -8,8 +8,10 @@ Good enough to point a person at the right line; exact for the files we write.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from esim_ready.errors import DataFileError
 
@@ -73,6 +75,16 @@ def locate_line(text: str, where: Where, key: str | None = None) -> int | None:
     return start if parts else None
 
 
+def load_toml(path: str, text: str) -> dict[str, Any]:
+    """Parse a TOML document or raise `DataFileError` saying why, with its line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(path, [f"not valid TOML: {exc}"]) from None
+    except RecursionError:  # tomllib recurses per nested array/table
+        raise DataFileError(path, ["not valid TOML: nested too deeply"]) from None
+
+
 def describe(where: Where, key: str | None = None) -> str:
     out = ""
     for part in where:
@@ -94,6 +106,12 @@ class Problems:
         line = locate_line(self.text, where, key)
         place = f"line {line}: " if line else ""
         self.items.append(f"{place}{describe(where, key)}: {message}")
+
+    def unknown_keys(self, table: dict[str, Any], allowed: Iterable[str], where: Where) -> None:
+        """One problem per key of `table` that is not in `allowed`."""
+        allowed = sorted(allowed)
+        for key in sorted(set(table) - set(allowed)):
+            self.add(where, key, f"unknown key (allowed: {', '.join(allowed)})")
 
     def __bool__(self) -> bool:
         return bool(self.items)

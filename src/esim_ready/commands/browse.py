@@ -13,7 +13,6 @@ from esim_ready.catalog.models import is_outdated
 from esim_ready.catalog.sorting import SORT_KEYS, sort_plans
 
 
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("countries", help="list or search countries")
     p.add_argument("query", nargs="?", default="", help="English or Chinese name, or ISO code")

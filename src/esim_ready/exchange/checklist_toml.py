@@ -30,7 +30,6 @@ whose template vanished. export -> import -> export gives the same bytes.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -39,8 +38,14 @@ from typing import Any
 import tomli_w
 
 from esim_ready.catalog.checklist import Templates
-from esim_ready.catalog.validation import Problems, Where, describe, locate_line
-from esim_ready.errors import DataFileError, UnknownCountry
+from esim_ready.catalog.validation import (
+    Problems,
+    Where,
+    describe,
+    load_toml,
+    locate_line,
+)
+from esim_ready.errors import UnknownCountry
 from esim_ready.state.checklist_logic import entries
 from esim_ready.state.trips import (
     MAX_NAME,
@@ -294,13 +299,8 @@ def parse_checklist(
 
     `templates` (default: the shipped ones) only tells which item ids are unknown.
     """
+    doc = load_toml(path, text)
     report = _Report(path, text)
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, [f"not valid TOML: {exc}"]) from None
-    except RecursionError:
-        raise DataFileError(path, ["not valid TOML: nested too deeply"]) from None
     _unknown(report, doc, TOP_KEYS, ())
     fmt = doc.get("format")
     if fmt != FORMAT:

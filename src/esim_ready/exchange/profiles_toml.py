@@ -32,7 +32,6 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +39,7 @@ from typing import Any
 
 import tomli_w
 
-from esim_ready.catalog.validation import Problems
-from esim_ready.errors import DataFileError
+from esim_ready.catalog.validation import Problems, load_toml
 from esim_ready.state.profiles import (
     ImportSummary,
     Issue,
@@ -75,10 +73,7 @@ class ProfilesDocument:
 
 def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
     """Every profile of a document, checked and normalised, or `DataFileError`."""
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, [f"not valid TOML: {exc}"]) from None
+    doc = load_toml(path, text)
     problems = Problems(path, text)
     warned = Problems(path, text)
     for key in doc:

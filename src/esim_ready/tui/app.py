@@ -64,7 +64,9 @@ class EsimReadyApp(App[int]):
             self.notify(t("main.damaged_file", path=path, reason=reason), severity="error", timeout=30)
         for problem in curated.load_problems():
             self.notify(t("main.user_data_problem", problem=problem), severity="warning", timeout=30)
-        from esim_ready.tui.screens.profiles import launch_notices  # profiles file kept aside; keep-alives due
+        from esim_ready.tui.screens.profiles import (
+            launch_notices,  # profiles file kept aside; keep-alives due
+        )
 
         for message, severity in launch_notices(self.today):
             self.notify(message, severity=severity, timeout=30)  # type: ignore[arg-type]
@@ -88,7 +90,9 @@ class EsimReadyApp(App[int]):
             screen.focus_carriers()
 
     def plan_trip(self, country: str) -> None:
-        from esim_ready.tui.trip_actions import new_trip  # the form, then the new trip's checklist
+        from esim_ready.tui.trip_actions import (
+            new_trip,  # the form, then the new trip's checklist
+        )
 
         new_trip(self.screen, country)
 
@@ -113,7 +117,7 @@ class EsimReadyApp(App[int]):
         rows: list[tuple[str, str]] = []
         seen = set()
         for node in (self.screen, self):
-            for key, bindings in node._bindings.key_to_bindings.items():
+            for bindings in node._bindings.key_to_bindings.values():
                 for b in bindings:
                     if b.id and b.id not in seen:
                         seen.add(b.id)

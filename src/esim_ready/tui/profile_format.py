@@ -8,7 +8,13 @@ from datetime import date
 from rich.text import Text
 
 from esim_ready.i18n import current_language, messages, t
-from esim_ready.state.keepalive import KeepAlive, Status, next_due, status_on, yearly_cost
+from esim_ready.state.keepalive import (
+    KeepAlive,
+    Status,
+    next_due,
+    status_on,
+    yearly_cost,
+)
 from esim_ready.state.profiles import SECRET_FIELDS, Issue, Profile, mask_secret
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.OK: "green"}

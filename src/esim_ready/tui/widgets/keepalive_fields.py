@@ -17,7 +17,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from esim_ready.i18n import current_language, t
-from esim_ready.state.keepalive import ACTIONS, KeepAlive, find_retention_rule, suggest_keepalive
+from esim_ready.state.keepalive import (
+    ACTIONS,
+    KeepAlive,
+    find_retention_rule,
+    suggest_keepalive,
+)
 from esim_ready.state.profiles import Issue
 from esim_ready.tui import format as fmt
 from esim_ready.tui import profile_format as pf
