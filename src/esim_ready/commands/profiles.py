@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from esim_ready.commands import warn_quarantined
 from esim_ready.errors import UserError
 
 
@@ -72,13 +73,6 @@ def _store() -> Any:
     return ProfileStore()
 
 
-def _tell_quarantined(store: Any) -> None:
-    for target, reason in store.quarantined:
-        print(
-            f"esim-ready: warning: {store.path} could not be read ({reason}); "
-            f"it was kept as {target} and a new list was started",
-            file=sys.stderr,
-        )
 
 
 def _read_input(name: str) -> tuple[str, str]:
@@ -98,7 +92,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     store = _store()
     profiles = store.list()
-    _tell_quarantined(store)
+    warn_quarantined(store, "an empty list of profiles")
     if args.json:
         items = []
         for p in profiles:
@@ -147,7 +141,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     store = _store()
     profiles = store.list()
-    _tell_quarantined(store)
+    warn_quarantined(store, "an empty list of profiles")
     text = export_profiles(profiles, include_secrets=args.include_secrets)
     if args.output == "-":
         sys.stdout.write(text)
@@ -173,7 +167,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     text, name = _read_input(args.file)
     store = _store()
     summary = import_profiles(text, store, name)
-    _tell_quarantined(store)
+    warn_quarantined(store, "an empty list of profiles")
     _summary(name, summary)
     return 0
 
@@ -184,7 +178,7 @@ def cmd_import_lpac(args: argparse.Namespace) -> int:
     text, name = _read_input(args.file)
     store = _store()
     summary = import_lpac(text, store, name)
-    _tell_quarantined(store)
+    warn_quarantined(store, "an empty list of profiles")
     _summary(name, summary)
     return 0
 
@@ -198,7 +192,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     store = _store()
     items = upcoming(store.list(), today)
-    _tell_quarantined(store)
+    warn_quarantined(store, "an empty list of profiles")
     overdue = sum(1 for u in items if u.status is Status.OVERDUE)
     totals = yearly_totals(items)
     if args.json:

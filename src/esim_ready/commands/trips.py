@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from esim_ready.commands import warn_quarantined
 from esim_ready.errors import UserError
 from esim_ready.exchange.checklist_files import (  # shared with the app's screens
     CannotAccess,
@@ -71,13 +72,6 @@ def _store() -> Any:
     return TripStore()
 
 
-def _tell_quarantined(store: Any) -> None:
-    for target, reason in store.quarantined:
-        print(
-            f"esim-ready: warning: {store.path} could not be read ({reason}); "
-            f"it was kept as {target} and an empty list of trips was started",
-            file=sys.stderr,
-        )
 
 
 def _dates(trip: Any) -> str:
@@ -104,7 +98,7 @@ def cmd_trips(args: argparse.Namespace) -> int:
 
     store = _store()
     trips = store.list_trips()
-    _tell_quarantined(store)
+    warn_quarantined(store, "an empty list of trips")
     templates = store.templates
     scores = [readiness(t, templates) for t in trips]
     if args.json:
@@ -156,7 +150,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         what = f"blank checklist for {trip.country} ({trip.platform})"
     elif args.trip_id:
         trip = store.get_trip(args.trip_id)
-        _tell_quarantined(store)
+        warn_quarantined(store, "an empty list of trips")
         what = f"trip {trip.id} \"{trip.name}\""
     else:
         raise UsageError("say which trip (TRIP_ID, see `esim-ready trips`) or --country CODE --platform ios|android")
@@ -187,7 +181,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = _store()
     result = apply_import(store, text, name)  # checks the whole document before any change
     saved = result.trip
-    _tell_quarantined(store)
+    warn_quarantined(store, "an empty list of trips")
     verb = "Created" if result.created else "Replaced"
     print(
         f"{verb} trip {saved.id} \"{saved.name}\" ({saved.country}, {saved.platform}) from {name}: "
