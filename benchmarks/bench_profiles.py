@@ -90,7 +90,7 @@ async def in_the_screen(runs: int) -> None:
                 screen.store = ProfileStore(Path(tmp) / f"screen-{n}.toml")  # empty: a first import
                 for timings in (first, again):
                     start = time.perf_counter()
-                    screen._import_chosen((str(FIXTURE), False))  # what the dialog's Import does
+                    screen._import_chosen(str(FIXTURE))  # what the dialog's Import does
                     await pilot.pause(0)  # messages handled, screen composited
                     timings.append((time.perf_counter() - start) * 1000)
                     assert table.option_count == 50

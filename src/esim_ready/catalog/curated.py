@@ -15,16 +15,19 @@ checks every one).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from esim_ready.catalog.carrier_names import AliasTable, name_key
-from esim_ready.catalog.country_files import CountryFile, parse_country_file
 from esim_ready.catalog.datafiles import data_path
-from esim_ready.catalog.derived import derived
-from esim_ready.catalog.models import Carrier, CountryData, RetentionRule
-from esim_ready.errors import DataFileError
+
+if TYPE_CHECKING:
+    from esim_ready.catalog.carrier_names import AliasTable
+    from esim_ready.catalog.country_files import CountryFile
+    from esim_ready.catalog.models import CountryData, RetentionRule
+
+# The parsing and merging modules are imported on first use (opening a
+# country), not at start-up: listing the curated countries needs none of them.
 
 _FILE_RE = re.compile(r"^[A-Z]{2}\.toml$")
 _user_dir: Path | None = None
@@ -53,11 +56,16 @@ def load_problems() -> list[str]:
 
 @cache
 def _aliases() -> AliasTable:
+    from esim_ready.catalog.carrier_names import AliasTable
+
     return AliasTable.load(Path(str(data_path("carrier_aliases.toml"))))
 
 
 @cache
 def _user() -> dict[str, CountryFile]:
+    from esim_ready.catalog.country_files import parse_country_file
+    from esim_ready.errors import DataFileError
+
     out: dict[str, CountryFile] = {}
     if _user_dir is None or not _user_dir.is_dir():
         return out
@@ -84,6 +92,8 @@ def _slug(name: str) -> str:
 @cache
 def _shipped_file(code: str) -> CountryFile | None:
     """The shipped curated file of one country, parsed on first use."""
+    from esim_ready.catalog.country_files import parse_country_file
+
     entry = data_path(f"countries/{code}.toml")
     if not entry.is_file():
         return None
@@ -93,6 +103,12 @@ def _shipped_file(code: str) -> CountryFile | None:
 @cache
 def country_data(code: str) -> CountryData:
     """All carriers, plans and retention rules of one country (alpha-2)."""
+    from dataclasses import replace
+
+    from esim_ready.catalog.carrier_names import name_key
+    from esim_ready.catalog.derived import derived
+    from esim_ready.catalog.models import Carrier, CountryData
+
     aliases = _aliases()
     derived_data = derived()
     carriers: list[Carrier] = []

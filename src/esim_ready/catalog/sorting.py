@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
-from esim_ready.catalog.models import Plan
+if TYPE_CHECKING:
+    from esim_ready.catalog.models import Plan
 
 SORT_KEYS: dict[str, Callable[[Plan], float | None]] = {
     "price": lambda p: p.price,

@@ -20,16 +20,22 @@ _current = "en"
 
 
 @cache
+def _area(language: str, area: str) -> dict[str, str]:
+    """One area's messages, read on first use (start-up reads only what the
+    first screen shows)."""
+    entry = files(__name__) / language / f"{area}.toml"
+    return tomllib.loads(entry.read_text("utf-8")) if entry.is_file() else {}
+
+
+@cache
 def messages(language: str) -> dict[str, str]:
+    """Every message of a language, keyed `AREA.KEY` (for tests and tools)."""
     out: dict[str, str] = {}
     folder = files(__name__) / language
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        area = entry.name.removesuffix(".toml")
-        table = tomllib.loads(entry.read_text("utf-8"))
-        for key, value in table.items():
-            out[f"{area}.{key}"] = value
+        if entry.name.endswith(".toml"):
+            area = entry.name.removesuffix(".toml")
+            out.update({f"{area}.{key}": value for key, value in _area(language, area).items()})
     return out
 
 
@@ -55,8 +61,8 @@ def current_language() -> str:
 
 def t(key: str, /, **kwargs: object) -> str:
     """The message `key` in the current language, formatted with `kwargs`."""
-    table = messages(_current)
-    template = table.get(key)
+    area, _, name = key.partition(".")
+    template = _area(_current, area).get(name)
     if template is None:
-        template = messages("en").get(key, key)
+        template = _area("en", area).get(name, key)
     return template.format(**kwargs) if kwargs else template

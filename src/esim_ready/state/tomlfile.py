@@ -23,8 +23,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 Raw = dict[str, Any]
 Migration = Callable[[Raw], Raw]
 
@@ -118,6 +116,8 @@ class DocumentFile:
                 leftover.unlink()
 
     def _write_unlocked(self, doc: Raw) -> None:
+        import tomli_w  # only when saving: start-up only reads
+
         ordered = {"schema": doc["schema"], **{k: v for k, v in doc.items() if k != "schema"}}
         payload = tomli_w.dumps(ordered).encode("utf-8")
         directory = self.path.parent

@@ -15,7 +15,6 @@ from esim_ready.state.paths import user_data_dir
 from esim_ready.state.settings import SettingsStore
 from esim_ready.tui.bindings import localize_bindings
 from esim_ready.tui.screens.browse import BrowseScreen
-from esim_ready.tui.screens.help import HelpScreen
 
 
 def _country_commands():  # imported on first use of the palette, not at start-up
@@ -53,11 +52,20 @@ class EsimReadyApp(App[int]):
         i18n.set_language(chosen)
         curated.set_user_data_dir(user_data_dir())
         self.initial_country = initial_country or self.settings.last_country
+        self.first_frame_shown = False
 
     def on_mount(self) -> None:
         self._localize()
         self.push_screen(BrowseScreen(self.initial_country))
-        self.call_after_refresh(self._startup_notices)
+
+    async def on_ready(self) -> None:
+        """The first frame is on screen and the search box has the focus. Only now:
+        the carriers/plans panes and the start-up notices (a damaged file kept
+        aside, problems in the user's data, keep-alives due)."""
+        self.first_frame_shown = True
+        if isinstance(self.screen, BrowseScreen):
+            await self.screen.first_frame_shown()
+        self._startup_notices()
 
     def _startup_notices(self) -> None:
         for path, reason in self.settings_store.quarantined:
@@ -114,6 +122,8 @@ class EsimReadyApp(App[int]):
 
     # -- actions -------------------------------------------------------------------
     def action_help(self) -> None:
+        from esim_ready.tui.screens.help import HelpScreen
+
         rows: list[tuple[str, str]] = []
         seen = set()
         for node in (self.screen, self):

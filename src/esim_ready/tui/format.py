@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from esim_ready.catalog.models import Plan, is_outdated
 from esim_ready.i18n import t
+
+if TYPE_CHECKING:
+    from esim_ready.catalog.models import Plan
 
 
 def tristate(value: str) -> str:
@@ -55,6 +58,8 @@ def dated(as_of: str, today: date) -> str:
         return t("main.unknown")
     if as_of == "undated":
         return t("main.undated")
+    from esim_ready.catalog.models import is_outdated
+
     if is_outdated(as_of, today):
         return t("main.as_of_outdated", date=as_of)
     return t("main.as_of", date=as_of)

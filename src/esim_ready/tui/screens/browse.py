@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -17,12 +17,14 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data, curated_countries
-from esim_ready.catalog.models import Carrier, CountryData, Plan
 from esim_ready.catalog.sorting import sort_plans
 from esim_ready.i18n import current_language, t
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
+
+if TYPE_CHECKING:
+    from esim_ready.catalog.models import Carrier, CountryData, Plan
 
 SORT_KEYS = ("price", "data", "validity", "price-per-gb")
 ALL_CARRIERS = "__all__"
@@ -74,18 +76,20 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 yield SingleLineOptionList(id="countries")
             with Vertical(id="right"):
                 yield Static(t("main.pick_country"), id="country-title")
-        yield Footer(compact=True, show_command_palette=False)
 
     async def _mount_panes(self) -> None:
-        """Carriers, plans and details. Mounted just after the first frame, so the
-        search box is usable ~30 ms sooner (their styles and layout cost that much);
-        a country asked for before then opens as soon as they are in place."""
+        """Carriers, plans, details and the footer. Mounted just after the first
+        frame (see EsimReadyApp.on_ready), so the search box is usable ~40 ms
+        sooner (their styles, layout and rendering cost that much); a country
+        asked for before then opens as soon as they are in place."""
         carriers = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
         carriers.border_title = t("main.carriers")
         plans = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         plans.border_title = t("main.plans")
         detail = VerticalScroll(Static(t("main.detail_hint"), id="detail"), id="detail-box")
         await self.query_one("#right").mount_all([carriers, plans, detail])
+        if not self.query(Footer):
+            await self.mount(Footer(compact=True, show_command_palette=False))
         carriers.add_columns(t("main.col_carrier"), t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
         self._panes_ready = True
         if self._pending_country:
@@ -94,7 +98,13 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
     def on_mount(self) -> None:
         self._setup("")
-        self.call_after_refresh(self._mount_panes)
+        if self.app.first_frame_shown:  # opened later, not at start-up
+            self.call_after_refresh(self._mount_panes)
+
+    async def first_frame_shown(self) -> None:
+        """Called by the app once its first frame is on screen."""
+        if not self._panes_ready and self.is_attached:
+            await self._mount_panes()
 
     def _setup(self, query: str) -> None:
         search = self.query_one("#search", Input)
@@ -175,6 +185,8 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             country_list.highlighted = country_list.get_option_index(found.alpha2)
         except OptionDoesNotExist:  # not in the current search results
             pass
+        else:  # once the layout has settled (the footer may just have arrived)
+            self.call_after_refresh(country_list.scroll_to_highlight)
         self._show_title()
         self._fill_carriers()
         self._fill_plans()
