@@ -67,6 +67,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._plans_shown: list[Plan] = []
         self._panes_ready = False
         self._pending_country: str | None = initial_country
+        self._countries_shown: tuple[str, ...] | None = None  # codes in the list now
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -118,6 +119,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         focused = self.focused.id if self.focused else None
         carrier_filter = self.carrier_filter
         self._panes_ready = False
+        self._countries_shown = None  # a new, empty list widget
         await self.recompose()
         self._setup(query)
         await self._mount_panes()
@@ -133,7 +135,11 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         options = _country_options(current_language())
         matches = countries.search(query)
         country_list = self.query_one("#countries", OptionList)
-        country_list.set_options(options[c.alpha2] for c in matches)
+        shown = tuple(c.alpha2 for c in matches)
+        if shown == self._countries_shown:
+            return  # "moroc" -> "moroco": same list, nothing to redraw
+        self._countries_shown = shown
+        country_list.set_options(options[code] for code in shown)
         if matches:
             country_list.highlighted = 0
         country_list.border_subtitle = t("main.matches", n=len(matches))

@@ -3,9 +3,11 @@
 OptionList measures every option's wrapped height before the first frame
 (~0.15 ms each: 45 ms for 249 countries, paid again on every keystroke of the
 search), and forgets every rendered line when the options are replaced. Here
-every option is one line (`text-wrap: nowrap`), so measuring is skipped, and a
-rendered line is kept per (option, style, width) across filterings; only the
-click metadata (the option's current index) is applied afresh. Rendering,
+every option is one line (`text-wrap: nowrap`), so measuring is skipped, a
+rendered line is kept per (option, style, width) across filterings (only the
+click metadata, the option's current index, is applied afresh), and the
+virtual height never drops below the view, so a short list changing does not
+re-lay-out the screen. Rendering,
 keys, mouse and messages are otherwise OptionList's own. The browse Pilot tests
 and the snapshots check it (a wrong, wrapped or missing line would show there).
 """
@@ -54,8 +56,12 @@ class SingleLineOptionList(OptionList):
             cache.index_to_line[index] = len(lines)
             cache.heights[index] = 1
             lines.append((index, 0))
-        width = self.scrollable_content_region.width - self._get_left_gutter_width()
-        virtual_size = Size(width, len(lines))
+        region = self.scrollable_content_region
+        width = region.width - self._get_left_gutter_width()
+        # Never shorter than the view: a filtered list of 3 or of 12 then has the
+        # same virtual size, so typing does not re-lay-out the whole screen (the
+        # rows below the last option render blank, as OptionList already does).
+        virtual_size = Size(width, max(len(lines), region.height))
         if virtual_size != self.virtual_size:
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
