@@ -1,5 +1,7 @@
 """Write data/countries.json from pycountry: every ISO 3166-1 country, English and
-Simplified Chinese names (pycountry's own zh_CN gettext catalogue).
+Simplified Chinese names (pycountry's own zh_CN gettext catalogue), and the
+pinyin of the Chinese names (pypinyin: full and initials, so "moluo" and "mlg"
+find 摩洛哥) for people typing without a Chinese input method.
 
     python scripts/build_countries.py
 
@@ -12,12 +14,32 @@ from __future__ import annotations
 
 import gettext
 import json
+import sys
 from importlib.metadata import version
 from pathlib import Path
 
 import pycountry
+from pypinyin import Style, lazy_pinyin
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from esim_ready.catalog.countries import SEARCH_ALIASES  # noqa: E402
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def pinyin(names: list[str]) -> list[str]:
+    """Full pinyin and initials of each Chinese name, letters only, no duplicates."""
+    out: list[str] = []
+    for name in names:
+        for style in (Style.NORMAL, Style.FIRST_LETTER):
+            spelled = "".join(ch for ch in "".join(lazy_pinyin(name, style=style)) if ch.isascii() and ch.isalpha())
+            if spelled and spelled not in out:
+                out.append(spelled)
+    return out
 
 
 def build() -> dict:
@@ -31,9 +53,13 @@ def build() -> dict:
             "common_name": getattr(c, "common_name", None) or c.name,
             "official_name": getattr(c, "official_name", None) or c.name,
             "name_zh": zh.gettext(c.name),
+            "pinyin": pinyin(
+                [zh.gettext(c.name), *(a for a in SEARCH_ALIASES.get(c.alpha_2, ()) if _is_cjk(a))]
+            ),
         })
     return {
-        "source": f"pycountry {version('pycountry')} (ISO 3166-1, iso-codes zh_CN translations)",
+        "source": f"pycountry {version('pycountry')} (ISO 3166-1, iso-codes zh_CN translations); "
+        f"pinyin by pypinyin {version('pypinyin')}",
         "countries": rows,
     }
 

@@ -63,3 +63,15 @@ def test_shipped_country_names_are_what_pycountry_says():
     spec.loader.exec_module(module)
     shipped = json.loads((root / "data" / "countries.json").read_text("utf-8"))
     assert shipped == module.build()
+
+
+@pytest.mark.parametrize(("query", "expected"), [("moluo", "MA"), ("moluoge", "MA"), ("mlg", "MA"), ("hanguo", "KR"), ("nuowei", "NO")])
+def test_pinyin_finds_the_chinese_name(query, expected):
+    assert expected in [c.alpha2 for c in countries.search(query)][:3]
+
+
+def test_pinyin_never_outranks_an_english_name():
+    found = countries.search("mal")
+    english = [c for c in found if c.name_en.casefold().startswith("mal")]
+    assert len(english) >= 4
+    assert found[: len(english)] == english

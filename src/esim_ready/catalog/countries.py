@@ -54,6 +54,7 @@ class Country:
     name_zh: str
     official_name_en: str
     names: tuple[str, ...]  # everyday names: English, ISO, Chinese, aliases
+    pinyin: tuple[str, ...] = ()  # of the Chinese names: full ("moluoge") and initials ("mlg")
 
     def name(self, language: str) -> str:
         return self.name_zh if language == "zh" else self.name_en
@@ -72,18 +73,23 @@ def all_countries() -> tuple[Country, ...]:
         names = {c["common_name"], c["name"], c["name_zh"], *SEARCH_ALIASES.get(c["alpha2"], ())}
         out.append(
             Country(c["alpha2"], c["alpha3"], c["common_name"], c["name_zh"], c["official_name"],
-                    tuple(sorted(names)))
+                    tuple(sorted(names)), tuple(c.get("pinyin", ())))
         )
     out.sort(key=lambda c: fold(c.name_en))
     return tuple(out)
 
 
 @cache
-def _search_index() -> tuple[tuple[Country, str, str], ...]:
-    """(country, folded everyday names joined by newlines, folded official name);
-    built on the first real search, not at start-up."""
+def _search_index() -> tuple[tuple[Country, str, str, str], ...]:
+    """(country, folded everyday names, pinyin, folded official name), the first
+    two joined by newlines; built on the first real search, not at start-up."""
     return tuple(
-        (c, "\n" + "\n".join(fold(n) for n in c.names) + "\n", fold(c.official_name_en))
+        (
+            c,
+            "\n" + "\n".join(fold(n) for n in c.names) + "\n",
+            "\n" + "\n".join(c.pinyin) + "\n",
+            fold(c.official_name_en),
+        )
         for c in all_countries()
     )
 
@@ -114,14 +120,15 @@ def search(query: str) -> list[Country]:
 
     Exact code or name first, then everyday names starting with the query,
     then names with a word starting with it, then names containing it, then
+    the pinyin of the Chinese name starting with it ("moluo", "mlg"), then
     official names containing it; each group in alphabetical order.
     """
     q = fold(query.strip())
     if not q:
         return list(all_countries())
-    groups: tuple[list[Country], ...] = ([], [], [], [], [])
+    groups: tuple[list[Country], ...] = ([], [], [], [], [], [])
     upper = q.upper()
-    for c, names, official in _search_index():
+    for c, names, pinyin, official in _search_index():
         if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names:
             groups[0].append(c)
         elif f"\n{q}" in names:
@@ -130,6 +137,8 @@ def search(query: str) -> list[Country]:
             groups[2].append(c)
         elif q in names:
             groups[3].append(c)
-        elif q in official:
+        elif f"\n{q}" in pinyin:
             groups[4].append(c)
+        elif q in official:
+            groups[5].append(c)
     return [c for group in groups for c in group]
