@@ -111,6 +111,32 @@ class _Checker:
     def source(self, table: dict, key: str, where: Where) -> str:
         return self.text(table, key, where)
 
+    def tables(self, parent: dict, key: str, where: Where, header: str) -> list[tuple[Where, dict]]:
+        """The array of tables `parent[key]`, each with its place; problems for the rest."""
+        raw = parent.get(key, [])
+        if not isinstance(raw, list):
+            self.p.add(where, key, f"must be an array of tables ([[{header}]])")
+            return []
+        out = []
+        for index, table in enumerate(raw):
+            place: Where = (*where, key, index)
+            if isinstance(table, dict):
+                out.append((place, table))
+            else:
+                self.p.add(place, None, "must be a table")
+        return out
+
+    def ident(self, table: dict, where: Where, seen: set[str], duplicate: str) -> str:
+        """The table's `id`: present, lowercase-dashed, not seen before in its scope.
+        `duplicate` is the message for a repeat, with `{}` where the id goes."""
+        value = self.text(table, "id", where)
+        if value and not ID_RE.match(value):
+            self.p.add(where, "id", f"must be lowercase letters, digits and dashes, not {value!r}")
+        if value in seen:
+            self.p.add(where, "id", duplicate.format(repr(value)))
+        seen.add(value)
+        return value
+
 
 def parse_country_file(path: str, text: str, expected_country: str | None, origin: str) -> CountryFile:
     """Parse and validate one file; raises DataFileError listing every problem."""
@@ -134,22 +160,9 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
 
     carriers: list[Carrier] = []
     seen_carriers: set[str] = set()
-    raw_carriers = doc.get("carriers", [])
-    if not isinstance(raw_carriers, list):
-        problems.add((), "carriers", "must be an array of tables ([[carriers]])")
-        raw_carriers = []
-    for ci, raw in enumerate(raw_carriers):
-        where: Where = ("carriers", ci)
-        if not isinstance(raw, dict):
-            problems.add(where, None, "must be a table")
-            continue
+    for where, raw in check.tables(doc, "carriers", (), "carriers"):
         problems.unknown_keys(raw, CARRIER_KEYS, where)
-        cid = check.text(raw, "id", where)
-        if cid and not ID_RE.match(cid):
-            problems.add(where, "id", f"must be lowercase letters, digits and dashes, not {cid!r}")
-        if cid in seen_carriers:
-            problems.add(where, "id", f"duplicate carrier id {cid!r}")
-        seen_carriers.add(cid)
+        cid = check.ident(raw, where, seen_carriers, "duplicate carrier id {}")
         esim = check.choice(raw, "esim", TRISTATE, where, "unknown")
         esim_source = esim_as_of = ""
         if esim != "unknown" or "esim_source" in raw or "esim_as_of" in raw:
@@ -157,22 +170,9 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
             esim_as_of = check.as_of(raw, "esim_as_of", where)
         plans: list[Plan] = []
         seen_plans: set[str] = set()
-        raw_plans = raw.get("plans", [])
-        if not isinstance(raw_plans, list):
-            problems.add(where, "plans", "must be an array of tables ([[carriers.plans]])")
-            raw_plans = []
-        for pi, rp in enumerate(raw_plans):
-            pw: Where = ("carriers", ci, "plans", pi)
-            if not isinstance(rp, dict):
-                problems.add(pw, None, "must be a table")
-                continue
+        for pw, rp in check.tables(raw, "plans", where, "carriers.plans"):
             problems.unknown_keys(rp, PLAN_KEYS, pw)
-            pid = check.text(rp, "id", pw)
-            if pid and not ID_RE.match(pid):
-                problems.add(pw, "id", f"must be lowercase letters, digits and dashes, not {pid!r}")
-            if pid in seen_plans:
-                problems.add(pw, "id", f"duplicate plan id {pid!r} in carrier {cid!r}")
-            seen_plans.add(pid)
+            pid = check.ident(rp, pw, seen_plans, f"duplicate plan id {{}} in carrier {cid!r}")
             price = check.number(rp, "price", pw)
             unlimited = rp.get("unlimited", False)
             if not isinstance(unlimited, bool):
@@ -217,16 +217,8 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         )
 
     retention: list[RetentionRule] = []
-    raw_rules = doc.get("retention", [])
-    if not isinstance(raw_rules, list):
-        problems.add((), "retention", "must be an array of tables ([[retention]])")
-        raw_rules = []
     names = {c.id: c.name for c in carriers}
-    for ri, rr in enumerate(raw_rules):
-        rw: Where = ("retention", ri)
-        if not isinstance(rr, dict):
-            problems.add(rw, None, "must be a table")
-            continue
+    for rw, rr in check.tables(doc, "retention", (), "retention"):
         problems.unknown_keys(rr, RETENTION_KEYS, rw)
         carrier_id = check.text(rr, "carrier", rw)
         if carrier_id and carrier_id not in names:

@@ -12,6 +12,11 @@ ORIGINS = ("phonenumbers", "curated", "user")
 STALE_AFTER_DAYS = 365
 
 
+def localized(language: str, en: str, zh: str) -> str:
+    """The Chinese text in Chinese when there is one, else the English."""
+    return (zh or en) if language == "zh" else en
+
+
 def parse_as_of(value: str) -> date | None:
     """'2025-06-01' / '2025-06' -> a date; 'undated' -> None. ValueError otherwise."""
     if value == "undated":
@@ -61,7 +66,7 @@ class Plan:
         return self.price / self.data_gb
 
     def note(self, language: str) -> str:
-        return (self.note_zh or self.note_en) if language == "zh" else self.note_en
+        return localized(language, self.note_en, self.note_zh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +85,7 @@ class Carrier:
     plans: tuple[Plan, ...] = ()
 
     def note(self, language: str) -> str:
-        return (self.note_zh or self.note_en) if language == "zh" else self.note_en
+        return localized(language, self.note_en, self.note_zh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +104,7 @@ class RetentionRule:
     origin: str = "curated"
 
     def rule(self, language: str) -> str:
-        return (self.rule_zh or self.rule_en) if language == "zh" else self.rule_en
+        return localized(language, self.rule_en, self.rule_zh)
 
 
 @dataclass(frozen=True, slots=True)
