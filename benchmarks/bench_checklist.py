@@ -17,39 +17,15 @@ real fsyncs.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from _stats import report, timed  # benchmarks/_stats.py
 
 from esim_ready.catalog.checklist import load_templates, parse_templates
 from esim_ready.exchange.checklist_toml import export_trip, parse_checklist
 from esim_ready.state.trips import TripStore
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
-def report(name: str, ms: list[float], target: float | None = None) -> None:
-    p95 = percentile(ms, 0.95)
-    verdict = "" if target is None else f"   target {target:g} ms: {'OK' if p95 <= target else 'MISSED'}"
-    print(
-        f"{name:<44} p50 {statistics.median(ms):6.2f} ms   p95 {p95:6.2f} ms   "
-        f"max {max(ms):6.2f} ms   (n={len(ms)}){verdict}"
-    )
-
-
-def timed(fn: Callable[[], object], runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
 
 
 def big_templates(n: int):

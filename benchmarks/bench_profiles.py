@@ -19,32 +19,17 @@ from __future__ import annotations
 
 import asyncio
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from _stats import report, timed  # benchmarks/_stats.py
+
 from esim_ready.exchange.lpac import import_lpac, parse_lpac
 from esim_ready.state.profiles import ProfileStore
 
 FIXTURE = Path(__file__).parents[1] / "tests" / "fixtures" / "lpac" / "profile_list_50.json"
-
-
-def timed(fn, runs: int) -> list[float]:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
-def report(name: str, ms: list[float], target: float | None = None) -> None:
-    ms = sorted(ms)
-    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-    verdict = "" if target is None else f"   target {target:g} ms: {'OK' if p95 <= target else 'MISSED'}"
-    print(f"{name:<44} p50 {statistics.median(ms):7.2f} ms   p95 {p95:7.2f} ms   (n={len(ms)}){verdict}")
 
 
 def main() -> None:

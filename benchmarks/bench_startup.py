@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from _stats import report  # benchmarks/_stats.py
+
 HERE = Path(__file__).resolve().parent
 RUNS = int(os.environ.get("BENCH_RUNS", "25"))
 
@@ -103,19 +105,14 @@ def bare_filter_app():
     return BareFilter()
 
 
-def pct(timings: list[float], q: float) -> float:
-    return timings[min(len(timings) - 1, int(len(timings) * q))] * 1000
-
-
 async def filter_latency() -> None:
     os.environ["ESIM_READY_CONFIG_DIR"] = tempfile.mkdtemp()
     from esim_ready.tui.app import EsimReadyApp
 
     bare = await type_and_time(bare_filter_app(), "#q")
     ours = await type_and_time(EsimReadyApp(language="en"), "#search")
-    print(f"country filter, keystroke to updated list, {len(ours)} keystrokes: "
-          f"esim-ready p50 {pct(ours, .5):.2f} ms, p95 {pct(ours, .95):.2f} ms (target p95 <= 8 ms); "
-          f"bare Input+OptionList p50 {pct(bare, .5):.2f} ms, p95 {pct(bare, .95):.2f} ms")
+    report("filter, esim-ready (keystroke -> list)", [t * 1000 for t in ours], 8)
+    report("filter, bare Input+OptionList, same keys", [t * 1000 for t in bare])
 
 
 if __name__ == "__main__":
