@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -22,3 +24,15 @@ def warn_quarantined(store: _Store, fresh: str) -> None:
             f"it was kept as {target} and {fresh} was started",
             file=sys.stderr,
         )
+
+
+def _width(text: str) -> int:
+    """Terminal cells of `text`: wide and full-width characters (Chinese) take 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(rows: Sequence[Sequence[str]]) -> None:
+    """Print `rows` with aligned columns (the first row is the header)."""
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())

@@ -14,13 +14,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from esim_ready.commands import warn_quarantined
+from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
 
 
@@ -73,8 +71,6 @@ def _store() -> Any:
     return ProfileStore()
 
 
-
-
 def _read_input(name: str) -> tuple[str, str]:
     if name == "-":
         return sys.stdin.read(), "standard input"
@@ -110,7 +106,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows.append(
             (default, p.display_name, p.role or "", p.state, p.number_display, p.carrier or "", p.iccid or "")
         )
-    _print_table(rows)
+    print_table(rows)
     if args.show_secrets:
         print()
         for p in profiles:
@@ -120,17 +116,6 @@ def cmd_list(args: argparse.Namespace) -> int:
     elif any(p.activation_code or p.confirmation_code or p.puk for p in profiles):
         print("\nActivation codes, confirmation codes and PUKs are hidden; --show-secrets prints them.")
     return 0
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        cells = [cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)]
-        print("  ".join(cells).rstrip())
 
 
 # -- export / import ---------------------------------------------------------------
@@ -231,7 +216,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         cost = f"{u.yearly_cost:.2f} {u.currency}" if u.yearly_cost is not None else "unknown"
         rows.append((u.due.isoformat(), _when(u.days_left), u.profile.display_name, u.profile.number_display,
                      u.rule.describe(), cost))  # fmt: skip
-    _print_table(rows)
+    print_table(rows)
     if totals:
         print("\nPer year: " + ", ".join(f"{amount:.2f} {cur}" for cur, amount in sorted(totals.items())))
     if overdue:

@@ -16,12 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from esim_ready.commands import warn_quarantined
+from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
 from esim_ready.exchange.checklist_files import (  # shared with the app's screens
     CannotAccess,
@@ -72,22 +70,10 @@ def _store() -> Any:
     return TripStore()
 
 
-
-
 def _dates(trip: Any) -> str:
     if trip.start is None and trip.end is None:
         return ""
     return f"{trip.start or '…'} – {trip.end or '…'}"
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _print_table(rows: Sequence[Sequence[str]]) -> None:
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())
 
 
 # -- trips -----------------------------------------------------------------------------
@@ -128,7 +114,7 @@ def cmd_trips(args: argparse.Namespace) -> int:
     rows = [("ID", "NAME", "COUNTRY", "PHONE", "DATES", "READY", "CRITICAL OPEN")]
     for t, s in zip(trips, scores, strict=True):
         rows.append((t.id, t.name, t.country, t.platform, _dates(t), f"{s.percent}%", str(len(s.critical_open))))
-    _print_table(rows)
+    print_table(rows)
     return 0
 
 
