@@ -105,9 +105,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#profiles-box").border_subtitle = t("profiles.legend")
-        self.reload()
         self.query_one("#profiles", OptionList).focus()
-        self._tell_quarantined()
 
     async def relocalize(self) -> None:
         current = self.current()
@@ -118,9 +116,8 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.reload(current.id if current else None)
         self.query_one("#profiles", OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        if self.is_mounted and self.widths:  # back from the keep-alive list or a dialog: show what is on disk
-            self.reload()
+    def on_screen_resume(self) -> None:  # first shown, and back from the keep-alive list or a dialog
+        self.reload()
 
     def on_resize(self) -> None:
         if self.is_mounted:

@@ -60,14 +60,13 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.refresh_trips()
         self.query_one("#trips", DataTable).focus()
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self) -> None:  # first shown, and back from a checklist or a dialog
         self.refresh_trips(keep=self._selected_id())
 
-    def on_resize(self) -> None:
-        self.refresh_trips(keep=self._selected_id())
+    def on_resize(self) -> None:  # the name column takes the new width; the file is not read again
+        self._fill(keep=self._selected_id())
 
     async def relocalize(self) -> None:
         keep = self._selected_id()
@@ -77,12 +76,16 @@ class TripsScreen(LocalizedScreenMixin, Screen):
 
     # -- the table -------------------------------------------------------------------------
     def refresh_trips(self, keep: str | None = None) -> None:
+        """Read the trips afresh (a checklist or another window may have changed them) and show them."""
         try:
             self.trips = self.store.list_trips()
         except UserError as exc:  # e.g. the file is locked by a stuck process
             self.notify(str(exc), severity="error", timeout=10)
             self.trips = ()
         trip_actions.tell_damage(self.app)
+        self._fill(keep)
+
+    def _fill(self, keep: str | None = None) -> None:
         table = self.query_one("#trips", DataTable)
         table.clear(columns=True)
         templates = self.store.templates
