@@ -146,11 +146,10 @@ def check_keepalive(rule: Any, field: str = "keepalive") -> list[Issue]:
 
 
 def is_currency(code: str) -> bool:
-    if not isinstance(code, str) or len(code) != 3 or not code.isupper():
-        return False
-    import pycountry
+    """An ISO 4217 code, upper-case (the set the catalog's country files are checked against)."""
+    from esim_ready.catalog.country_files import _currencies
 
-    return pycountry.currencies.get(alpha_3=code) is not None
+    return isinstance(code, str) and code in _currencies()
 
 
 # -- the upcoming list -----------------------------------------------------------

@@ -205,9 +205,9 @@ def format_international(e164: str) -> str:
 
 
 def _is_country(code: str) -> bool:
-    import pycountry
+    from esim_ready.catalog import countries
 
-    return len(code) == 2 and pycountry.countries.get(alpha_2=code) is not None
+    return len(code) == 2 and countries.find(code) is not None
 
 
 def _clean(text: str | None) -> str | None:
