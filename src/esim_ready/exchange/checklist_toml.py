@@ -55,6 +55,7 @@ from esim_ready.state.trips import (
     Trip,
     TripItem,
     build_items,
+    encodable,
     new_trip_id,
     sync_items,
     utc_now,
@@ -163,15 +164,6 @@ def _kind(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _encodable(value: str) -> bool:
-    """False for text with lone surrogates (it could never be saved as UTF-8)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _unknown(report: _Report, table: dict[str, Any], allowed: tuple[str, ...], where: Where, item_id: str | None = None) -> None:
     for key in table:
         if key not in allowed:
@@ -209,7 +201,7 @@ def _check_trip(report: _Report, raw: Any) -> dict[str, Any] | None:
         report.add(where, "name", "missing")
     elif not isinstance(name, str) or not " ".join(name.split()):
         report.add(where, "name", f"must be a non-empty string, not {_kind(name)}")
-    elif not _encodable(name):
+    elif not encodable(name):
         report.add(where, "name", "holds characters that are not valid Unicode text")
     elif len(" ".join(name.split())) > MAX_NAME:
         report.add(where, "name", f"is longer than {MAX_NAME} characters")
@@ -261,7 +253,7 @@ def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> 
     for key in ("category", "title"):
         if key in raw and not isinstance(raw[key], str):
             report.add(where, key, f"must be a string, not {_kind(raw[key])}", label)
-        elif key in raw and not _encodable(raw[key]):
+        elif key in raw and not encodable(raw[key]):
             report.add(where, key, "holds characters that are not valid Unicode text", label)
     done = raw.get("done")
     if done is None:
@@ -277,7 +269,7 @@ def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> 
     note = raw.get("note", "")
     if not isinstance(note, str):
         report.add(where, "note", f"must be a string, not {_kind(note)}", label)
-    elif not _encodable(note):
+    elif not encodable(note):
         report.add(where, "note", "holds characters that are not valid Unicode text", label)
     elif len(note) > MAX_NOTE:
         report.add(where, "note", f"is longer than {MAX_NOTE} characters", label)

@@ -125,7 +125,8 @@ def new_trip_id(country: str) -> str:
     return f"{country.lower()}-{secrets.token_hex(3)}"
 
 
-def _encodable(text: str) -> bool:
+def encodable(text: str) -> bool:
+    """False for text with lone surrogates (it could never be saved as UTF-8)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -138,7 +139,7 @@ def check_trip_fields(name: str, platform: str, start: date | None, end: date | 
     cleaned = " ".join(name.split())
     if not cleaned:
         raise InvalidTrip("A trip needs a name.")
-    if not _encodable(cleaned):
+    if not encodable(cleaned):
         raise InvalidTrip("The trip name holds characters that are not valid Unicode text.")
     if len(cleaned) > MAX_NAME:
         raise InvalidTrip(f"A trip name can be at most {MAX_NAME} characters.")
@@ -466,7 +467,7 @@ class TripStore:
     def set_note(self, trip_id: str, item_id: str, note: str) -> Trip:
         if len(note) > MAX_NOTE:
             raise InvalidTrip(f"A note can be at most {MAX_NOTE} characters.")
-        if not _encodable(note):
+        if not encodable(note):
             raise InvalidTrip("The note holds characters that are not valid Unicode text.")
         return self._change_item(trip_id, item_id, lambda i: replace(i, note=note.strip()))
 
