@@ -30,7 +30,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from esim_ready.catalog.checklist import Category, ChecklistItem
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
-from esim_ready.state.checklist_logic import Entry, readiness, sections
+from esim_ready.state.checklist_logic import Entry, Section, readiness, sections
 from esim_ready.state.trips import Trip, TripItem, TripNotFound
 from esim_ready.tui import format as fmt
 from esim_ready.tui import trip_actions
@@ -190,26 +190,29 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         option = items.get_option_at_index(items.highlighted)
         return None if option.disabled else option.id
 
-    def _entry(self, item_id: str) -> Entry | None:
+    def _find(self, item_id: str) -> tuple[Section, Entry] | None:
+        """The item's entry in the trip as last saved, and the section it is in."""
         assert self.trip is not None
         for section in sections(self.trip, self.store.templates):
             for entry in section.entries:
                 if entry.template.id == item_id:
-                    return entry
+                    return section, entry
         return None
+
+    def _entry(self, item_id: str) -> Entry | None:
+        found = self._find(item_id)
+        return found[1] if found else None
 
     def _refresh_item(self, item_id: str) -> None:
         """Redraw one item and its heading in place (the cursor stays where it is)."""
-        assert self.trip is not None
+        if (found := self._find(item_id)) is None:
+            return
+        section, entry = found
         lang = current_language()
         items = self.query_one("#items", OptionList)
-        for section in sections(self.trip, self.store.templates):
-            for entry in section.entries:
-                if entry.template.id == item_id:
-                    items.replace_option_prompt(item_id, _item_prompt(entry.template, entry.state, lang))
-                    heading = _heading_prompt(section.category, section.entries, lang)
-                    items.replace_option_prompt(HEADING + section.category.id, heading)
-                    return
+        items.replace_option_prompt(item_id, _item_prompt(entry.template, entry.state, lang))
+        heading = _heading_prompt(section.category, section.entries, lang)
+        items.replace_option_prompt(HEADING + section.category.id, heading)
 
     # -- score and how ----------------------------------------------------------------------------
     def _show_score(self) -> None:
