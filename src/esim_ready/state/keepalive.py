@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import calendar
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -251,13 +251,17 @@ def find_retention_rule(
 
     Even a rule without numbers is worth showing: its `rule_en`/`rule_zh` and `source`.
     """
+    return next(_carrier_rules(country, carrier, rules), None)
+
+
+def _carrier_rules(country: str | None, carrier: str | None, rules: RulesLookup | None) -> Iterator[RetentionRuleLike]:
+    """The catalog's rules in `country` for `carrier` (catalog id or name, any case), in catalog order."""
     if not country or not carrier:
-        return None
+        return
     wanted = carrier.strip().casefold()
     for rule in (rules or _catalog_rules)(country.upper()):
         if wanted in (rule.carrier_id.casefold(), rule.carrier_name.casefold()):
-            return rule
-    return None
+            yield rule
 
 
 def suggest_keepalive(
@@ -275,12 +279,7 @@ def suggest_keepalive(
     is `today` (the user corrects it), `source` is the rule's source. `rules`
     replaces the catalog lookup (for tests).
     """
-    if not country or not carrier:
-        return None
-    wanted = carrier.strip().casefold()
-    for rule in (rules or _catalog_rules)(country.upper()):
-        if wanted not in (rule.carrier_id.casefold(), rule.carrier_name.casefold()):
-            continue
+    for rule in _carrier_rules(country, carrier, rules):
         days = rule.every_days
         months = getattr(rule, "every_months", None)
         if rule.action not in ACTIONS or not (days or months):
