@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from esim_ready.errors import UserError
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
+from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
 
@@ -515,11 +516,15 @@ class ProfileStore:
         """
         if "id" in changes:
             raise TypeError("a profile's id cannot change")
+        return self._edit(profile_id, lambda profile: replace(profile, **changes))
+
+    def _edit(self, profile_id: str, edit: Callable[[Profile], Profile]) -> Saved:
+        """Save `edit` of the freshest copy of one profile (refused with `ProfileInvalid` if it has errors)."""
         saved: _Saveds = []
 
         def change(profiles: _Profiles) -> _Profiles:
             index = _index(profiles, profile_id)
-            ready, report = prepare(replace(profiles[index], **changes), profiles)
+            ready, report = prepare(edit(profiles[index]), profiles)
             if not report.ok:
                 raise ProfileInvalid(report)
             saved.append(Saved(ready, report.warnings))
@@ -551,10 +556,13 @@ class ProfileStore:
 
     def mark_done(self, profile_id: str, when: date) -> Profile:
         """Record that the keep-alive action was done on `when`."""
-        profile = self.get(profile_id)
-        if profile.keepalive is None:
-            raise UserError(f"{profile.display_name} has no keep-alive rule.")
-        return self.update(profile_id, keepalive=replace(profile.keepalive, last_done=when)).profile
+
+        def edit(profile: Profile) -> Profile:
+            if profile.keepalive is None:
+                raise UserError(f"{profile.display_name} has no keep-alive rule.")
+            return replace(profile, keepalive=keepalive_done(profile.keepalive, when))
+
+        return self._edit(profile_id, edit).profile
 
     def sync_chip(self, chips: Sequence[ChipProfile]) -> ImportSummary:
         """Merge what a chip reports, matched by ICCID: new ones are added; known ones

@@ -429,9 +429,9 @@ class TripStore:
         return created[0]
 
     def rename_trip(self, trip_id: str, name: str) -> Trip:
-        trip = self.get_trip(trip_id)
-        cleaned = check_trip_fields(name, trip.platform, trip.start, trip.end)
-        return self._change_trip(trip_id, lambda t: replace(t, name=cleaned))
+        return self._change_trip(
+            trip_id, lambda t: replace(t, name=check_trip_fields(name, t.platform, t.start, t.end))
+        )
 
     def set_dates(self, trip_id: str, start: date | None, end: date | None) -> Trip:
         def apply(t: Trip) -> Trip:
