@@ -16,6 +16,7 @@ from esim_ready.state.keepalive import (
     yearly_cost,
 )
 from esim_ready.state.profiles import SECRET_FIELDS, Issue, Profile, mask_secret
+from esim_ready.tui import format as fmt
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.OK: "green"}
 
@@ -32,14 +33,10 @@ def action_text(action: str) -> str:
     return t(f"profiles.action_{action}")
 
 
-def amount_text(value: float) -> str:
-    return f"{int(value):,}" if float(value).is_integer() else f"{value:,.2f}"
-
-
 def money(value: float | None, currency: str | None) -> str:
     if value is None or not currency:
         return t("profiles.unknown")
-    return f"{amount_text(value)} {currency}"
+    return f"{fmt.number(value)} {currency}"
 
 
 def describe_rule(rule: KeepAlive) -> str:

@@ -83,7 +83,7 @@ class KeepAliveFields(Vertical):
         )
         yield from form_row(
             t("profiles.f_ka_amount"),
-            Input(pf.amount_text(rule.amount) if rule and rule.amount is not None else "",
+            Input(fmt.number(rule.amount) if rule and rule.amount is not None else "",
                   id="f-ka-amount", type="number", compact=True),
             Input(rule.currency or "" if rule else "", id="f-ka-currency", max_length=3, compact=True,
                   placeholder=t("profiles.currency_placeholder")),
@@ -135,7 +135,7 @@ class KeepAliveFields(Vertical):
         months = rule.every_months is not None
         self.query_one("#f-ka-every", Input).value = str(rule.every_months if months else rule.every_days)
         self.query_one("#f-ka-unit", Select).value = "months" if months else "days"
-        self.query_one("#f-ka-amount", Input).value = pf.amount_text(rule.amount) if rule.amount is not None else ""
+        self.query_one("#f-ka-amount", Input).value = fmt.number(rule.amount) if rule.amount is not None else ""
         self.query_one("#f-ka-currency", Input).value = rule.currency or ""
         self.query_one("#f-ka-last", Input).value = rule.last_done.isoformat()
         self.source = rule.source
