@@ -29,9 +29,6 @@ export → import → export gives the same bytes.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +46,7 @@ from esim_ready.state.profiles import (
     profile_from_dict,
     profile_to_dict,
 )
+from esim_ready.state.tomlfile import replace_atomically
 
 FORMAT = "esim-ready-profiles"
 VERSION = 1
@@ -156,17 +154,4 @@ def import_profiles(text: str, store: ProfileStore, path: str = "profiles.toml")
 
 def write_private(path: Path, text: str) -> None:
     """Write `text` to `path` atomically, readable by the owner only (it holds numbers)."""
-    path = path.expanduser()
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
+    replace_atomically(path.expanduser(), text.encode("utf-8"))
