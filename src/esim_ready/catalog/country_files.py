@@ -39,7 +39,8 @@ RETENTION_KEYS = {
 
 
 @cache
-def _currencies() -> frozenset[str]:
+def currency_codes() -> frozenset[str]:
+    """Every ISO 4217 currency code (pycountry)."""
     import pycountry
 
     return frozenset(c.alpha_3 for c in pycountry.currencies)
@@ -93,7 +94,7 @@ class _Checker:
             if needed:
                 self.p.add(where, key, "missing: required when a price or amount is given")
             return None
-        if not isinstance(value, str) or value not in _currencies():
+        if not isinstance(value, str) or value not in currency_codes():
             self.p.add(where, key, f"unknown ISO 4217 currency code {value!r}")
             return None
         return value

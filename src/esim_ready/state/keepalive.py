@@ -147,9 +147,9 @@ def check_keepalive(rule: Any, field: str = "keepalive") -> list[Issue]:
 
 def is_currency(code: str) -> bool:
     """An ISO 4217 code, upper-case (the set the catalog's country files are checked against)."""
-    from esim_ready.catalog.country_files import _currencies
+    from esim_ready.catalog.country_files import currency_codes
 
-    return isinstance(code, str) and code in _currencies()
+    return isinstance(code, str) and code in currency_codes()
 
 
 # -- the upcoming list -----------------------------------------------------------
