@@ -463,3 +463,20 @@ async def test_the_palette_from_the_keepalive_list_goes_back_to_the_same_profile
         assert app.screen is screen
         assert sum(isinstance(s, ProfilesScreen) for s in app.screen_stack) == 1
         assert "2027-05-20 ok" in rows(screen)[0][6]  # the table shows the new due date
+
+
+async def test_a_four_digit_top_up_survives_editing_the_profile():
+    """The amount field holds 1000, not the display form "1,000" that could not be saved."""
+    from dataclasses import replace
+
+    rule = replace(CHINA.keepalive, amount=1000, currency="JPY")
+    ProfileStore().add(replace(CHINA, keepalive=rule))
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("e")
+        form = app.screen
+        assert form.query_one("#f-ka-amount", Input).value == "1000"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ProfilesScreen)
+    assert ProfileStore().get(CHINA.id).keepalive.amount == 1000

@@ -30,6 +30,11 @@ from esim_ready.tui import profile_format as pf
 INPUTS = ("f-ka-every", "f-ka-amount", "f-ka-currency", "f-ka-last")
 
 
+
+def editable_number(value: float) -> str:
+    """A number as a field that must read back with float(): 1000, not "1,000"."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
 def form_row(label: str, *widgets: Widget, issue: str | None = None) -> Iterator[Widget]:
     """A labelled row of the form, and the (hidden until needed) line for its problems."""
     yield Horizontal(Label(label, classes="label"), *widgets, classes="row")
@@ -83,7 +88,7 @@ class KeepAliveFields(Vertical):
         )
         yield from form_row(
             t("profiles.f_ka_amount"),
-            Input(fmt.number(rule.amount) if rule and rule.amount is not None else "",
+            Input(editable_number(rule.amount) if rule and rule.amount is not None else "",
                   id="f-ka-amount", type="number", compact=True),
             Input(rule.currency or "" if rule else "", id="f-ka-currency", max_length=3, compact=True,
                   placeholder=t("profiles.currency_placeholder")),
@@ -135,7 +140,7 @@ class KeepAliveFields(Vertical):
         months = rule.every_months is not None
         self.query_one("#f-ka-every", Input).value = str(rule.every_months if months else rule.every_days)
         self.query_one("#f-ka-unit", Select).value = "months" if months else "days"
-        self.query_one("#f-ka-amount", Input).value = fmt.number(rule.amount) if rule.amount is not None else ""
+        self.query_one("#f-ka-amount", Input).value = editable_number(rule.amount) if rule.amount is not None else ""
         self.query_one("#f-ka-currency", Input).value = rule.currency or ""
         self.query_one("#f-ka-last", Input).value = rule.last_done.isoformat()
         self.source = rule.source
