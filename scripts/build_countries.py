@@ -57,6 +57,9 @@ def build() -> dict:
                 [zh.gettext(c.name), *(a for a in SEARCH_ALIASES.get(c.alpha_2, ()) if _is_cjk(a))]
             ),
         })
+    from esim_ready.catalog.countries import fold
+
+    rows.sort(key=lambda row: fold(row["common_name"]))  # the order the app lists them in
     return {
         "source": f"pycountry {version('pycountry')} (ISO 3166-1, iso-codes zh_CN translations); "
         f"pinyin by pypinyin {version('pypinyin')}",

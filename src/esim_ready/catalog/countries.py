@@ -62,7 +62,7 @@ class Country:
 
 @cache
 def all_countries() -> tuple[Country, ...]:
-    """Every country, sorted by English name."""
+    """Every country, in order of English name."""
     import json
 
     from esim_ready.catalog.datafiles import data_path
@@ -75,8 +75,7 @@ def all_countries() -> tuple[Country, ...]:
             Country(c["alpha2"], c["alpha3"], c["common_name"], c["name_zh"], c["official_name"],
                     tuple(sorted(names)), tuple(c.get("pinyin", ())))
         )
-    out.sort(key=lambda c: fold(c.name_en))
-    return tuple(out)
+    return tuple(out)  # the file is in display order (scripts/build_countries.py sorts it)
 
 
 @cache
