@@ -146,26 +146,26 @@ def _summary(what: str, summary: Any) -> None:
     print(f"Imported {what}: {len(summary.added)} added, {len(summary.updated)} updated.")
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    from esim_ready.exchange.profiles_toml import import_profiles
-
+def _import(args: argparse.Namespace, importer: Any) -> int:
+    """Read FILE (or stdin), hand it to `importer(text, store, name)`, report."""
     text, name = _read_input(args.file)
     store = _store()
-    summary = import_profiles(text, store, name)
+    summary = importer(text, store, name)
     warn_quarantined(store, "an empty list of profiles")
     _summary(name, summary)
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from esim_ready.exchange.profiles_toml import import_profiles
+
+    return _import(args, import_profiles)
 
 
 def cmd_import_lpac(args: argparse.Namespace) -> int:
     from esim_ready.exchange.lpac import import_lpac
 
-    text, name = _read_input(args.file)
-    store = _store()
-    summary = import_lpac(text, store, name)
-    warn_quarantined(store, "an empty list of profiles")
-    _summary(name, summary)
-    return 0
+    return _import(args, import_lpac)
 
 
 # -- due -------------------------------------------------------------------------------

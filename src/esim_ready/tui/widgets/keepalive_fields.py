@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from esim_ready.catalog.models import localized
 from esim_ready.i18n import current_language, t
 from esim_ready.state.keepalive import (
     ACTIONS,
@@ -117,7 +118,7 @@ class KeepAliveFields(Vertical):
         text = t(
             "profiles.catalog_rule",
             carrier=rule.carrier_name,
-            rule=(rule.rule_zh or rule.rule_en) if current_language() == "zh" else rule.rule_en,
+            rule=localized(current_language(), rule.rule_en, rule.rule_zh),
             source=rule.source,
             date=fmt.dated(rule.as_of, self.today),
         )
