@@ -30,6 +30,10 @@ def test_every_shipped_file_is_valid_and_every_fact_is_sourced(path):
             assert plan.source and plan.as_of
     for rule in parsed.retention:
         assert rule.source and rule.as_of and rule.rule_en and rule.rule_zh
+    for offer in parsed.offers:  # local plans go under carriers, home roaming in roaming.toml
+        assert offer.kind == "travel-esim" and offer.source.startswith("http") and offer.as_of
+    for note in parsed.notes:
+        assert note.source.startswith("http") and note.as_of and note.text_en and note.text_zh
 
 
 def test_norway_has_a_sourced_number_retention_rule():

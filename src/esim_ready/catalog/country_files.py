@@ -12,10 +12,15 @@ from functools import cache
 from typing import Any
 
 from esim_ready.catalog.models import (
+    BILLINGS,
+    NOTE_TOPICS,
+    OFFER_KINDS,
     PLAN_KINDS,
     RETENTION_ACTIONS,
     TRISTATE,
     Carrier,
+    Note,
+    Offer,
     Plan,
     RetentionRule,
     parse_as_of,
@@ -24,14 +29,18 @@ from esim_ready.catalog.validation import Problems, Where, load_toml
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
-TOP_KEYS = {"country", "as_of", "carriers", "retention"}
+TOP_KEYS = {"country", "as_of", "carriers", "retention", "offers", "notes"}
 CARRIER_KEYS = {
     "id", "name", "website", "esim", "esim_source", "esim_as_of", "note_en", "note_zh", "plans",
+    "mvno_of",
 }
-PLAN_KEYS = {
-    "id", "name", "kind", "data_gb", "unlimited", "validity_days", "price", "currency",
-    "five_g", "hotspot", "number_sms", "esim", "source", "as_of", "note_en", "note_zh",
-}
+PRICING_KEYS = {"billing", "data_gb", "unlimited", "fair_use_gb", "validity_days", "price", "currency"}
+FEATURE_KEYS = {"five_g", "hotspot", "number_sms", "esim"}
+PLAN_KEYS = {"id", "name", "kind", "source", "as_of", "note_en", "note_zh"} | PRICING_KEYS | FEATURE_KEYS
+OFFER_KEYS = {"id", "kind", "seller", "name", "network", "source", "as_of", "note_en", "note_zh"} | (
+    PRICING_KEYS | FEATURE_KEYS
+)
+NOTE_KEYS = {"topic", "text_en", "text_zh", "source", "as_of"}
 RETENTION_KEYS = {
     "carrier", "action", "every_days", "every_months", "amount", "currency", "rule_en", "rule_zh",
     "source", "as_of",
@@ -51,9 +60,11 @@ class CountryFile:
     country: str
     carriers: tuple[Carrier, ...]
     retention: tuple[RetentionRule, ...]
+    offers: tuple[Offer, ...] = ()  # [[offers]]: travel eSIMs (and the user's own offers)
+    notes: tuple[Note, ...] = ()
 
 
-class _Checker:
+class Checker:
     def __init__(self, problems: Problems) -> None:
         self.p = problems
 
@@ -112,6 +123,41 @@ class _Checker:
     def source(self, table: dict, key: str, where: Where) -> str:
         return self.text(table, key, where)
 
+    def pricing(self, table: dict, where: Where) -> dict[str, Any]:
+        """The pricing fields shared by plans and offers (see data/README.md)."""
+        price = self.number(table, "price", where)
+        unlimited = table.get("unlimited", False)
+        if not isinstance(unlimited, bool):
+            self.p.add(where, "unlimited", "must be true or false")
+            unlimited = False
+        billing = self.choice(table, "billing", BILLINGS, where, "pack")
+        validity = self.number(table, "validity_days", where, integer=True, positive=True)
+        if billing == "day" and validity not in (None, 1):
+            self.p.add(where, "validity_days", f"a day pass (billing = \"day\") lasts 1 day, not {validity}")
+        fair_use = self.number(table, "fair_use_gb", where)
+        if fair_use is not None and not unlimited:
+            self.p.add(where, "fair_use_gb", "only with unlimited = true (else give data_gb)")
+        return {
+            "billing": billing,
+            "data_gb": self.number(table, "data_gb", where),
+            "unlimited": unlimited,
+            "fair_use_gb": fair_use,
+            "validity_days": validity,
+            "price": price,
+            "currency": self.currency(table, "currency", where, needed=price is not None),
+        }
+
+    def features(self, table: dict, where: Where) -> dict[str, str]:
+        return {k: self.choice(table, k, TRISTATE, where, "unknown") for k in sorted(FEATURE_KEYS)}
+
+    def notes(self, table: dict, where: Where) -> dict[str, str]:
+        """The optional note_en / note_zh pair."""
+        return {k: self.text(table, k, where, required=False) for k in ("note_en", "note_zh")}
+
+    def dated(self, table: dict, where: Where) -> dict[str, str]:
+        """The required source / as_of pair of a fact."""
+        return {"source": self.source(table, "source", where), "as_of": self.as_of(table, "as_of", where)}
+
     def tables(self, parent: dict, key: str, where: Where, header: str) -> list[tuple[Where, dict]]:
         """The array of tables `parent[key]`, each with its place; problems for the rest."""
         raw = parent.get(key, [])
@@ -143,7 +189,7 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
     """Parse and validate one file; raises DataFileError listing every problem."""
     doc = load_toml(path, text)
     problems = Problems(path, text)
-    check = _Checker(problems)
+    check = Checker(problems)
     problems.unknown_keys(doc, TOP_KEYS, ())
     country = doc.get("country")
     if not isinstance(country, str) or len(country) != 2 or not country.isupper():
@@ -174,30 +220,16 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         for pw, rp in check.tables(raw, "plans", where, "carriers.plans"):
             problems.unknown_keys(rp, PLAN_KEYS, pw)
             pid = check.ident(rp, pw, seen_plans, f"duplicate plan id {{}} in carrier {cid!r}")
-            price = check.number(rp, "price", pw)
-            unlimited = rp.get("unlimited", False)
-            if not isinstance(unlimited, bool):
-                problems.add(pw, "unlimited", "must be true or false")
-                unlimited = False
             plans.append(
                 Plan(
                     id=pid,
                     carrier_id=cid,
                     name=check.text(rp, "name", pw),
                     kind=check.choice(rp, "kind", PLAN_KINDS, pw, "unknown"),
-                    data_gb=check.number(rp, "data_gb", pw),
-                    unlimited=unlimited,
-                    validity_days=check.number(rp, "validity_days", pw, integer=True, positive=True),
-                    price=price,
-                    currency=check.currency(rp, "currency", pw, needed=price is not None),
-                    five_g=check.choice(rp, "five_g", TRISTATE, pw, "unknown"),
-                    hotspot=check.choice(rp, "hotspot", TRISTATE, pw, "unknown"),
-                    number_sms=check.choice(rp, "number_sms", TRISTATE, pw, "unknown"),
-                    esim=check.choice(rp, "esim", TRISTATE, pw, "unknown"),
-                    source=check.source(rp, "source", pw),
-                    as_of=check.as_of(rp, "as_of", pw),
-                    note_en=check.text(rp, "note_en", pw, required=False),
-                    note_zh=check.text(rp, "note_zh", pw, required=False),
+                    **check.pricing(rp, pw),
+                    **check.features(rp, pw),
+                    **check.dated(rp, pw),
+                    **check.notes(rp, pw),
                     origin=origin,
                 )
             )
@@ -211,9 +243,9 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
                 esim_source=esim_source,
                 esim_as_of=esim_as_of,
                 website=check.text(raw, "website", where, required=False),
-                note_en=check.text(raw, "note_en", where, required=False),
-                note_zh=check.text(raw, "note_zh", where, required=False),
+                **check.notes(raw, where),
                 plans=tuple(plans),
+                mvno_of=check.text(raw, "mvno_of", where, required=False),
             )
         )
 
@@ -243,5 +275,58 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
                 origin=origin,
             )
         )
+    seen_offers: set[str] = set()
+    offers = tuple(
+        parse_offer(check, raw, where, seen_offers, origin, COUNTRY_OFFER_KINDS, (country,))
+        for where, raw in check.tables(doc, "offers", (), "offers")
+    )
+    notes = tuple(parse_note(check, raw, where, origin) for where, raw in check.tables(doc, "notes", (), "notes"))
     problems.raise_if_any()
-    return CountryFile(country, tuple(carriers), tuple(retention))
+    return CountryFile(country, tuple(carriers), tuple(retention), offers, notes)
+
+
+# In a country file `[[offers]]` are travel eSIMs; the user's own offers (the
+# app's "add an offer I saw") may be of any kind. Local plans of the data files
+# stay under [[carriers.plans]], home roaming in data/roaming.toml.
+COUNTRY_OFFER_KINDS = OFFER_KINDS
+
+
+def parse_offer(
+    check: Checker,
+    raw: dict,
+    where: Where,
+    seen: set[str],
+    origin: str,
+    kinds: tuple[str, ...],
+    countries: tuple[str, ...],
+    extra_keys: frozenset[str] = frozenset(),
+) -> Offer:
+    """One `[[offers]]` table (country file or roaming.toml); problems go to `check`."""
+    check.p.unknown_keys(raw, OFFER_KEYS | extra_keys, where)
+    oid = check.ident(raw, where, seen, "duplicate offer id {}")
+    if "kind" not in raw:
+        check.p.add(where, "kind", f"missing: one of {', '.join(kinds)}")
+    return Offer(
+        id=oid,
+        kind=check.choice(raw, "kind", kinds, where, kinds[0]),
+        seller=check.text(raw, "seller", where),
+        name=check.text(raw, "name", where),
+        network=check.text(raw, "network", where, required=False),
+        **check.pricing(raw, where),
+        **check.features(raw, where),
+        **check.dated(raw, where),
+        **check.notes(raw, where),
+        origin=origin,
+        countries=countries,
+    )
+
+
+def parse_note(check: Checker, raw: dict, where: Where, origin: str) -> Note:
+    check.p.unknown_keys(raw, NOTE_KEYS, where)
+    return Note(
+        topic=check.choice(raw, "topic", NOTE_TOPICS, where, "other"),
+        text_en=check.text(raw, "text_en", where),
+        text_zh=check.text(raw, "text_zh", where),
+        **check.dated(raw, where),
+        origin=origin,
+    )

@@ -24,7 +24,7 @@ from esim_ready.catalog.datafiles import data_path
 if TYPE_CHECKING:
     from esim_ready.catalog.carrier_names import AliasTable
     from esim_ready.catalog.country_files import CountryFile
-    from esim_ready.catalog.models import CountryData, RetentionRule
+    from esim_ready.catalog.models import CountryData, Note, Offer, RetentionRule
 
 # The parsing and merging modules are imported on first use (opening a
 # country), not at start-up: listing the curated countries needs none of them.
@@ -102,12 +102,13 @@ def _shipped_file(code: str) -> CountryFile | None:
 
 @cache
 def country_data(code: str) -> CountryData:
-    """All carriers, plans and retention rules of one country (alpha-2)."""
+    """All carriers, plans, offers, notes and retention rules of one country (alpha-2)."""
     from dataclasses import replace
 
     from esim_ready.catalog.carrier_names import name_key
     from esim_ready.catalog.derived import derived
-    from esim_ready.catalog.models import Carrier, CountryData
+    from esim_ready.catalog.models import Carrier, CountryData, Offer
+    from esim_ready.catalog.roaming import roaming_for
 
     aliases = _aliases()
     derived_data = derived()
@@ -118,6 +119,8 @@ def country_data(code: str) -> CountryData:
         carriers.append(Carrier(id=_slug(name), name=name, country=code, origin="phonenumbers", prefixes=prefixes))
 
     retention: list[RetentionRule] = []
+    file_offers: dict[str, Offer] = {}  # by id: a user offer with a shipped id replaces it
+    notes: list[Note] = []
     curated = False
     for layer in (_shipped_file(code), _user().get(code)):
         if layer is None:
@@ -136,10 +139,16 @@ def country_data(code: str) -> CountryData:
         if layer.retention:
             replaced = {r.carrier_id for r in layer.retention}
             retention = [r for r in retention if r.carrier_id not in replaced] + list(layer.retention)
+        file_offers.update((o.id, o) for o in layer.offers)
+        notes.extend(layer.notes)
     # curated carriers first (they carry facts), then by size in the numbering data
     order = {"user": 0, "curated": 0, "phonenumbers": 1}
     carriers.sort(key=lambda c: (order[c.origin], -c.prefixes, c.name.casefold()))
-    return CountryData(code, tuple(carriers), tuple(retention), derived_data.source, curated)
+    offers = [Offer.from_plan(p, c) for c in carriers for p in c.plans]
+    offers += [*file_offers.values(), *roaming_for(code)]
+    return CountryData(
+        code, tuple(carriers), tuple(retention), derived_data.source, curated, tuple(offers), tuple(notes)
+    )
 
 
 def retention_rules(code: str) -> tuple[RetentionRule, ...]:

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 
 TRISTATE = ("yes", "no", "unknown")
-PLAN_KINDS = ("prepaid", "tourist", "postpaid", "unknown")
+PLAN_KINDS = ("prepaid", "tourist", "data", "postpaid", "unknown")
+OFFER_KINDS = ("local", "travel-esim", "home-roaming")  # display and ranking order of kinds
+BILLINGS = ("pack", "day")  # pack: price buys data_gb for validity_days; day: per-day pass
+NOTE_TOPICS = ("buy", "registration", "topup", "other")
 RETENTION_ACTIONS = ("topup", "outgoing", "data", "any", "unknown")
 ORIGINS = ("phonenumbers", "curated", "user")
 STALE_AFTER_DAYS = 365
@@ -58,6 +61,8 @@ class Plan:
     note_en: str = ""
     note_zh: str = ""
     origin: str = "curated"
+    billing: str = "pack"
+    fair_use_gb: float | None = None
 
     @property
     def price_per_gb(self) -> float | None:
@@ -83,6 +88,7 @@ class Carrier:
     note_zh: str = ""
     prefixes: int = 0  # number ranges in phonenumbers' data (0: not in it)
     plans: tuple[Plan, ...] = ()
+    mvno_of: str = ""  # an MVNO's host network, as the page names it
 
     def note(self, language: str) -> str:
         return localized(language, self.note_en, self.note_zh)
@@ -108,6 +114,79 @@ class RetentionRule:
 
 
 @dataclass(frozen=True, slots=True)
+class Offer:
+    """One way to get data in a country, of any kind, comparable with the others.
+
+    `local` offers are made from a carrier's plans (`from_plan`); `travel-esim`
+    ones come from `[[offers]]` in a country file; `home-roaming` ones from
+    `data/roaming.toml` (`countries` lists where the price applies)."""
+
+    id: str
+    kind: str  # one of OFFER_KINDS
+    seller: str  # the seller, or the carrier of a local plan
+    name: str
+    source: str
+    as_of: str
+    billing: str = "pack"
+    data_gb: float | None = None  # per pack, or per day for billing = "day"
+    unlimited: bool = False
+    fair_use_gb: float | None = None  # high-speed cap of an unlimited pack (per day for day passes)
+    validity_days: int | None = None
+    price: float | None = None
+    currency: str | None = None
+    network: str = ""  # local network(s) a travel eSIM uses, or an MVNO's host
+    five_g: str = "unknown"
+    hotspot: str = "unknown"
+    number_sms: str = "unknown"
+    esim: str = "unknown"
+    note_en: str = ""
+    note_zh: str = ""
+    origin: str = "curated"  # "curated" | "user"
+    countries: tuple[str, ...] = ()  # home roaming: where the price applies
+    zone_en: str = ""
+    zone_zh: str = ""
+    carrier_id: str = ""  # local: the carrier's id in the country file
+    plan_kind: str = ""  # local: prepaid | tourist | data | postpaid | unknown
+
+    @property
+    def key(self) -> str:
+        """Unique among a country's offers (a plan id is only unique per carrier)."""
+        return f"{self.kind}:{self.carrier_id}:{self.id}" if self.carrier_id else f"{self.kind}:{self.id}"
+
+    def note(self, language: str) -> str:
+        return localized(language, self.note_en, self.note_zh)
+
+    def zone(self, language: str) -> str:
+        return localized(language, self.zone_en, self.zone_zh)
+
+    @classmethod
+    def from_plan(cls, plan: Plan, carrier: Carrier) -> Offer:
+        return cls(
+            id=plan.id, kind="local", seller=carrier.name, name=plan.name, source=plan.source,
+            as_of=plan.as_of, billing=plan.billing, data_gb=plan.data_gb, unlimited=plan.unlimited,
+            fair_use_gb=plan.fair_use_gb, validity_days=plan.validity_days, price=plan.price,
+            currency=plan.currency, network=carrier.mvno_of, five_g=plan.five_g, hotspot=plan.hotspot,
+            number_sms=plan.number_sms, esim=plan.esim, note_en=plan.note_en, note_zh=plan.note_zh,
+            origin=plan.origin, carrier_id=carrier.id, plan_kind=plan.kind,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A practical note for travellers to one country, in both languages."""
+
+    topic: str  # one of NOTE_TOPICS
+    text_en: str
+    text_zh: str
+    source: str
+    as_of: str
+    origin: str = "curated"
+
+    def text(self, language: str) -> str:
+        return localized(language, self.text_en, self.text_zh)
+
+
+@dataclass(frozen=True, slots=True)
 class CountryData:
     """Everything the catalog knows of one country."""
 
@@ -116,6 +195,8 @@ class CountryData:
     retention: tuple[RetentionRule, ...]
     derived_source: str  # where the carrier list came from
     curated: bool  # a curated file exists (shipped or the user's)
+    offers: tuple[Offer, ...] = ()  # every kind: local plans, travel eSIMs, home roaming
+    notes: tuple[Note, ...] = ()
 
     @property
     def plans(self) -> tuple[Plan, ...]:

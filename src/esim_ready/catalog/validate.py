@@ -1,7 +1,9 @@
-"""Validate country files: `python -m esim_ready.catalog.validate [FILE ...]`.
+"""Validate data files: `python -m esim_ready.catalog.validate [FILE ...]`.
 
-Without arguments it checks every shipped file. Prints each problem with
-file, line and field; exit status 2 if any file has problems.
+A file named `roaming.toml` is checked as the home-roaming file, any other as
+a country file (`XX.toml`). Without arguments it checks every shipped file.
+Prints each problem with file, line and field; exit status 2 if any file has
+problems.
 """
 
 from __future__ import annotations
@@ -11,15 +13,31 @@ from pathlib import Path
 
 from esim_ready.catalog.country_files import parse_country_file
 from esim_ready.catalog.datafiles import data_path
+from esim_ready.catalog.roaming import parse_roaming_file
 from esim_ready.errors import DataFileError
 
 
+def check_file(path: Path) -> None:
+    """Raise DataFileError (every problem) or OSError/UnicodeDecodeError."""
+    text = path.read_text("utf-8")
+    if path.name == "roaming.toml":
+        parse_roaming_file(str(path), text)
+    else:
+        parse_country_file(str(path), text, path.stem, "curated")
+
+
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv] or sorted(Path(str(data_path("countries"))).glob("*.toml"))
+    paths = [Path(a) for a in argv]
+    if not paths:
+        paths = sorted(Path(str(data_path("countries"))).glob("*.toml"))
+        paths.append(Path(str(data_path("roaming.toml"))))
     bad = 0
     for path in paths:
         try:
-            parse_country_file(str(path), path.read_text("utf-8"), path.stem, "curated")
+            check_file(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            bad += 1
+            print(f"{path}: cannot be read: {exc}")
         except DataFileError as exc:
             bad += 1
             print(exc)

@@ -1,0 +1,73 @@
+"""Home roaming of the Chinese carriers (`data/roaming.toml`): validation and lookup.
+
+One offer lists every country its price applies to (`countries`); the
+compare view shows it beside a country's local plans and travel eSIMs.
+The schema is in data/README.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from esim_ready.catalog.country_files import Checker, parse_offer
+from esim_ready.catalog.datafiles import data_path
+from esim_ready.catalog.models import Offer
+from esim_ready.catalog.validation import Problems, load_toml
+
+SELLERS = ("China Mobile", "China Unicom", "China Telecom")
+TOP_KEYS = {"as_of", "offers"}
+EXTRA_OFFER_KEYS = frozenset({"countries", "zone_en", "zone_zh"})
+
+
+def parse_roaming_file(path: str, text: str, origin: str = "curated") -> tuple[Offer, ...]:
+    """Parse and validate roaming.toml; raises DataFileError listing every problem."""
+    from esim_ready.catalog import countries
+
+    doc = load_toml(path, text)
+    problems = Problems(path, text)
+    check = Checker(problems)
+    problems.unknown_keys(doc, TOP_KEYS, ())
+    if "as_of" in doc:
+        check.as_of(doc, "as_of", ())
+    offers: list[Offer] = []
+    seen: set[str] = set()
+    for where, raw in check.tables(doc, "offers", (), "offers"):
+        codes = raw.get("countries")
+        valid: list[str] = []
+        if not isinstance(codes, list) or not codes:
+            problems.add(where, "countries", "must be a non-empty list of ISO 3166-1 alpha-2 codes")
+        else:
+            for code in codes:
+                if not isinstance(code, str) or len(code) != 2 or not code.isupper() or countries.find(code) is None:
+                    problems.add(where, "countries", f"unknown ISO 3166-1 alpha-2 code {code!r}")
+                elif code in valid:
+                    problems.add(where, "countries", f"{code} is listed twice")
+                else:
+                    valid.append(code)
+        offer = parse_offer(check, raw, where, seen, origin, ("home-roaming",), tuple(valid), EXTRA_OFFER_KEYS)
+        if offer.seller and offer.seller not in SELLERS:
+            problems.add(where, "seller", f"must be one of {', '.join(SELLERS)}, not {offer.seller!r}")
+        offers.append(
+            replace(
+                offer,
+                zone_en=check.text(raw, "zone_en", where, required=False),
+                zone_zh=check.text(raw, "zone_zh", where, required=False),
+            )
+        )
+    problems.raise_if_any()
+    return tuple(offers)
+
+
+@cache
+def roaming_offers() -> tuple[Offer, ...]:
+    """Every shipped home-roaming offer (an absent file means none yet)."""
+    entry = data_path("roaming.toml")
+    if not entry.is_file():
+        return ()
+    return parse_roaming_file("data/roaming.toml", entry.read_text("utf-8"))
+
+
+def roaming_for(code: str) -> tuple[Offer, ...]:
+    """The home-roaming offers whose price applies in one country."""
+    return tuple(o for o in roaming_offers() if code in o.countries)
