@@ -1,0 +1,266 @@
+"""Activation codes as GSMA SGP.22 section 4.1 defines them, parsed and checked.
+
+    LPA:1$<SM-DP+ address>$<matching ID>[$<SM-DP+ OID>[$<confirmation code required flag>]]
+
+Where the rules come from (read through the search tool, cited so they can be checked):
+
+- SGP.22 section 4.1 ("Activation Code"): the fields, in this order, separated by
+  "$"; format version "1"; "LPA:" is the URI scheme a QR code carries (the
+  estk.me manual, docs.estk.me/manual/activation-code, shows both
+  "LPA:1$SMDP.GSMA.COM$04386-AGYFT-A74Y8-3F815" and the same without "LPA:").
+  The OID comes before the flag, so a flag without an OID leaves the OID empty
+  ("…$$1"), as the test vectors of sysmocom's onomondo-ipa parser show
+  (tests/activation_code/activation_code_test.c: "1$SMDP.EXAMPLE.COM$04386-AGYFT-A74Y8-3F815$$1").
+  Fields after the flag (v3 adds a CI public key indicator and a delete-notification
+  flag; onomondo-ipa src/ipa/libipa/activation_code.c parses them as parts 6 and 7)
+  are kept and not checked.
+- lpac (estkme-group/lpac, src/applet/profile/download.c, "SGP.22 v2.2.2; Page 111,
+  Section: 4.1"): strips "LPA:", splits on "$", refuses a format other than "1",
+  reads part 4 as the OID and part 5 as the flag ("1" means the confirmation code is
+  required).
+- OpenEUICC (im.angry.openeuicc.util.ActivationCode / LPAString): "LPA:" matched
+  without regard to case, each part trimmed, version must be "1".
+- The SM-DP+ address is a fully qualified domain name, not a URL (no scheme, port
+  or path): Microsoft Graph's embeddedSimActivationCode documents it against SGP.22
+  with '^([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*.)+[a-zA-Z]{2,}$'; labels follow RFC 1035
+  (letters, digits, hyphens inside, at most 63 characters, 253 in all).
+- The matching ID: the same Microsoft Graph page gives '^[a-zA-Z0-9-]*$' for
+  SGP.22's MatchingID (letters, digits and "-"); it may be empty in SGP.22 (the
+  device then asks the SM-DP+ for a profile released for its EID), which a code
+  from a seller practically never is, so empty is a warning here.
+- The OID is in dotted decimal form (ITU-T X.660): first arc 0, 1 or 2, then at
+  least one more arc, each a decimal number without leading zeros.
+
+Every problem names its part and a stable code; the words are in
+`esim_ready.esim.words`. The matching ID is a `Secret`: it is never in a problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import parse_qs, urlsplit
+
+from esim_ready.esim.secret import MASK, Secret
+
+Part = Literal["code", "version", "address", "matching_id", "oid", "flag"]
+PARTS: tuple[Part, ...] = ("version", "address", "matching_id", "oid", "flag")  # in order, from part 1
+SCHEME = "LPA:"
+VERSION = "1"
+MAX_HOST = 253
+MAX_LABEL = 63
+
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
+_MATCHING_ID = re.compile(r"[A-Za-z0-9-]*")
+_OID = re.compile(r"[0-2](?:\.(?:0|[1-9][0-9]*))+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or worth a look) in one part of a code.
+
+    `code` is stable (the words live in esim_ready.esim.words); `args` are safe to
+    show: never the matching ID, at most the one character that is not allowed."""
+
+    part: Part
+    code: str
+    args: dict[str, str | int] = field(default_factory=dict)
+
+    @property
+    def number(self) -> int | None:
+        """The part's place in the code (1 for the version … 5 for the flag)."""
+        return PARTS.index(self.part) + 1 if self.part in PARTS else None  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class ActivationCode:
+    address: str  # the SM-DP+ host name, as written
+    matching_id: Secret
+    oid: str | None = None
+    confirmation_required: bool = False
+    extra: tuple[str, ...] = ()  # parts after the flag (SGP.22 v3), kept as they were
+
+    @property
+    def text(self) -> str:
+        """The code in full ('LPA:1$…'), for a QR code or a file the user asked for."""
+        return self._join(self.matching_id.reveal())
+
+    @property
+    def masked(self) -> str:
+        """'LPA:1$host$••••••••…': what a screen shows until the user asks."""
+        return self._join(MASK)
+
+    def _join(self, matching_id: str) -> str:
+        parts = [VERSION, self.address, matching_id]
+        tail = [self.oid or "", "1" if self.confirmation_required else "", *self.extra]
+        while tail and not tail[-1]:
+            tail.pop()
+        return SCHEME + "$".join(parts + tail)
+
+    def __str__(self) -> str:
+        return self.masked
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What `check` found: the code (when it has no errors), its errors and warnings."""
+
+    code: ActivationCode | None
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.code is not None
+
+
+class InvalidActivationCode(ValueError):
+    """Raised by `parse`; `problems` says which part is wrong and why (never the secret)."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.part}: {p.code}" for p in problems))
+
+
+def parse(text: str) -> ActivationCode:
+    checked = check(text)
+    if checked.code is None:
+        raise InvalidActivationCode(checked.errors)
+    return checked.code
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether `text` is meant as an activation code (for telling a QR code that is one,
+    even a broken one, from a web address or a Wi-Fi QR code)."""
+    body = _unwrap(text.strip())
+    return body.upper().startswith(SCHEME) or body.startswith(VERSION + "$")
+
+
+def check(text: str) -> Checked:
+    """Every problem of `text` as an activation code, part by part."""
+    body = _unwrap(text.strip())
+    if not body:
+        return Checked(None, (Problem("code", "empty"),))
+    if body[: len(SCHEME)].upper() == SCHEME:
+        body = body[len(SCHEME) :]
+    parts = body.split("$")
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    if len(parts) == 1:
+        return Checked(None, (Problem("code", "no_delimiter"),))
+    if len(parts) == 2:
+        errors.append(Problem("matching_id", "missing"))
+    version = parts[0].strip()
+    if version != VERSION:
+        if not version:
+            errors.append(Problem("version", "empty"))
+        else:
+            errors.append(Problem("version", "unknown", {"value": _shown(version)}))
+    address = parts[1]
+    errors += _check_address(address)
+    matching_id = parts[2] if len(parts) > 2 else ""
+    if len(parts) > 2:
+        bad, note = _check_matching_id(matching_id)
+        errors += bad
+        warnings += note
+    oid = parts[3] if len(parts) > 3 else ""
+    if oid:
+        errors += _check_oid(oid)
+    flag = parts[4] if len(parts) > 4 else ""
+    if flag not in ("", "1"):
+        if flag == "0":
+            warnings.append(Problem("flag", "zero"))
+        else:
+            errors.append(Problem("flag", "value", {"value": _shown(flag)}))
+    if errors:
+        return Checked(None, tuple(errors), tuple(warnings))
+    code = ActivationCode(
+        address=address,
+        matching_id=Secret(matching_id),
+        oid=oid or None,
+        confirmation_required=flag == "1",
+        extra=tuple(parts[5:]),
+    )
+    return Checked(code, (), tuple(warnings))
+
+
+def _unwrap(text: str) -> str:
+    """The code inside Apple's and Google's setup links (…esim_qrcode_provisioning?carddata=LPA:1$…),
+    which some sellers put in the QR code instead of the bare code."""
+    if text.lower().startswith(("https://", "http://")):
+        found = parse_qs(urlsplit(text).query).get("carddata")
+        if found:
+            return found[0].strip()
+    return text
+
+
+def _shown(value: str, limit: int = 12) -> str:
+    """A non-secret value for a message: printable ASCII only, cut short."""
+    clean = "".join(ch if 32 < ord(ch) < 127 else "?" for ch in value)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
+
+
+def _char(ch: str) -> str:
+    if ch == " ":
+        return "space"
+    if ch.isprintable() and not ch.isspace():
+        return ch
+    return f"U+{ord(ch):04X}"
+
+
+def _check_address(address: str) -> list[Problem]:
+    def problem(code: str, **args: str | int) -> list[Problem]:
+        return [Problem("address", code, dict(args))]
+
+    if not address.strip():
+        return problem("empty")
+    if "://" in address:
+        return problem("scheme")
+    for i, ch in enumerate(address, start=1):
+        if ch.isspace():
+            return problem("space", position=i)
+    if ":" in address:
+        return problem("port")
+    if "/" in address:
+        return problem("path")
+    if len(address) > MAX_HOST:
+        return problem("too_long", length=len(address), max=MAX_HOST)
+    labels = address.split(".")
+    if len(labels) < 2:
+        return problem("one_label")
+    for label in labels:
+        if not label:
+            return problem("empty_label")
+        bad = next((ch for ch in label if not (ch.isascii() and (ch.isalnum() or ch == "-"))), None)
+        if bad is not None:
+            return problem("chars", char=_char(bad))
+        if len(label) > MAX_LABEL:
+            return problem("label_too_long", label=_shown(label), max=MAX_LABEL)
+        if not _LABEL.fullmatch(label):
+            return problem("hyphen", label=_shown(label))
+    if labels[-1].isdigit():
+        return problem("ip")
+    return []
+
+
+def _check_matching_id(matching_id: str) -> tuple[list[Problem], list[Problem]]:
+    if not matching_id:
+        return [], [Problem("matching_id", "empty")]
+    if _MATCHING_ID.fullmatch(matching_id):
+        return [], []
+    for i, ch in enumerate(matching_id, start=1):
+        if not (ch.isascii() and (ch.isalnum() or ch == "-")):
+            code = "space" if ch.isspace() else "chars"
+            return [Problem("matching_id", code, {"position": i, "char": _char(ch)})], []
+    return [], []  # pragma: no cover - the regex and the loop agree
+
+
+def _check_oid(oid: str) -> list[Problem]:
+    if _OID.fullmatch(oid):
+        return []
+    if oid == "1":  # the flag written in the OID's place: "…$1" instead of "…$$1"
+        return [Problem("oid", "looks_like_flag")]
+    if oid.isdigit():  # most often a confirmation code pasted onto the end
+        return [Problem("oid", "no_dots")]
+    return [Problem("oid", "form", {"value": _shown(oid, 24)})]
