@@ -6,9 +6,9 @@ import tempfile
 
 which = sys.argv[1]
 
-from textual import events
-from textual.app import App
-from textual.widgets import Static
+from textual import events  # noqa: E402 (after reading argv, as the timed child does)
+from textual.app import App  # noqa: E402
+from textual.widgets import Static  # noqa: E402
 
 
 def ready(app: App) -> None:

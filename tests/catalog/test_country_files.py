@@ -17,7 +17,7 @@ REQUIRED = {"MA", "CO", "NC", "NO", "CU", "CN", "JP", "TH", "KR", "SG", "MY", "V
 
 
 def test_the_required_countries_are_curated():
-    assert REQUIRED <= {p.stem for p in SHIPPED}
+    assert {p.stem for p in SHIPPED} >= REQUIRED
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
@@ -94,7 +94,7 @@ def test_every_problem_is_reported_with_line_and_field():
 
 
 def test_file_named_for_another_country_is_refused():
-    with pytest.raises(DataFileError, match="named FR.toml"):
+    with pytest.raises(DataFileError, match=r"named FR\.toml"):
         parse_country_file("FR.toml", 'country = "MA"\n', "FR", "user")
 
 

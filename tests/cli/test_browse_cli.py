@@ -42,6 +42,6 @@ def test_plans_sorted_by_price_per_gb(capsys):
 
 @pytest.mark.parametrize("args", [("carriers", "XQ"), ("plans", "ZZZ"), ("--country", "XQ")])
 def test_unknown_country_code_exits_2_with_a_message(capsys, args):
-    code, out, err = run(capsys, *args)
+    code, _out, err = run(capsys, *args)
     assert code == 2
     assert "Unknown country" in err and "Traceback" not in err

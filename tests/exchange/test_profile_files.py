@@ -23,7 +23,7 @@ def test_import_lpac_file_merges_the_chip_profiles(tmp_path):
     store = ProfileStore(tmp_path / "profiles.toml")
     summary = import_lpac_file(str(LPAC / "profile_list.json"), store)
     assert len(summary.added) == 3
-    assert [p.iccid for p in store.list()][0] == "8947000000001234560"
+    assert next(p.iccid for p in store.list()) == "8947000000001234560"
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,6 @@
 import os
 import stat
 
-import pytest
-
 from esim_ready.state.tomlfile import DocumentFile
 
 

@@ -4,7 +4,6 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from esim_ready.state.settings import SettingsStore
 from esim_ready.tui.app import EsimReadyApp
-
 from tui.helpers import MA_PLANS, TODAY
 
 

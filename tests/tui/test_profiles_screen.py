@@ -10,9 +10,9 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static
 from esim_ready.state.keepalive import KeepAlive
 from esim_ready.state.profiles import Profile, ProfileStore
 from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.profile_format import column_widths
 from esim_ready.tui.screens.profile_form import ProfileForm
 from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
-from esim_ready.tui.profile_format import column_widths
 from esim_ready.tui.screens.profiles import ProfilesScreen
 from tui.helpers import TODAY
 from tui.profile_samples import BRITAIN, CHINA, LPAC_DIR, NORWAY, TRAVEL, save_samples

@@ -5,10 +5,9 @@ TODAY is fixed, so due dates and statuses are stable.
 Update after an intended change with `./dev.sh test tests/tui --snapshot-update`,
 then look at the SVGs."""
 
+from esim_ready.tui.app import EsimReadyApp
 from tui.helpers import TODAY
 from tui.profile_samples import save_samples
-
-from esim_ready.tui.app import EsimReadyApp
 
 TO_PROFILES = ["tab", "p"]  # from the country search to the list, then p
 

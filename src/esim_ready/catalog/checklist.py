@@ -98,7 +98,7 @@ class ChecklistItem:
         if platform not in self.platforms:
             return ""
         key = f"how_{platform}_{'zh' if language == 'zh' else 'en'}"
-        return getattr(self, key)
+        return str(getattr(self, key))
 
     def applies_to(self, country: str, platform: str) -> bool:
         return platform in self.platforms and (not self.countries or country.upper() in self.countries)

@@ -68,7 +68,7 @@ class Checker:
     def __init__(self, problems: Problems) -> None:
         self.p = problems
 
-    def text(self, table: dict, key: str, where: Where, required: bool = True) -> str:
+    def text(self, table: dict[str, Any], key: str, where: Where, required: bool = True) -> str:
         value = table.get(key)
         if value is None:
             if required:
@@ -79,14 +79,14 @@ class Checker:
             return ""
         return value
 
-    def choice(self, table: dict, key: str, options: tuple[str, ...], where: Where, default: str) -> str:
+    def choice(self, table: dict[str, Any], key: str, options: tuple[str, ...], where: Where, default: str) -> str:
         value = table.get(key, default)
         if value not in options:
             self.p.add(where, key, f"must be one of {', '.join(options)}, not {value!r}")
             return default
-        return value
+        return str(value)
 
-    def number(self, table: dict, key: str, where: Where, integer: bool = False, positive: bool = False) -> Any:
+    def number(self, table: dict[str, Any], key: str, where: Where, integer: bool = False, positive: bool = False) -> Any:
         value = table.get(key)
         if value is None:
             return None
@@ -99,7 +99,7 @@ class Checker:
             return None
         return value
 
-    def currency(self, table: dict, key: str, where: Where, needed: bool) -> str | None:
+    def currency(self, table: dict[str, Any], key: str, where: Where, needed: bool) -> str | None:
         value = table.get(key)
         if value is None:
             if needed:
@@ -110,7 +110,7 @@ class Checker:
             return None
         return value
 
-    def as_of(self, table: dict, key: str, where: Where) -> str:
+    def as_of(self, table: dict[str, Any], key: str, where: Where) -> str:
         value = self.text(table, key, where)
         if value:
             try:
@@ -120,10 +120,10 @@ class Checker:
                 return ""
         return value
 
-    def source(self, table: dict, key: str, where: Where) -> str:
+    def source(self, table: dict[str, Any], key: str, where: Where) -> str:
         return self.text(table, key, where)
 
-    def pricing(self, table: dict, where: Where) -> dict[str, Any]:
+    def pricing(self, table: dict[str, Any], where: Where) -> dict[str, Any]:
         """The pricing fields shared by plans and offers (see data/README.md)."""
         price = self.number(table, "price", where)
         unlimited = table.get("unlimited", False)
@@ -147,18 +147,18 @@ class Checker:
             "currency": self.currency(table, "currency", where, needed=price is not None),
         }
 
-    def features(self, table: dict, where: Where) -> dict[str, str]:
+    def features(self, table: dict[str, Any], where: Where) -> dict[str, Any]:  # keyword arguments of a model
         return {k: self.choice(table, k, TRISTATE, where, "unknown") for k in sorted(FEATURE_KEYS)}
 
-    def notes(self, table: dict, where: Where) -> dict[str, str]:
+    def notes(self, table: dict[str, Any], where: Where) -> dict[str, Any]:  # keyword arguments of a model
         """The optional note_en / note_zh pair."""
         return {k: self.text(table, k, where, required=False) for k in ("note_en", "note_zh")}
 
-    def dated(self, table: dict, where: Where) -> dict[str, str]:
+    def dated(self, table: dict[str, Any], where: Where) -> dict[str, Any]:  # keyword arguments of a model
         """The required source / as_of pair of a fact."""
         return {"source": self.source(table, "source", where), "as_of": self.as_of(table, "as_of", where)}
 
-    def tables(self, parent: dict, key: str, where: Where, header: str) -> list[tuple[Where, dict]]:
+    def tables(self, parent: dict[str, Any], key: str, where: Where, header: str) -> list[tuple[Where, dict[str, Any]]]:
         """The array of tables `parent[key]`, each with its place; problems for the rest."""
         raw = parent.get(key, [])
         if not isinstance(raw, list):
@@ -173,7 +173,7 @@ class Checker:
                 self.p.add(place, None, "must be a table")
         return out
 
-    def ident(self, table: dict, where: Where, seen: set[str], duplicate: str) -> str:
+    def ident(self, table: dict[str, Any], where: Where, seen: set[str], duplicate: str) -> str:
         """The table's `id`: present, lowercase-dashed, not seen before in its scope.
         `duplicate` is the message for a repeat, with `{}` where the id goes."""
         value = self.text(table, "id", where)
@@ -293,7 +293,7 @@ COUNTRY_OFFER_KINDS = OFFER_KINDS
 
 def parse_offer(
     check: Checker,
-    raw: dict,
+    raw: dict[str, Any],
     where: Where,
     seen: set[str],
     origin: str,
@@ -321,7 +321,7 @@ def parse_offer(
     )
 
 
-def parse_note(check: Checker, raw: dict, where: Where, origin: str) -> Note:
+def parse_note(check: Checker, raw: dict[str, Any], where: Where, origin: str) -> Note:
     check.p.unknown_keys(raw, NOTE_KEYS, where)
     return Note(
         topic=check.choice(raw, "topic", NOTE_TOPICS, where, "other"),

@@ -46,7 +46,8 @@ def locate_line(text: str, where: Where, key: str | None = None) -> int | None:
     while i < len(parts):
         name = str(parts[i])
         dotted = f"{dotted}.{name}" if dotted else name
-        index = parts[i + 1] if i + 1 < len(parts) and isinstance(parts[i + 1], int) else None
+        following_part = parts[i + 1] if i + 1 < len(parts) else None
+        index = following_part if isinstance(following_part, int) else None
         matches = [n for n, h in headers if h == dotted and start <= n < end]
         if index is None:
             if matches:

@@ -38,7 +38,7 @@ def _table(rows: list[list[str]]) -> str:
 
     widths = [max(cell_len(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join(
-        "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(r, widths)).rstrip() for r in rows
+        "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
     )
 
 

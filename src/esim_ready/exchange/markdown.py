@@ -11,15 +11,9 @@ Pure: returns text, writes nothing.
 from __future__ import annotations
 
 from esim_ready.catalog.checklist import Templates
-from esim_ready.i18n import messages
+from esim_ready.i18n import text as _t
 from esim_ready.state.checklist_logic import readiness, sections
 from esim_ready.state.trips import Trip
-
-
-def _t(language: str, key: str, **kwargs: object) -> str:
-    table = messages(language if language in ("en", "zh") else "en")
-    template = table.get(f"trips.{key}") or messages("en")[f"trips.{key}"]
-    return template.format(**kwargs) if kwargs else template
 
 
 def _inline(text: str) -> str:
@@ -36,39 +30,39 @@ def export_markdown(trip: Trip, templates: Templates, language: str = "en") -> s
     if trip.start or trip.end:
         dates = f"{trip.start or '…'} – {trip.end or '…'}"
     else:
-        dates = _t(language, "no_dates")
-    country_value = _t(language, "md_country_value", name=country_name, code=trip.country)
+        dates = _t(language, "trips.no_dates")
+    country_value = _t(language, "trips.md_country_value", name=country_name, code=trip.country)
     out = [
-        f"# {_t(language, 'md_title', name=_inline(trip.name))}",
+        f"# {_t(language, 'trips.md_title', name=_inline(trip.name))}",
         "",
-        _t(language, "md_field", label=_t(language, "md_country"), value=country_value),
-        _t(language, "md_field", label=_t(language, "md_platform"), value=_t(language, "platform_" + trip.platform)),
-        _t(language, "md_field", label=_t(language, "md_dates"), value=dates),
+        _t(language, "trips.md_field", label=_t(language, "trips.md_country"), value=country_value),
+        _t(language, "trips.md_field", label=_t(language, "trips.md_platform"), value=_t(language, f"trips.platform_{trip.platform}")),
+        _t(language, "trips.md_field", label=_t(language, "trips.md_dates"), value=dates),
     ]
     if trip.id:
         score = readiness(trip, templates)
-        value = _t(language, "md_readiness_value", percent=score.percent, done=score.done, total=score.total)
-        out.append(_t(language, "md_field", label=_t(language, "md_readiness"), value=value))
+        value = _t(language, "trips.md_readiness_value", percent=score.percent, done=score.done, total=score.total)
+        out.append(_t(language, "trips.md_field", label=_t(language, "trips.md_readiness"), value=value))
         if score.critical_open:
-            out.append(_t(language, "md_critical_open", n=len(score.critical_open)))
+            out.append(_t(language, "trips.md_critical_open", n=len(score.critical_open)))
     else:
-        out.append(_t(language, "md_blank"))
+        out.append(_t(language, "trips.md_blank"))
     for section in sections(trip, templates):
         out += ["", f"## {section.category.label(language)}", ""]
         for entry in section.entries:
             box = "[x]" if entry.state.done else "[ ]"
             line = f"- {box} **{entry.template.title(language)}**"
             if entry.template.critical:
-                line += _t(language, "md_critical")
+                line += _t(language, "trips.md_critical")
             if entry.state.done and entry.state.done_at is not None:
                 when = entry.state.done_at.astimezone().strftime("%Y-%m-%d")
-                line += _t(language, "md_done_at", when=when)
+                line += _t(language, "trips.md_done_at", when=when)
             out.append(line)
             how = entry.template.how(trip.platform, language)
             if how:
                 out += ["", f"  {how}"]
             if entry.state.note:
-                out += ["", "  " + _t(language, "md_note", note=_inline(entry.state.note))]
+                out += ["", "  " + _t(language, "trips.md_note", note=_inline(entry.state.note))]
             out.append("")
         while out and out[-1] == "":
             out.pop()

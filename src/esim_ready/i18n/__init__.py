@@ -59,10 +59,17 @@ def current_language() -> str:
     return _current
 
 
+def text(language: str, key: str, /, **kwargs: object) -> str:
+    """The message `key` in `language` (English where that language lacks it),
+    formatted with `kwargs`. An unknown key gives "" rather than the key itself
+    (a test checks that every key the code uses exists)."""
+    area, _, name = key.partition(".")
+    template = _area(language if language in LANGUAGES else "en", area).get(name)
+    if template is None:
+        template = _area("en", area).get(name, "")
+    return template.format(**kwargs) if kwargs else template
+
+
 def t(key: str, /, **kwargs: object) -> str:
     """The message `key` in the current language, formatted with `kwargs`."""
-    area, _, name = key.partition(".")
-    template = _area(_current, area).get(name)
-    if template is None:
-        template = _area("en", area).get(name, key)
-    return template.format(**kwargs) if kwargs else template
+    return text(_current, key, **kwargs)

@@ -504,7 +504,7 @@ class ProfileStore:
             if not report.ok:
                 raise ProfileInvalid(report)
             saved.append(Saved(ready, report.warnings))
-            return _one_default(profiles + [ready], ready)
+            return _one_default([*profiles, ready], ready)
 
         self._change(change)
         return saved[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile
@@ -21,7 +22,7 @@ class Settings:
     last_country: str | None = None
 
 
-def _from_raw(raw: dict) -> Settings:
+def _from_raw(raw: dict[str, Any]) -> Settings:
     language = raw.get("language")
     country = raw.get("last_country")
     return Settings(
@@ -30,8 +31,8 @@ def _from_raw(raw: dict) -> Settings:
     )
 
 
-def _to_raw(settings: Settings) -> dict:
-    out: dict = {}
+def _to_raw(settings: Settings) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     if settings.language:
         out["language"] = settings.language
     if settings.last_country:
@@ -52,7 +53,7 @@ class SettingsStore:
 
     def change(self, **fields: str | None) -> Settings:
         """Set some fields (on the freshest file) and save at once."""
-        def apply(raw: dict) -> dict:
+        def apply(raw: dict[str, Any]) -> dict[str, Any]:
             return {"schema": SCHEMA, **_to_raw(replace(_from_raw(raw), **fields))}
 
         return _from_raw(self.file.update(apply))

@@ -292,11 +292,11 @@ def migrate_1_to_2(doc: Raw) -> Raw:
     """
     trips = doc.get("trips", [])
     if not isinstance(trips, list):
-        raise ValueError("trips: must be an array of tables")  # noqa: TRY004 (damage, not a bug)
+        raise ValueError("trips: must be an array of tables")
     out = []
     for index, trip in enumerate(trips):
         if not isinstance(trip, dict):
-            raise ValueError(f"trips[{index}]: must be a table")  # noqa: TRY004
+            raise ValueError(f"trips[{index}]: must be a table")
         trip = dict(trip)
         done = trip.pop("done", [])
         notes = trip.pop("notes", {})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -14,6 +14,7 @@ from esim_ready.i18n import t
 from esim_ready.state.paths import user_data_dir
 from esim_ready.state.settings import SettingsStore
 from esim_ready.tui.bindings import localize_bindings
+from esim_ready.tui.host import AppHost
 from esim_ready.tui.screens.browse import BrowseScreen
 
 
@@ -148,3 +149,7 @@ class EsimReadyApp(App[int]):
             if hasattr(screen, "relocalize"):
                 await screen.relocalize()
         self.notify(t("main.language_set"), timeout=2)
+
+
+if TYPE_CHECKING:
+    _checked: AppHost = EsimReadyApp()  # mypy: the app provides all that screens may ask of it

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from esim_ready.catalog import countries
 from esim_ready.i18n import current_language, t
+from esim_ready.tui.host import host
 
 
 class CountryCommands(Provider):
@@ -19,7 +21,7 @@ class CountryCommands(Provider):
         for country in countries.search(query)[:40]:
             label = t("palette.goto", name=f"{country.name(language)} ({country.alpha2})")
             score = matcher.match(label) or 0.5
-            yield Hit(score, matcher.highlight(label), partial(self.app.goto_country, country.alpha2), text=label)
+            yield Hit(score, matcher.highlight(label), partial(host(self).goto_country, country.alpha2), text=label)
 
     async def discover(self) -> Hits:
         return
@@ -29,8 +31,8 @@ class CountryCommands(Provider):
 class AppCommands(Provider):
     """Language, trips, profiles, help."""
 
-    def _commands(self) -> list[tuple[str, str, object]]:
-        app = self.app
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = host(self)
         return [
             (t("palette.language"), t("palette.language_help"), app.action_toggle_language),
             (t("palette.trips"), t("palette.trips_help"), app.show_trips),

@@ -21,6 +21,7 @@ from esim_ready.catalog.sorting import sort_plans
 from esim_ready.i18n import current_language, t
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.host import host
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 if TYPE_CHECKING:
@@ -83,9 +84,9 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         frame (see EsimReadyApp.on_ready), so the search box is usable ~40 ms
         sooner (their styles, layout and rendering cost that much); a country
         asked for before then opens as soon as they are in place."""
-        carriers = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
+        carriers: DataTable[str | Text] = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
         carriers.border_title = t("main.carriers")
-        plans = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+        plans: DataTable[str | Text] = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         plans.border_title = t("main.plans")
         detail = VerticalScroll(Static(t("main.detail_hint"), id="detail"), id="detail-box")
         await self.query_one("#right").mount_all([carriers, plans, detail])
@@ -99,7 +100,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
     def on_mount(self) -> None:
         self._setup("")
-        if self.app.first_frame_shown:  # opened later, not at start-up
+        if host(self).first_frame_shown:  # opened later, not at start-up
             self.call_after_refresh(self._mount_panes)
 
     async def first_frame_shown(self) -> None:
@@ -185,7 +186,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             return
         self.country = country_data(found.alpha2)
         self.carrier_filter = ALL_CARRIERS
-        self.app.remember_country(found.alpha2)
+        host(self).remember_country(found.alpha2)
         country_list = self.query_one("#countries", OptionList)
         try:
             country_list.highlighted = country_list.get_option_index(found.alpha2)
@@ -286,7 +287,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             carrier=rule.carrier_name,
             rule=rule.rule(current_language()),
             source=rule.source,
-            date=fmt.dated(rule.as_of, self.app.today),
+            date=fmt.dated(rule.as_of, host(self).today),
         )
 
     def _show_detail_carrier(self, carrier: Carrier) -> None:
@@ -301,7 +302,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                     "main.esim_fact",
                     value=fmt.tristate(carrier.esim),
                     source=carrier.esim_source,
-                    date=fmt.dated(carrier.esim_as_of, self.app.today),
+                    date=fmt.dated(carrier.esim_as_of, host(self).today),
                 )
             )
         if carrier.website:
@@ -326,7 +327,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 price=fmt.price(plan),
                 per_gb=fmt.price_per_gb(plan),
             ),
-            t("main.source_line", source=plan.source, date=fmt.dated(plan.as_of, self.app.today)),
+            t("main.source_line", source=plan.source, date=fmt.dated(plan.as_of, host(self).today)),
         ]
         if plan.note(lang):
             lines.append(plan.note(lang))
@@ -385,13 +386,13 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if self.country is None:
             self.notify(t("main.pick_country_first"), severity="warning")
             return
-        self.app.plan_trip(self.country.country)
+        host(self).plan_trip(self.country.country)
 
     def action_trips(self) -> None:
-        self.app.show_trips()
+        host(self).show_trips()
 
     def action_profiles(self) -> None:
-        self.app.show_profiles()
+        host(self).show_profiles()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # letters typed in the search box are text, not commands

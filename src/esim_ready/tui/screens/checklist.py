@@ -14,6 +14,7 @@ change per call); the screen shows the trip the store hands back.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.table import Table
@@ -31,10 +32,11 @@ from esim_ready.catalog.checklist import Category, ChecklistItem
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.state.checklist_logic import Entry, Section, readiness, sections
-from esim_ready.state.trips import Trip, TripItem, TripNotFound
+from esim_ready.state.trips import Trip, TripItem, TripNotFound, TripStore
 from esim_ready.tui import format as fmt
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.host import host
 from esim_ready.tui.widgets.cjk_text import CJKText
 
 FILTERS = ("all", "open", "critical")
@@ -63,7 +65,7 @@ def _heading_prompt(category: Category, rows: tuple[Entry, ...], language: str) 
 
 class ChecklistScreen(LocalizedScreenMixin, Screen):
     CSS_PATH = "checklist.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # wide: the how-to beside the list
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual declares it so) wide: the how-to beside the list
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Tick", id="toggle_item"),
         Binding("n", "note", "Note", id="edit_note"),
@@ -80,7 +82,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         self._sticky: set[str] = set()  # ticked while "open" is shown: kept until the filter changes
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> TripStore:
         return trip_actions.trip_store(self.app)
 
     # -- layout --------------------------------------------------------------------------
@@ -241,7 +243,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             Content(template.how(self.trip.platform, lang) or t("checklist.no_how")),
         ]
         if template.source:
-            date = fmt.dated(template.as_of, self.app.today)  # type: ignore[attr-defined]
+            date = fmt.dated(template.as_of, host(self).today)
             parts.append(Content.styled(t("checklist.source", source=template.source, date=date), "dim"))
         if state.note:
             parts.append(Content.styled(t("checklist.note", note=state.note), "$text-accent"))
@@ -266,7 +268,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         self.action_tick()
 
     # -- actions ----------------------------------------------------------------------------------
-    def _save(self, change) -> bool:  # type: ignore[no-untyped-def]
+    def _save(self, change: Callable[[], Trip]) -> bool:
         try:
             self.trip = change()
         except UserError as exc:

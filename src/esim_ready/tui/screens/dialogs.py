@@ -66,7 +66,7 @@ def parse_date(text: str) -> date | None:
     return date.fromisoformat(text)
 
 
-class _Dialog(LocalizedScreenMixin, ModalScreen):  # type: ignore[type-arg]
+class _Dialog(LocalizedScreenMixin, ModalScreen):
     """Esc cancels (dismisses with None); the buttons' row is `.dialog-buttons`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

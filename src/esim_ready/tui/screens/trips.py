@@ -25,7 +25,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from esim_ready.errors import DataFileError, UserError
 from esim_ready.i18n import t
 from esim_ready.state.checklist_logic import readiness
-from esim_ready.state.trips import Trip
+from esim_ready.state.trips import Trip, TripStore
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.widgets.cjk_text import CJKText
@@ -49,7 +49,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         self.trips: tuple[Trip, ...] = ()
 
     @property
-    def store(self):  # type: ignore[no-untyped-def]
+    def store(self) -> TripStore:
         return trip_actions.trip_store(self.app)
 
     def compose(self) -> ComposeResult:

@@ -41,11 +41,10 @@ def break_offsets(text: str, width: int) -> list[int]:
     for index, char in enumerate(text):
         if index > start:
             before = text[index - 1]
-            if before == " " and char != " ":
+            at_word = before == " " and char != " "
+            at_wide = (_wide(before) or _wide(char)) and " " not in (char, before)
+            if at_word or (at_wide and char not in NO_LINE_START and before not in NO_LINE_END):
                 last_break = index
-            elif (_wide(before) or _wide(char)) and char != " " and before != " ":
-                if char not in NO_LINE_START and before not in NO_LINE_END:
-                    last_break = index
         cells = cell_len(char)
         if char == " " or used + cells <= width or index == start:
             used += cells  # spaces may hang past the edge: they are stripped
