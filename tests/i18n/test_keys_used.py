@@ -3,7 +3,10 @@ catalogues is used by some code (no dead text to translate, no key shown raw).
 
 Keys are found in the source as string literals `"area.name"`, as f-strings
 whose fixed start names a family (`f"main.tri_{value}"` uses every
-`main.tri_*`), and as Binding ids (`Binding(..., id="quit")` uses `keys.quit`).
+`main.tri_*`), as Binding ids (`Binding(..., id="quit")` uses `keys.quit`), and,
+for typed problems turned into words by `f"code.{problem.part}_{problem.code}"`,
+as a key whose name is made of string literals of the source joined by "_"
+(`code.address_chars` from "address" and "chars").
 """
 
 from __future__ import annotations
@@ -21,33 +24,58 @@ FILE = re.compile(r"\.(toml|tcss|md|json|py)$")  # "trips.toml" is a file name, 
 
 
 @cache
-def usage() -> tuple[frozenset[str], frozenset[str]]:
-    """(literal keys, f-string prefixes) found in the package's source."""
+def usage() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(literal keys, f-string prefixes, areas with keys made wholly at run time,
+    every string literal) found in the package's source."""
     areas = {key.partition(".")[0] for key in i18n.messages("en")}
     literals: set[str] = set()
     prefixes: set[str] = set()
+    dynamic: set[str] = set()
+    strings: set[str] = set()
     for path in SRC.rglob("*.py"):
         tree = ast.parse(path.read_text("utf-8"), filename=str(path))
         in_fstrings = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in in_fstrings:
+                strings.add(node.value)
                 if KEY.fullmatch(node.value) and node.value.partition(".")[0] in areas and not FILE.search(node.value):
                     literals.add(node.value)
             elif isinstance(node, ast.JoinedStr) and node.values:
                 head = node.values[0]
                 if isinstance(head, ast.Constant) and isinstance(head.value, str):
                     area, dot, rest = head.value.partition(".")
-                    if dot and area in areas and rest:  # a bare "area." names no family
+                    if dot and area in areas and rest:
                         prefixes.add(head.value)
+                    elif dot and area in areas:  # f"code.{part}_{code}": the name is made at run time
+                        dynamic.add(area)
             elif isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "Binding":
                 for keyword in node.keywords:
                     if keyword.arg == "id" and isinstance(keyword.value, ast.Constant):
                         literals.add(f"keys.{keyword.value.value}")
-    return frozenset(literals), frozenset(prefixes)
+    return frozenset(literals), frozenset(prefixes), frozenset(dynamic), frozenset(strings)
+
+
+# Keys landed ahead of the code that shows them (qrcode's code screen, issue 9).
+# Remove each from here when its screen lands: the test then checks it as any other.
+PENDING = frozenset({
+    "code.choose_item", "code.choose_title", "code.read_button", "code.read_hint", "code.read_placeholder",
+    "code.reading", "code.screen_invalid", "code.screen_masked", "code.screen_no_code", "code.screen_reveal_hint",
+    "code.screen_shown_hint", "code.screen_title", "code.screen_too_small",
+})
+
+
+def _made_of(name: str, strings: frozenset[str]) -> bool:
+    """`name` is one of `strings`, or two or more of them joined by "_"."""
+    if name in strings:
+        return True
+    parts = name.split("_")
+    return any(
+        "_".join(parts[:i]) in strings and _made_of("_".join(parts[i:]), strings) for i in range(1, len(parts))
+    )
 
 
 def test_every_key_the_code_uses_exists_in_both_languages():
-    literals, prefixes = usage()
+    literals, prefixes, _, _ = usage()
     for language in i18n.LANGUAGES:
         catalogue = i18n.messages(language)
         missing = sorted(k for k in literals if k not in catalogue)
@@ -57,10 +85,17 @@ def test_every_key_the_code_uses_exists_in_both_languages():
 
 
 def test_every_catalogue_key_is_used_by_the_code():
-    literals, prefixes = usage()
-    unused = sorted(
-        k for k in i18n.messages("en") if k not in literals and not any(k.startswith(p) for p in prefixes)
-    )
+    literals, prefixes, dynamic, strings = usage()
+
+    def used(key: str) -> bool:
+        area, _, name = key.partition(".")
+        return (
+            key in literals
+            or any(key.startswith(p) for p in prefixes)
+            or (area in dynamic and area != "keys" and _made_of(name, strings))
+        )
+
+    unused = sorted(k for k in i18n.messages("en") if not used(k) and k not in PENDING)
     assert not unused, f"in the catalogue but used nowhere in src/: {unused}"
 
 

@@ -151,6 +151,7 @@ def cmd_qr(args: argparse.Namespace) -> int:
     checked = check(text)
     if not checked.ok:
         return _print_checked(checked, False, False)
+    assert checked.code is not None  # ok means parsed
     code_text = checked.code.text
     if args.output:
         from esim_ready.exchange.code_files import write_qr

@@ -70,7 +70,7 @@ class Problem:
     @property
     def number(self) -> int | None:
         """The part's place in the code (1 for the version … 5 for the flag)."""
-        return PARTS.index(self.part) + 1 if self.part in PARTS else None  # type: ignore[arg-type]
+        return PARTS.index(self.part) + 1 if self.part in PARTS else None
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import segno
@@ -51,7 +51,7 @@ def half_blocks(modules: Matrix) -> list[list[tuple[bool, bool]]]:
 
 def terminal_size(text: str, border: int = TERMINAL_BORDER) -> tuple[int, int]:
     """(columns, rows) the code takes in a terminal."""
-    width = make(text).symbol_size(scale=1, border=border)[0]
+    width = int(make(text).symbol_size(scale=1, border=border)[0])
     return width, (width + 1) // 2
 
 
@@ -111,7 +111,8 @@ def read(data: bytes) -> list[Found]:
         raise NotAPicture("damaged") from None
     gray = image.convert("L")
     found = []
-    for barcode in zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode):
+    qr_only: Any = zxingcpp.BarcodeFormat.QRCode  # one format; the stubs want a set of them
+    for barcode in zxingcpp.read_barcodes(gray, formats=qr_only):
         if not barcode.valid or not barcode.text:
             continue
         p = barcode.position
