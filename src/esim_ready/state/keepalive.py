@@ -66,7 +66,7 @@ class KeepAlive:
         """Short English text, e.g. 'top-up 100 NOK every 180 days'."""
         what = ACTION_TEXT.get(self.action, self.action)
         if self.amount is not None:
-            what += f" {_number(self.amount)} {self.currency or ''}".rstrip()
+            what += f" {amount_text(self.amount)} {self.currency or ''}".rstrip()
         if self.every_months is not None:
             every = "every month" if self.every_months == 1 else f"every {self.every_months} months"
         else:
@@ -296,5 +296,6 @@ def suggest_keepalive(
     return None
 
 
-def _number(value: float) -> str:
+def amount_text(value: float) -> str:
+    """An amount as written in a rule: '100', '12.5' (no grouping, no trailing zeros)."""
     return str(int(value)) if float(value).is_integer() else f"{value:g}"

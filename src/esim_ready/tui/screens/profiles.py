@@ -79,6 +79,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         Binding("u", "upcoming", "Keep-alive list", id="profile_upcoming"),
         Binding("i", "import_lpac", "Import lpac", id="profile_import"),
         Binding("x", "export", "Export", id="profile_export"),
+        Binding("c", "calendar", "Calendar", id="calendar_export", show=False),
     ]
 
     def __init__(self, store: ProfileStore | None = None, today: date | None = None) -> None:
@@ -392,6 +393,11 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             return
         key = "profiles.exported_secrets" if secrets else "profiles.exported"
         self.notify(t(key, n=len(profiles), path=target), timeout=8)
+
+    def action_calendar(self) -> None:
+        from esim_ready.tui.calendar_action import export_calendar
+
+        export_calendar(self, self.store)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in {"edit", "delete", "default", "reveal", "mark_done"} and not self.profiles:

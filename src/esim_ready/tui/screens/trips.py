@@ -41,6 +41,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         Binding("d", "delete", "Delete", id="delete_trip"),
         Binding("x", "export", "Export", id="export"),
         Binding("i", "import", "Import", id="import"),
+        Binding("c", "calendar", "Calendar", id="calendar_export", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -253,6 +254,11 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         if result.unknown_items:
             self.notify(t("trips.import_unknown", n=len(result.unknown_items)), severity="warning", timeout=8)
         self.refresh_trips(keep=result.trip.id)
+
+    def action_calendar(self) -> None:
+        from esim_ready.tui.calendar_action import export_calendar
+
+        export_calendar(self)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,61 @@
+"""The app's calendar export (trips and profiles screens, key `c`): ask for a file
+name, then write keep-alive duties, trips and plan expiry dates to an `.ics` file.
+
+The work is `esim_ready.exchange.calendar_ics`, the same as `esim-ready calendar`;
+this module only asks, calls and tells.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from esim_ready.errors import UserError
+from esim_ready.i18n import current_language, t
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from esim_ready.state.profiles import ProfileStore
+
+DEFAULT_NAME = "esim-ready.ics"
+
+
+def export_calendar(screen: Screen, profiles: ProfileStore | None = None) -> None:
+    """Ask where to write the calendar, write it, and say how many events it holds."""
+    from esim_ready.exchange.calendar_ics import DEFAULT_ALARM_DAYS
+    from esim_ready.tui.screens.dialogs import PathDialog
+
+    app = screen.app
+
+    def chosen(path: str | None) -> None:
+        if not path:
+            return
+        from esim_ready.exchange.calendar_ics import NothingToExport
+        from esim_ready.exchange.calendar_ics import export_calendar as build
+        from esim_ready.exchange.calendar_ics import write_calendar
+        from esim_ready.state.profiles import ProfileStore
+        from esim_ready.tui.trip_actions import tell_damage, trip_store
+
+        try:
+            data, count = build(
+                (profiles or ProfileStore()).list(), trip_store(app).list_trips(), language=current_language()
+            )
+            written = write_calendar(path, data)
+        except NothingToExport:
+            app.notify(t("calendar.nothing"), severity="warning", timeout=8)
+            return
+        except UserError as exc:
+            app.notify(t("calendar.failed", error=exc), severity="error", timeout=10)
+            return
+        finally:
+            tell_damage(app)
+        app.notify(t("calendar.exported", n=count, path=written), timeout=8)
+
+    dialog = PathDialog(
+        t("calendar.dialog_title"),
+        t("calendar.dialog_hint", n=DEFAULT_ALARM_DAYS, cwd=os.getcwd()),
+        t("calendar.dialog_action"),
+        initial=DEFAULT_NAME,
+    )
+    app.push_screen(dialog, chosen)
