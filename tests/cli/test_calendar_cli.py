@@ -34,7 +34,7 @@ def test_calendar_writes_every_duty_and_trip_to_a_private_file(
     cal = icalendar.Calendar.from_ical(target.read_bytes())
     summaries = sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT"))  # code point order
     assert summaries == sorted(["出发：Oslo", "保号：home——拨出电话或发短信", "返程：Oslo"])
-    [alarm] = [e for e in cal.walk("VEVENT") if "保号" in str(e["SUMMARY"])][0].walk("VALARM")
+    [alarm] = next(e for e in cal.walk("VEVENT") if "保号" in str(e["SUMMARY"])).walk("VALARM")
     assert str(alarm["TRIGGER"].to_ical(), "ascii") == "-P1DT15H"
 
 

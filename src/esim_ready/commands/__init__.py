@@ -10,8 +10,10 @@ from typing import Protocol
 
 
 class _Store(Protocol):
-    path: Path
-    quarantined: list[tuple[Path, str]]
+    @property
+    def path(self) -> Path: ...
+    @property
+    def quarantined(self) -> list[tuple[Path, str]]: ...
 
 
 def warn_quarantined(store: _Store, fresh: str) -> None:

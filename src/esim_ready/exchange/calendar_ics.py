@@ -244,7 +244,7 @@ def _line(line: Contentline) -> bytes:
     """One content line as bytes, folded by icalendar when longer than 75 octets
     (most lines are short and skip its character-by-character loop)."""
     raw = line.encode("utf-8")
-    return raw if len(raw) < 75 else line.to_ical()
+    return raw if len(raw) < 75 else line.to_ical()  # type: ignore[no-untyped-call]
 
 
 def render_calendar(events: Sequence[CalendarEvent], now: datetime, language: str = "en") -> bytes:

@@ -31,9 +31,8 @@ def export_calendar(screen: Screen, profiles: ProfileStore | None = None) -> Non
     def chosen(path: str | None) -> None:
         if not path:
             return
-        from esim_ready.exchange.calendar_ics import NothingToExport
+        from esim_ready.exchange.calendar_ics import NothingToExport, write_calendar
         from esim_ready.exchange.calendar_ics import export_calendar as build
-        from esim_ready.exchange.calendar_ics import write_calendar
         from esim_ready.state.profiles import ProfileStore
         from esim_ready.tui.trip_actions import tell_damage, trip_store
 
