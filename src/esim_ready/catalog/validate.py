@@ -1,9 +1,9 @@
 """Validate data files: `python -m esim_ready.catalog.validate [FILE ...]`.
 
-A file named `roaming.toml` is checked as the home-roaming file, any other as
-a country file (`XX.toml`). Without arguments it checks every shipped file.
-Prints each problem with file, line and field; exit status 2 if any file has
-problems.
+A file named `roaming.toml` is checked as the home-roaming file, `rates.toml`
+as the exchange-rates file, any other as a country file (`XX.toml`). Without
+arguments it checks every shipped file. Prints each problem with file, line
+and field; exit status 2 if any file has problems.
 """
 
 from __future__ import annotations
@@ -22,6 +22,10 @@ def check_file(path: Path) -> None:
     text = path.read_text("utf-8")
     if path.name == "roaming.toml":
         parse_roaming_file(str(path), text)
+    elif path.name == "rates.toml":
+        from esim_ready.catalog.rates import ecb_table, parse_rates_file
+
+        parse_rates_file(str(path), text, ecb_table())
     else:
         parse_country_file(str(path), text, path.stem, "curated")
 
@@ -30,7 +34,7 @@ def main(argv: list[str]) -> int:
     paths = [Path(a) for a in argv]
     if not paths:
         paths = sorted(Path(str(data_path("countries"))).glob("*.toml"))
-        paths.append(Path(str(data_path("roaming.toml"))))
+        paths += [Path(str(data_path("roaming.toml"))), Path(str(data_path("rates.toml")))]
     bad = 0
     for path in paths:
         try:

@@ -1,4 +1,4 @@
-"""The user's settings: interface language and the last country viewed.
+"""The user's settings: interface language, last country viewed, home currency.
 
 Stored in `<config dir>/settings.toml` (atomic writes, see tomlfile.py).
 """
@@ -20,15 +20,24 @@ LANGUAGES = ("en", "zh")
 class Settings:
     language: str | None = None  # None: follow the locale
     last_country: str | None = None
+    home_currency: str = "CNY"  # trip costs are also shown in this currency (ISO 4217)
 
 
 def _from_raw(raw: dict[str, Any]) -> Settings:
     language = raw.get("language")
     country = raw.get("last_country")
+    currency = raw.get("home_currency")
     return Settings(
         language=language if language in LANGUAGES else None,
         last_country=country if isinstance(country, str) and len(country) == 2 else None,
+        home_currency=currency if currency is not None and _is_currency(currency) else "CNY",
     )
+
+
+def _is_currency(value: object) -> bool:
+    from esim_ready.catalog.country_files import currency_codes
+
+    return isinstance(value, str) and value in currency_codes()
 
 
 def _to_raw(settings: Settings) -> dict[str, Any]:
@@ -37,6 +46,8 @@ def _to_raw(settings: Settings) -> dict[str, Any]:
         out["language"] = settings.language
     if settings.last_country:
         out["last_country"] = settings.last_country
+    if settings.home_currency != "CNY":
+        out["home_currency"] = settings.home_currency
     return out
 
 

@@ -1,0 +1,185 @@
+"""What covering a trip costs with each offer: pure arithmetic, no files, no UI.
+
+`cost(offer, trip, rates, home)` says how many packs or day passes the trip
+needs, the total in the offer's currency and in the home currency (with the
+dated rates used), the price per GB of data bought, or why the offer cannot
+cover the trip. `rank` puts the offers cheapest first. The words are made by
+`arithmetic` / `reason_text` from the message catalogue.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from esim_ready.catalog.models import Offer
+    from esim_ready.catalog.rates import Conversion, Rates
+
+DEFAULT_HOME = "CNY"
+_EPS = 1e-9  # 10 GB / 2.5 GB is 4 packs, not 5 because of floating point
+
+# Why an offer cannot cover a trip.
+NO_PRICE = "no_price"
+NO_DATA = "no_data"  # neither data_gb nor unlimited is known
+NO_VALIDITY = "no_validity"  # a pack whose validity is unknown
+TOO_LITTLE_PER_DAY = "too_little_per_day"  # a day pass with less data than a day needs
+FAIR_USE_REACHED = "fair_use_reached"  # unlimited, but the high-speed cap is below the need
+
+
+@dataclass(frozen=True, slots=True)
+class Trip:
+    days: int
+    gb: float  # data for the whole trip
+
+    @classmethod
+    def per_day(cls, days: int, gb_per_day: float) -> Trip:
+        return cls(days, gb_per_day * days)
+
+    @property
+    def gb_per_day(self) -> float:
+        return self.gb / self.days if self.days else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class TripCost:
+    offer: Offer
+    reason: str = ""  # empty when the offer covers the trip, else one of the codes above
+    units: int = 0  # packs or day passes to buy
+    total: float | None = None  # in the offer's currency
+    home: Conversion | None = None  # the total in the home currency (None: no rate)
+    gb_bought: float | None = None  # data those units give (None: unlimited without a cap)
+    need: float = 0.0  # for a reason: the GB the trip needs (per day, or per pack period)
+    cap: float = 0.0  # for a reason: the GB the offer gives in that period
+
+    @property
+    def covers(self) -> bool:
+        return not self.reason
+
+    @property
+    def per_gb(self) -> float | None:
+        if self.total is None or not self.gb_bought:
+            return None
+        return self.total / self.gb_bought
+
+    @property
+    def home_per_gb(self) -> float | None:
+        if self.home is None or not self.gb_bought:
+            return None
+        return self.home.amount / self.gb_bought
+
+
+def _ceil(x: float) -> int:
+    return max(1, math.ceil(x - _EPS))
+
+
+def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAULT_HOME) -> TripCost:
+    """The trip's cost with one offer (see the module docstring)."""
+    if offer.price is None or offer.currency is None:
+        return TripCost(offer, NO_PRICE)
+    if offer.billing == "day":
+        units = max(1, trip.days)
+        per_day = trip.gb_per_day
+        if offer.unlimited:
+            if offer.fair_use_gb is not None and per_day > offer.fair_use_gb + _EPS:
+                return TripCost(offer, FAIR_USE_REACHED, need=per_day, cap=offer.fair_use_gb)
+            bought = None if offer.fair_use_gb is None else offer.fair_use_gb * units
+        elif offer.data_gb is None:
+            return TripCost(offer, NO_DATA)
+        elif per_day > offer.data_gb + _EPS:
+            return TripCost(offer, TOO_LITTLE_PER_DAY, need=per_day, cap=offer.data_gb)
+        else:
+            bought = offer.data_gb * units
+    else:
+        if offer.validity_days is None:
+            return TripCost(offer, NO_VALIDITY)
+        units = _ceil(trip.days / offer.validity_days)
+        if offer.unlimited:
+            # the trip's data spread evenly: what one pack's period needs
+            period_need = trip.gb_per_day * min(offer.validity_days, trip.days)
+            if offer.fair_use_gb is not None and period_need > offer.fair_use_gb + _EPS:
+                return TripCost(offer, FAIR_USE_REACHED, need=period_need, cap=offer.fair_use_gb)
+            bought = None if offer.fair_use_gb is None else offer.fair_use_gb * units
+        elif offer.data_gb is None:
+            return TripCost(offer, NO_DATA)
+        else:
+            if offer.data_gb > 0:
+                units = max(units, _ceil(trip.gb / offer.data_gb)) if trip.gb > 0 else units
+            elif trip.gb > 0:
+                return TripCost(offer, TOO_LITTLE_PER_DAY, need=trip.gb_per_day, cap=0.0)
+            bought = offer.data_gb * units
+    total = units * offer.price
+    converted = rates.convert(total, offer.currency, home) if rates is not None else (
+        None if offer.currency != home else _same(total, home)
+    )
+    return TripCost(offer, "", units, total, converted, bought)
+
+
+def _same(amount: float, currency: str) -> Conversion:
+    from esim_ready.catalog.rates import Conversion
+
+    return Conversion(amount, currency, ())
+
+
+def _rank_key(c: TripCost) -> tuple:
+    if not c.covers:
+        return (3, 0.0, "", c.offer.seller.casefold())
+    if c.home is not None:
+        return (0, c.home.amount, "", c.offer.seller.casefold())
+    # no rate: after every converted one, grouped by currency, cheapest first
+    return (1, c.total or 0.0, c.offer.currency or "", c.offer.seller.casefold())
+
+
+def rank(offers: Iterable[Offer], trip: Trip, rates: Rates | None = None, home: str = DEFAULT_HOME) -> list[TripCost]:
+    """Every offer's cost, cheapest first in the home currency; offers whose
+    currency has no rate next (by currency, then amount); those that cannot
+    cover the trip last."""
+    costs = [cost(o, trip, rates, home) for o in offers]
+    costs.sort(key=_rank_key)
+    return costs
+
+
+def amount(value: float | None, currency: str | None = None) -> str:
+    """12 / 12.50 / 1,234 (+ currency). Whole numbers without decimals."""
+    if value is None:
+        return "—"
+    text = f"{round(value):,}" if abs(value - round(value)) < 0.005 else f"{value:,.2f}"
+    return f"{text} {currency}" if currency else text
+
+
+def gb(value: float) -> str:
+    if 0 < value < 1:
+        return f"{value * 1000:.0f} MB"
+    return f"{value:,.2f}".rstrip("0").rstrip(".") + " GB"
+
+
+def arithmetic(c: TripCost) -> str:
+    """'2 × 5 GB pass, 50 MAD each = 100 MAD' (in the current language)."""
+    from esim_ready.i18n import t
+
+    if not c.covers:
+        return reason_text(c)
+    o = c.offer
+    if o.unlimited:
+        size = t("compare.unlimited") if o.fair_use_gb is None else t(
+            "compare.unlimited_capped", cap=gb(o.fair_use_gb)
+        )
+    else:
+        size = gb(o.data_gb or 0)
+    key = "compare.sum_day" if o.billing == "day" else "compare.sum_pack"
+    text = t(key, n=c.units, size=size, each=amount(o.price, o.currency), days=o.validity_days or 1,
+             total=amount(c.total, o.currency))
+    if c.home is not None and c.home.sources:
+        text += t("compare.sum_home", total=amount(c.home.amount, c.home.currency), date=c.home.as_of)
+    elif c.home is None:
+        text += t("compare.sum_no_rate", currency=o.currency)
+    return text
+
+
+def reason_text(c: TripCost) -> str:
+    from esim_ready.i18n import t
+
+    return t(f"compare.why_{c.reason}", need=gb(c.need) if c.need else "0", cap=gb(c.cap) if c.cap else "0")

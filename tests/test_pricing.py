@@ -1,0 +1,99 @@
+"""The trip's cost of an offer, against examples worked out by hand."""
+
+import pytest
+
+from esim_ready import pricing
+from esim_ready.catalog.models import Offer
+from esim_ready.catalog.rates import RateSource, Rates
+from esim_ready.i18n import set_language
+from esim_ready.pricing import Trip, arithmetic, cost, rank
+
+# 1 MAD = 0.1 EUR, 1 CNY = 0.125 EUR: so 1 MAD = 0.8 CNY. COP has no rate.
+PAGE = RateSource("https://example.org/mad", "2026-01")
+ECB = RateSource("ECB", "2026-10-30")
+RATES = Rates({"EUR": (1.0, ()), "MAD": (0.1, (PAGE, ECB)), "CNY": (0.125, (ECB,)), "USD": (0.9, (ECB,))})
+
+
+def offer(**fields) -> Offer:
+    base = {"id": "o", "kind": "local", "seller": "Seller", "name": "Plan", "source": "https://x", "as_of": "2026-01"}
+    return Offer(**(base | fields))
+
+
+def test_packs_round_up_for_data_and_for_days():
+    pack = offer(data_gb=5, validity_days=30, price=50, currency="MAD")
+    c = cost(pack, Trip(7, 12), RATES)  # 12 GB / 5 GB = 2.4 -> 3 packs; 7 days fit in one
+    assert (c.units, c.total, c.gb_bought) == (3, 150, 15)
+    assert c.home.amount == pytest.approx(120)  # 150 MAD x 0.8
+    assert c.per_gb == pytest.approx(10) and c.home_per_gb == pytest.approx(8)
+    long_trip = cost(offer(data_gb=10, validity_days=7, price=100, currency="MAD"), Trip(10, 5), RATES)
+    assert (long_trip.units, long_trip.total) == (2, 200)  # 10 days / 7 = 1.43 -> 2 packs
+
+
+def test_an_exact_multiple_is_not_rounded_up_by_floating_point():
+    assert cost(offer(data_gb=2.5, validity_days=30, price=10, currency="MAD"), Trip(30, 10)).units == 4
+    assert cost(offer(data_gb=0.3, validity_days=3, price=10, currency="MAD"), Trip.per_day(3, 0.1)).units == 1
+
+
+def test_day_passes_one_per_day_and_too_little_data_per_day():
+    day = offer(billing="day", data_gb=1, validity_days=1, price=25, currency="CNY")
+    c = cost(day, Trip.per_day(7, 0.5), RATES)
+    assert (c.units, c.total, c.gb_bought, c.home.amount) == (7, 175, 7, 175)
+    assert c.home.sources == ()  # already in yuan: no rate used
+    short = cost(day, Trip(7, 10), RATES)  # 10/7 = 1.43 GB a day > 1 GB
+    assert short.reason == pricing.TOO_LITTLE_PER_DAY and not short.covers
+    assert short.need == pytest.approx(10 / 7) and short.cap == 1
+    set_language("en")
+    assert arithmetic(short) == "too little data per day: 1 GB a day, the trip needs 1.43 GB"
+
+
+def test_unlimited_with_a_fair_use_cap():
+    capped = offer(unlimited=True, fair_use_gb=20, validity_days=30, price=30, currency="USD")
+    ok = cost(capped, Trip(10, 15), RATES)
+    assert ok.covers and ok.units == 1 and ok.gb_bought == 20
+    assert ok.home.amount == pytest.approx(30 * 0.9 / 0.125)  # 216 CNY
+    over = cost(capped, Trip(10, 25), RATES)  # 25 GB in one 30-day pack > 20 GB cap
+    assert over.reason == pricing.FAIR_USE_REACHED and (over.need, over.cap) == (25, 20)
+    two = cost(capped, Trip(45, 30), RATES)  # 2 packs; each 30-day period needs 20 GB: at the cap
+    assert two.covers and (two.units, two.total) == (2, 60)
+    daily = offer(billing="day", unlimited=True, fair_use_gb=2, price=6, currency="USD")
+    assert cost(daily, Trip(5, 12)).reason == pricing.FAIR_USE_REACHED  # 2.4 GB a day > 2
+    assert cost(daily, Trip(5, 10)).covers
+    uncapped = cost(offer(unlimited=True, validity_days=7, price=20, currency="USD"), Trip(7, 100), RATES)
+    assert uncapped.covers and uncapped.gb_bought is None and uncapped.per_gb is None
+
+
+def test_missing_facts_say_why_the_offer_cannot_be_priced():
+    assert cost(offer(data_gb=5, validity_days=30), Trip(7, 5)).reason == pricing.NO_PRICE
+    assert cost(offer(validity_days=30, price=5, currency="MAD"), Trip(7, 5)).reason == pricing.NO_DATA
+    assert cost(offer(data_gb=5, price=5, currency="MAD"), Trip(7, 5)).reason == pricing.NO_VALIDITY
+
+
+def test_a_currency_without_a_rate_shows_its_own_amount_only():
+    cop = offer(id="cop", data_gb=10, validity_days=30, price=40000, currency="COP")
+    c = cost(cop, Trip(7, 8), RATES)
+    assert c.covers and c.total == 40000 and c.home is None and c.home_per_gb is None
+    set_language("en")
+    assert arithmetic(c) == (
+        "1 × 10 GB pack (30 days), 40,000 COP each = 40,000 COP (no exchange rate for COP: own amount only)"
+    )
+
+
+def test_cheapest_first_in_home_currency_then_unconverted_then_those_that_cannot():
+    offers = [
+        offer(id="none", data_gb=1, validity_days=30),  # no price
+        offer(id="cop", data_gb=10, validity_days=30, price=40000, currency="COP"),
+        offer(id="usd", data_gb=10, validity_days=30, price=20, currency="USD"),  # 144 CNY
+        offer(id="mad", data_gb=10, validity_days=30, price=100, currency="MAD"),  # 80 CNY
+    ]
+    assert [c.offer.id for c in rank(offers, Trip(7, 8), RATES)] == ["mad", "usd", "cop", "none"]
+
+
+def test_the_arithmetic_is_shown_in_both_languages_with_the_rates_date():
+    c = cost(offer(data_gb=5, validity_days=30, price=50, currency="MAD"), Trip(7, 12), RATES)
+    set_language("en")
+    assert arithmetic(c) == "3 × 5 GB pack (30 days), 50 MAD each = 150 MAD ≈ 120 CNY (rate of 2026-01 / 2026-10-30)"
+    set_language("zh")
+    try:
+        assert arithmetic(c) == "3 × 5 GB 套餐（30 天），每份 50 MAD，共 150 MAD ≈ 120 CNY（汇率日期 2026-01 / 2026-10-30）"
+    finally:
+        set_language("en")
