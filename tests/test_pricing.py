@@ -97,3 +97,9 @@ def test_the_arithmetic_is_shown_in_both_languages_with_the_rates_date():
         assert arithmetic(c) == "3 × 5 GB 套餐（30 天），每份 50 MAD，共 150 MAD ≈ 120 CNY（汇率日期 2026-01 / 2026-10-30）"
     finally:
         set_language("en")
+
+
+def test_a_free_pack_is_had_once_not_stacked():
+    free = offer(data_gb=0.02, validity_days=3, price=0, currency="AED")
+    assert cost(free, Trip(7, 14)).reason == pricing.FREE_ONCE
+    assert cost(free, Trip(2, 0.01)).covers

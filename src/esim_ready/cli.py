@@ -17,7 +17,7 @@ from esim_ready import __version__
 from esim_ready.errors import UserError
 from esim_ready.state.paths import ENV_VAR
 
-COMMAND_MODULES = ("browse", "trips", "profiles", "code", "calendar")
+COMMAND_MODULES = ("browse", "compare", "trips", "profiles", "code", "calendar")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -28,6 +28,7 @@ NO_DATA = "no_data"  # neither data_gb nor unlimited is known
 NO_VALIDITY = "no_validity"  # a pack whose validity is unknown
 TOO_LITTLE_PER_DAY = "too_little_per_day"  # a day pass with less data than a day needs
 FAIR_USE_REACHED = "fair_use_reached"  # unlimited, but the high-speed cap is below the need
+FREE_ONCE = "free_once"  # a free pack (price 0) is had once: it cannot be bought again
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +112,8 @@ def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAU
             elif trip.gb > 0:
                 return TripCost(offer, TOO_LITTLE_PER_DAY, need=trip.gb_per_day, cap=0.0)
             bought = offer.data_gb * units
+    if offer.price == 0 and units > 1:
+        return TripCost(offer, FREE_ONCE, need=trip.gb, cap=offer.data_gb or 0.0)
     total = units * offer.price
     converted = rates.convert(total, offer.currency, home) if rates is not None else (
         None if offer.currency != home else _same(total, home)

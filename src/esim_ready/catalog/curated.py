@@ -15,6 +15,7 @@ checks every one).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,3 +163,12 @@ def curated_countries() -> tuple[str, ...]:
     if _user_dir is not None and _user_dir.is_dir():
         names |= {p.name[:2] for p in _user_dir.iterdir() if _FILE_RE.match(p.name)}
     return tuple(sorted(names))
+
+
+def offer_counts(codes: Iterable[str]) -> dict[str, int]:
+    """How many offers of every kind each country has; cheap for the many that
+    have neither a curated file nor a roaming price (0 without parsing)."""
+    from esim_ready.catalog.roaming import roaming_offers
+
+    priced = set(curated_countries()) | {c for o in roaming_offers() for c in o.countries}
+    return {code: len(country_data(code).offers) if code in priced else 0 for code in codes}

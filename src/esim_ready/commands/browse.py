@@ -45,8 +45,12 @@ def _table(rows: list[list[str]]) -> str:
 def cmd_countries(args: argparse.Namespace) -> int:
     found = countries.search(args.query)
     if args.json:
+        from esim_ready.catalog.curated import offer_counts
+
+        counts = offer_counts(c.alpha2 for c in found)
         print(json.dumps(
-            [{"alpha2": c.alpha2, "alpha3": c.alpha3, "name_en": c.name_en, "name_zh": c.name_zh} for c in found],
+            [{"alpha2": c.alpha2, "alpha3": c.alpha3, "name_en": c.name_en, "name_zh": c.name_zh,
+              "offers": counts[c.alpha2]} for c in found],
             ensure_ascii=False, indent=2,
         ))
         return 0

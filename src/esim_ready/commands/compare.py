@@ -1,0 +1,134 @@
+"""`compare CODE --days 7 --gb 10 [--currency CNY] [--json]`: every offer of a
+country (local, travel eSIM, home roaming) with what the trip costs, cheapest first."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import asdict
+from datetime import date
+
+from esim_ready.errors import UserError
+from esim_ready.i18n import t
+
+MAX_DAYS = 3650
+MAX_GB = 100_000
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("compare", help="a country's offers of every kind, with the trip's cost")
+    p.add_argument("code", help="ISO 3166-1 code, e.g. MA or MAR")
+    p.add_argument("--days", type=int, default=7, help="trip length in days (default 7)")
+    amount = p.add_mutually_exclusive_group()
+    amount.add_argument("--gb", type=float, help="data for the whole trip, in GB")
+    amount.add_argument("--gb-per-day", type=float, help="data per day, in GB (default 1)")
+    p.add_argument("--currency", help="home currency for the totals (default: your setting, else CNY)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_compare)
+
+
+def trip_from(days: int, gb: float | None, gb_per_day: float | None):  # -> pricing.Trip
+    """The trip the user asked for, or a UserError saying what is wrong."""
+    from esim_ready.pricing import Trip
+
+    if not 1 <= days <= MAX_DAYS:
+        raise UserError(t("compare.bad_days", max=MAX_DAYS, value=days))
+    for value in (gb, gb_per_day):
+        if value is not None and not (0 <= value <= MAX_GB):  # also refuses NaN
+            raise UserError(t("compare.bad_gb", max=MAX_GB, value=value))
+    if gb is not None:
+        return Trip(days, gb)
+    return Trip.per_day(days, 1.0 if gb_per_day is None else gb_per_day)
+
+
+def home_currency(requested: str | None) -> str:
+    from esim_ready.catalog.country_files import currency_codes
+
+    if requested is None:
+        from esim_ready.state.settings import SettingsStore
+
+        return SettingsStore().load().home_currency
+    code = requested.upper()
+    if code not in currency_codes():
+        raise UserError(t("compare.bad_currency", value=requested))
+    return code
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from esim_ready.catalog import countries
+    from esim_ready.catalog.curated import country_data
+    from esim_ready.catalog.models import is_outdated
+    from esim_ready.catalog.rates import rates
+    from esim_ready.pricing import amount, arithmetic, gb, rank, reason_text
+
+    if getattr(args, "lang", None):
+        from esim_ready.i18n import set_language
+
+        set_language(args.lang)
+    country = countries.get(args.code)
+    trip = trip_from(args.days, args.gb, args.gb_per_day)
+    home = home_currency(args.currency)
+    data = country_data(country.alpha2)
+    costs = rank(data.offers, trip, rates(), home)
+    today = date.today()
+    if args.json:
+        print(json.dumps({
+            "country": country.alpha2,
+            "days": trip.days,
+            "gb": trip.gb,
+            "home_currency": home,
+            "offers": [
+                {"offer": asdict(c.offer) | {"outdated": is_outdated(c.offer.as_of, today)},
+                 "covers": c.covers,
+                 "reason": c.reason or None,
+                 "reason_text": reason_text(c) if c.reason else None,
+                 "units": c.units or None,
+                 "total": c.total,
+                 "currency": c.offer.currency,
+                 "home_total": c.home.amount if c.home else None,
+                 "home_per_gb": c.home_per_gb,
+                 "per_gb": c.per_gb,
+                 "gb_bought": c.gb_bought,
+                 "rates": [asdict(s) for s in c.home.sources] if c.home else None,
+                 "arithmetic": arithmetic(c)}
+                for c in costs
+            ],
+        }, ensure_ascii=False, indent=2))
+        return 0
+    name = country.name(_language())
+    print(t("compare.cli_title", country=name, code=country.alpha2, days=trip.days, gb=gb(trip.gb), home=home))
+    if not costs:
+        print(t("compare.none"))
+        return 0
+    from esim_ready.commands import print_table
+
+    rows = [[t("compare.col_rank"), t("compare.col_kind"), t("compare.col_seller"), t("compare.col_offer"),
+             t("compare.col_cost"), t("compare.col_home", home=home), t("compare.col_per_gb", home=home),
+             t("compare.col_as_of")]]
+    notes = []
+    for i, c in enumerate(costs, start=1):
+        o = c.offer
+        stale = t("compare.old") if is_outdated(o.as_of, today) else ""
+        rows.append([
+            str(i), t(f"compare.kind_{o.kind}"), _clean(o.seller), _clean(o.name),
+            amount(c.total, o.currency) if c.covers else t("compare.cannot"),
+            amount(c.home.amount) if c.home else "—",
+            amount(c.home_per_gb) if c.home_per_gb is not None else "—",
+            o.as_of + stale,
+        ])
+        notes.append(f"{i}. {_clean(arithmetic(c))}  [{_clean(o.source)}]")
+    print_table(rows)
+    print()
+    print("\n".join(notes))
+    return 0
+
+
+def _language() -> str:
+    from esim_ready.i18n import current_language
+
+    return current_language()
+
+
+def _clean(text: str) -> str:
+    """Data text on a terminal line: no control characters."""
+    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)

@@ -1,0 +1,105 @@
+"""`compare`: every kind of offer with the trip's cost, cheapest first; JSON; bad input exits 2."""
+
+import json
+
+from esim_ready.cli import main
+
+USER_NO = """\
+country = "NO"
+
+[[offers]]
+id = "seen-at-airport"
+kind = "travel-esim"
+seller = "Kiosk eSIM"
+name = "Norway 5 GB"
+data_gb = 5
+validity_days = 30
+price = 100
+currency = "NOK"
+source = "my receipt"
+as_of = "2026-11-01"
+
+[[offers]]
+id = "daily"
+kind = "travel-esim"
+seller = "DayCo"
+name = "Day pass 1 GB"
+billing = "day"
+data_gb = 1
+price = 2
+currency = "USD"
+source = "my receipt"
+as_of = "2026-11-01"
+
+[[offers]]
+id = "unpriced"
+kind = "local"
+seller = "Somebody"
+name = "Unknown price"
+data_gb = 5
+validity_days = 30
+source = "my receipt"
+as_of = "2026-11-01"
+"""
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def with_offers(config_dir):
+    folder = config_dir / "data"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "NO.toml").write_text(USER_NO, "utf-8")
+    from esim_ready.catalog import curated
+
+    curated.set_user_data_dir(folder)
+
+
+def test_compare_json_ranks_cheapest_first_with_the_arithmetic(capsys, config_dir):
+    with_offers(config_dir)
+    code, out, _ = run(capsys, "compare", "NOR", "--days", "7", "--gb", "10", "--currency", "eur", "--json")
+    assert code == 0
+    doc = json.loads(out)
+    assert (doc["country"], doc["days"], doc["gb"], doc["home_currency"]) == ("NO", 7, 10, "EUR")
+    mine = [o for o in doc["offers"] if o["offer"]["origin"] == "user"]
+    kiosk = next(o for o in mine if o["offer"]["id"] == "seen-at-airport")
+    assert kiosk["units"] == 2 and kiosk["total"] == 200 and kiosk["currency"] == "NOK"
+    assert kiosk["arithmetic"].startswith("2 × 5 GB pack (30 days), 100 NOK each = 200 NOK ≈ ")
+    assert kiosk["rates"][0]["as_of"]  # the rate's date is always there
+    daily = next(o for o in mine if o["offer"]["id"] == "daily")
+    assert daily["covers"] is False and daily["reason"] == "too_little_per_day"
+    unpriced = next(o for o in mine if o["offer"]["id"] == "unpriced")
+    assert unpriced["reason"] == "no_price"
+    covered = [o["home_total"] for o in doc["offers"] if o["covers"] and o["home_total"] is not None]
+    assert covered == sorted(covered)
+    assert doc["offers"][-1]["covers"] is False
+
+
+def test_compare_text_shows_kinds_and_sources(capsys, config_dir):
+    with_offers(config_dir)
+    code, out, _ = run(capsys, "compare", "NO", "--days", "3", "--gb-per-day", "0.5")
+    assert code == 0
+    assert "Norway (NO): 3 days, 1.5 GB in all" in out
+    assert "travel eSIM" in out and "Kiosk eSIM" in out and "[my receipt]" in out
+    assert "1 × 5 GB pack (30 days), 100 NOK each = 100 NOK ≈ " in out
+
+
+def test_compare_refuses_bad_input_with_status_2(capsys):
+    assert run(capsys, "compare", "XX")[0] == 2
+    code, _, err = run(capsys, "compare", "NO", "--days", "0")
+    assert code == 2 and "--days" in err and "Traceback" not in err
+    code, _, err = run(capsys, "compare", "NO", "--gb", "nan")
+    assert code == 2 and "GB" in err
+    code, _, err = run(capsys, "compare", "NO", "--currency", "ABC")
+    assert code == 2 and "ABC" in err
+
+
+def test_countries_json_counts_offers_zero_where_none(capsys, config_dir):
+    with_offers(config_dir)
+    code, out, _ = run(capsys, "countries", "--json")
+    counts = {c["alpha2"]: c["offers"] for c in json.loads(out)}
+    assert code == 0 and len(counts) == 249
+    assert counts["NO"] >= 3 and counts["AQ"] == 0
