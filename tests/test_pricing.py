@@ -4,7 +4,7 @@ import pytest
 
 from esim_ready import pricing
 from esim_ready.catalog.models import Offer
-from esim_ready.catalog.rates import RateSource, Rates
+from esim_ready.catalog.rates import Rates, RateSource
 from esim_ready.i18n import set_language
 from esim_ready.pricing import Trip, arithmetic, cost, rank
 

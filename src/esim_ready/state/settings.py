@@ -62,7 +62,7 @@ class SettingsStore:
     def load(self) -> Settings:
         return _from_raw(self.file.read())
 
-    def change(self, **fields: str | None) -> Settings:
+    def change(self, **fields: Any) -> Settings:
         """Set some fields (on the freshest file) and save at once."""
         def apply(raw: dict[str, Any]) -> dict[str, Any]:
             return {"schema": SCHEMA, **_to_raw(replace(_from_raw(raw), **fields))}
