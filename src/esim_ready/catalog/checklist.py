@@ -39,7 +39,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TOP_KEYS = {"categories", "items"}
 CATEGORY_KEYS = {"label_en", "label_zh"}
 ITEM_KEYS = {
-    "id", "category", "weight", "platforms", "countries", "source", "as_of",
+    "id", "category", "weight", "platforms", "countries", "source", "as_of", "backup",
     "title_en", "title_zh",
     "how_ios_en", "how_ios_zh", "how_android_en", "how_android_zh",
 }
@@ -80,6 +80,7 @@ class ChecklistItem:
     countries: tuple[str, ...] = ()
     source: str = ""
     as_of: str = ""
+    backup: bool = False  # a backup made at one moment: goes stale before departure
 
     @property
     def points(self) -> int:
@@ -218,6 +219,9 @@ def _parse_item(
     if weight not in WEIGHTS:
         problems.add(where, "weight", f"must be one of {', '.join(WEIGHTS)}, not {weight!r}")
     platforms = _string_list(problems, table, "platforms", where, PLATFORMS, "a platform (ios, android)")
+    backup = table.get("backup", False)
+    if not isinstance(backup, bool):
+        problems.add(where, "backup", f"must be true or false, not {backup!r}")
     fields: dict[str, str] = {
         "title_en": _text(problems, table, "title_en", where),
         "title_zh": _text(problems, table, "title_zh", where),
@@ -256,6 +260,7 @@ def _parse_item(
         countries=countries,
         source=source,
         as_of=as_of,
+        backup=backup,
         **fields,
     )
 

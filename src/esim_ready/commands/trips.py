@@ -102,7 +102,9 @@ def cmd_trips(args: argparse.Namespace) -> int:
                     "done": s.done,
                     "total": s.total,
                     "critical_open": list(s.critical_open),
+                    "stale_backups": list(s.stale),
                 },
+                "backup_days": t.fresh_days,
             }
             for t, s in zip(trips, scores, strict=True)
         ]
@@ -111,9 +113,11 @@ def cmd_trips(args: argparse.Namespace) -> int:
     if not trips:
         print("No trips yet. Create one in the app (esim-ready), or import a checklist: esim-ready import FILE.toml")
         return 0
-    rows = [("ID", "NAME", "COUNTRY", "PHONE", "DATES", "READY", "CRITICAL OPEN")]
+    rows = [("ID", "NAME", "COUNTRY", "PHONE", "DATES", "READY", "CRITICAL OPEN", "STALE BACKUPS")]
     for t, s in zip(trips, scores, strict=True):
-        rows.append((t.id, t.name, t.country, t.platform, _dates(t), f"{s.percent}%", str(len(s.critical_open))))
+        rows.append(
+            (t.id, t.name, t.country, t.platform, _dates(t), f"{s.percent}%", str(len(s.critical_open)), str(len(s.stale)))
+        )
     print_table(rows)
     return 0
 

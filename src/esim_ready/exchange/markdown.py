@@ -57,6 +57,8 @@ def export_markdown(trip: Trip, templates: Templates, language: str = "en") -> s
             if entry.state.done and entry.state.done_at is not None:
                 when = entry.state.done_at.astimezone().strftime("%Y-%m-%d")
                 line += _t(language, "trips.md_done_at", when=when)
+            if entry.stale:
+                line += _t(language, "trips.md_stale")
             out.append(line)
             how = entry.template.how(trip.platform, language)
             if how:

@@ -6,11 +6,22 @@ matches the trip's country and platform) counts by weight: a *critical* item
 ticked items, rounded DOWN to a whole percent, so 100 % means every item is
 ticked. Items whose template vanished are kept in the trip but neither shown
 nor scored (`leftovers`).
+
+Backup freshness: an item marked `backup` in the templates (cloud backup,
+photos, contacts, chat history, recovery codes) is *stale* when it was ticked
+more than `trip.fresh_days` (default 7) days before the trip's start date: a
+backup made weeks before leaving misses everything since. The tick's day is
+`done_at` in local time; ticked N days before departure is still fresh, N + 1
+is stale; a tick on or after the start date is fresh; a trip without a start
+date has no stale items; a ticked backup whose tick time is unknown (an old
+file) is stale. A stale item counts half its points. Ticking it again
+(`TripStore.retick`) makes it fresh.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
 
 from esim_ready.catalog.checklist import Category, ChecklistItem, Templates
 from esim_ready.state.trips import Trip, TripItem
@@ -22,6 +33,7 @@ class Entry:
 
     template: ChecklistItem
     state: TripItem
+    stale: bool = False  # a backup ticked too long before departure (see module doc)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +46,19 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Readiness:
-    points_done: int
+    points_done: float  # a stale backup counts half its points
     points_total: int
     done: int
     total: int
     critical_open: tuple[str, ...]  # ids of unticked critical items, display order
+    stale: tuple[str, ...] = ()  # ids of stale backups, display order
 
     @property
     def percent(self) -> int:
-        """0-100, rounded down; 100 only when every item is ticked."""
+        """0-100, rounded down; 100 only when every item is ticked and fresh."""
         if self.points_total == 0:
             return 100
-        return self.points_done * 100 // self.points_total
+        return int(self.points_done * 100 // self.points_total)
 
     @property
     def ready(self) -> bool:
@@ -53,19 +66,41 @@ class Readiness:
         return not self.critical_open
 
 
-def entries(trip: Trip, templates: Templates) -> tuple[Entry, ...]:
+def tick_day(item: TripItem, tz: tzinfo | None = None) -> date | None:
+    """The day (in `tz`, default local time) the item was ticked; None if unticked or unknown."""
+    if not item.done or item.done_at is None:
+        return None
+    return item.done_at.astimezone(tz).date()
+
+
+def fresh_from(trip: Trip) -> date | None:
+    """The first day on which a backup ticked counts as fresh for this trip (None: no start date)."""
+    return None if trip.start is None else trip.start - timedelta(days=trip.fresh_days)
+
+
+def is_stale(template: ChecklistItem, state: TripItem, trip: Trip, tz: tzinfo | None = None) -> bool:
+    """A ticked backup whose tick is more than `trip.fresh_days` before departure (module doc)."""
+    first = fresh_from(trip)
+    if not template.backup or not state.done or first is None:
+        return False
+    day = tick_day(state, tz)
+    return day is None or day < first
+
+
+def entries(trip: Trip, templates: Templates, tz: tzinfo | None = None) -> tuple[Entry, ...]:
     """Every applicable item with its state (unticked if the trip lacks it), in display order."""
     saved = {item.id: item for item in trip.items}
-    return tuple(
-        Entry(template, saved.get(template.id) or TripItem(template.id))
-        for template in templates.for_trip(trip.country, trip.platform)
-    )
+    out = []
+    for template in templates.for_trip(trip.country, trip.platform):
+        state = saved.get(template.id) or TripItem(template.id)
+        out.append(Entry(template, state, is_stale(template, state, trip, tz)))
+    return tuple(out)
 
 
-def sections(trip: Trip, templates: Templates) -> tuple[Section, ...]:
+def sections(trip: Trip, templates: Templates, tz: tzinfo | None = None) -> tuple[Section, ...]:
     """`entries` grouped under their categories, categories in file order."""
     out: list[Section] = []
-    for entry in entries(trip, templates):
+    for entry in entries(trip, templates, tz):
         if not out or out[-1].category.id != entry.template.category:
             category = templates.category(entry.template.category)
             assert category is not None  # guaranteed by template validation
@@ -81,13 +116,14 @@ def leftovers(trip: Trip, templates: Templates) -> tuple[TripItem, ...]:
     return tuple(item for item in trip.items if item.id not in shown)
 
 
-def readiness(trip: Trip, templates: Templates) -> Readiness:
-    """The weighted score of `trip` (see module doc)."""
-    rows = entries(trip, templates)
+def readiness(trip: Trip, templates: Templates, tz: tzinfo | None = None) -> Readiness:
+    """The weighted score of `trip` (see module doc): a stale backup counts half."""
+    rows = entries(trip, templates, tz)
     return Readiness(
-        points_done=sum(e.template.points for e in rows if e.state.done),
+        points_done=sum(e.template.points / (2 if e.stale else 1) for e in rows if e.state.done),
         points_total=sum(e.template.points for e in rows),
         done=sum(1 for e in rows if e.state.done),
         total=len(rows),
         critical_open=tuple(e.template.id for e in rows if e.template.critical and not e.state.done),
+        stale=tuple(e.template.id for e in rows if e.stale),
     )

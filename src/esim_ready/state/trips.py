@@ -23,6 +23,8 @@ File format, schema 2::
     platform = "ios"                    # "ios" | "android"
     start = 2026-12-01                  # optional
     end = 2026-12-14                    # optional
+    backup_days = 7                     # optional: a backup ticked more than this many
+                                        # days before `start` is stale (default 7)
     created = 2026-11-21T10:00:00Z
     [[trips.items]]
     id = "cloud-backup-on"
@@ -60,6 +62,8 @@ PLATFORMS = ("ios", "android")
 TRIP_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_NAME = 200
 MAX_NOTE = 10_000
+DEFAULT_BACKUP_DAYS = 7
+MAX_BACKUP_DAYS = 365
 
 
 # -- errors the user can cause ---------------------------------------------------
@@ -107,6 +111,12 @@ class Trip:
     end: date | None
     created: datetime
     items: tuple[TripItem, ...] = ()
+    backup_days: int | None = None  # None: DEFAULT_BACKUP_DAYS
+
+    @property
+    def fresh_days(self) -> int:
+        """How many days before departure a backup may be ticked and still count as fresh."""
+        return DEFAULT_BACKUP_DAYS if self.backup_days is None else self.backup_days
 
     def item(self, item_id: str) -> TripItem | None:
         for entry in self.items:
@@ -148,6 +158,13 @@ def check_trip_fields(name: str, platform: str, start: date | None, end: date | 
     if start is not None and end is not None and end < start:
         raise InvalidTrip(f"The trip ends ({end}) before it starts ({start}).")
     return cleaned
+
+
+def check_backup_days(days: int | None) -> int | None:
+    """`days` if it is a whole number from 0 to 365 (or None: the default); else InvalidTrip."""
+    if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_BACKUP_DAYS):
+        raise InvalidTrip(f"Backups stay fresh for 0 to {MAX_BACKUP_DAYS} days, not {days!r}.")
+    return days
 
 
 def build_items(templates: Templates, country: str, platform: str) -> tuple[TripItem, ...]:
@@ -234,6 +251,11 @@ def _trip_from_raw(raw: Any, where: str) -> Trip:
     items_raw = raw.get("items", [])
     if not isinstance(items_raw, list):
         raise _bad(f"{where}.items", "must be an array of tables")
+    backup_days = raw.get("backup_days")
+    try:
+        check_backup_days(backup_days)
+    except InvalidTrip as exc:
+        raise _bad(f"{where}.backup_days", str(exc)) from None
     return Trip(
         id=trip_id,
         name=_as_str(raw.get("name"), f"{where}.name"),
@@ -243,6 +265,7 @@ def _trip_from_raw(raw: Any, where: str) -> Trip:
         end=_as_date(raw.get("end"), f"{where}.end"),
         created=_as_datetime(raw.get("created"), f"{where}.created"),
         items=tuple(_item_from_raw(r, f"{where}.items[{i}]") for i, r in enumerate(items_raw)),
+        backup_days=backup_days,
     )
 
 
@@ -280,6 +303,8 @@ def trip_to_raw(trip: Trip) -> Raw:
         out["start"] = trip.start
     if trip.end is not None:
         out["end"] = trip.end
+    if trip.backup_days is not None:
+        out["backup_days"] = trip.backup_days
     out["created"] = trip.created
     out["items"] = [_item_to_raw(item) for item in trip.items]
     return out
@@ -440,6 +465,11 @@ class TripStore:
 
         return self._change_trip(trip_id, apply)
 
+    def set_backup_days(self, trip_id: str, days: int | None) -> Trip:
+        """How many days before departure a backup stays fresh on this trip (None: the default, 7)."""
+        check_backup_days(days)
+        return self._change_trip(trip_id, lambda t: replace(t, backup_days=days))
+
     def delete_trip(self, trip_id: str) -> Trip:
         """Remove a trip (the UI asks for confirmation first); returns what was removed."""
         removed: list[Trip] = []
@@ -457,6 +487,10 @@ class TripStore:
     def set_done(self, trip_id: str, item_id: str, done: bool) -> Trip:
         """Tick or untick an item; `done_at` is set to now / cleared."""
         return self._change_item(trip_id, item_id, lambda i: self._ticked(i, done))
+
+    def retick(self, trip_id: str, item_id: str) -> Trip:
+        """Tick an item again now (a stale backup checked again): done, `done_at` = now."""
+        return self._change_item(trip_id, item_id, lambda i: replace(i, done=True, done_at=self._clock()))
 
     def toggle_item(self, trip_id: str, item_id: str) -> Trip:
         """Flip an item's tick as it is on disk now. A UI showing a checkbox

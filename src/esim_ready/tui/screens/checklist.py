@@ -28,11 +28,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from esim_ready.catalog.checklist import Category, ChecklistItem
+from esim_ready.catalog.checklist import Category
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
-from esim_ready.state.checklist_logic import Entry, Section, readiness, sections
-from esim_ready.state.trips import Trip, TripItem, TripNotFound, TripStore
+from esim_ready.state.checklist_logic import Entry, Section, fresh_from, readiness, sections
+from esim_ready.state.trips import Trip, TripNotFound, TripStore
 from esim_ready.tui import format as fmt
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
@@ -44,14 +44,20 @@ HEADING = "category:"  # option id prefix of a category heading
 NOTHING = "__nothing__"
 
 
-def _item_prompt(template: ChecklistItem, state: TripItem, language: str) -> Table:
+def _item_prompt(entry: Entry, language: str) -> Table:
+    template, state = entry.template, entry.state
     grid = Table.grid(padding=(0, 1))
     grid.add_column(width=3, no_wrap=True)
     grid.add_column(width=1, no_wrap=True)
     grid.add_column(ratio=1, overflow="fold")
-    mark = Text("[✓]", style="bold green") if state.done else Text("[ ]")
+    if entry.stale:
+        mark = Text("[~]", style="bold yellow")
+    else:
+        mark = Text("[✓]", style="bold green") if state.done else Text("[ ]")
     critical = Text("!", style="bold red") if template.critical else Text(" ")
-    title = Text(template.title(language), style="dim" if state.done else "")
+    title = Text(template.title(language), style="dim" if state.done and not entry.stale else "")
+    if entry.stale:
+        title.append(" " + t("checklist.stale_mark"), style="yellow")
     if state.note:
         title.append(" ✎", style="cyan")
     grid.add_row(mark, critical, title)
@@ -164,7 +170,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             shown += len(rows)
             heading = _heading_prompt(section.category, section.entries, lang)
             options.append(Option(heading, id=HEADING + section.category.id, disabled=True))
-            options.extend(Option(_item_prompt(e.template, e.state, lang), id=e.template.id) for e in rows)
+            options.extend(Option(_item_prompt(e, lang), id=e.template.id) for e in rows)
         if not options:
             empty = t("checklist.none_open") if self.filter == "open" else t("checklist.none_shown")
             options.append(Option(empty, id=NOTHING, disabled=True))
@@ -212,7 +218,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         section, entry = found
         lang = current_language()
         items = self.query_one("#items", OptionList)
-        items.replace_option_prompt(item_id, _item_prompt(entry.template, entry.state, lang))
+        items.replace_option_prompt(item_id, _item_prompt(entry, lang))
         heading = _heading_prompt(section.category, section.entries, lang)
         items.replace_option_prompt(HEADING + section.category.id, heading)
 
@@ -223,6 +229,8 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         self.query_one("#progress", ProgressBar).update(progress=score.percent)
         key = "checklist.score_ready" if score.ready else "checklist.score"
         text = t(key, done=score.done, total=score.total, critical=len(score.critical_open))
+        if score.stale:
+            text += t("checklist.score_stale", n=len(score.stale))
         self.query_one("#score", Static).update(text)
 
     def _show_how(self) -> None:
@@ -252,6 +260,10 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         if state.done and state.done_at is not None:
             when = state.done_at.astimezone().strftime("%Y-%m-%d %H:%M")
             parts.append(Content.styled(t("checklist.ticked_at", when=when), "dim"))
+        if entry.stale:
+            first = fresh_from(self.trip)
+            text = t("checklist.stale_how", n=self.trip.fresh_days, start=self.trip.start, first=first)
+            parts.append(Content.styled(text, "$text-warning"))
         how.update(CJKText(Content("\n").join(parts)))
         self.query_one("#how-box", VerticalScroll).scroll_home(animate=False)
 
@@ -281,8 +293,12 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         entry = self._entry(item_id) if item_id else None
         if self.trip is None or item_id is None or entry is None:
             return
-        done = not entry.state.done  # what the user saw, flipped (right even with two windows open)
-        if not self._save(lambda: self.store.set_done(self.trip_id, item_id, done)):
+        done = not entry.state.done or entry.stale  # what the user saw, flipped (right even with two windows open)
+        if entry.stale:  # checked again: fresh, still ticked
+            if not self._save(lambda: self.store.retick(self.trip_id, item_id)):
+                return
+            self.notify(t("checklist.rechecked"), timeout=3)
+        elif not self._save(lambda: self.store.set_done(self.trip_id, item_id, done)):
             return
         if self.filter == "open" and done:
             self._sticky.add(item_id)

@@ -106,20 +106,24 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         def widest(key: str, index: int, cap: int) -> int:
             return min(cap, max([cell_len(headers[key])] + [cell_len(str(row[index])) for row in cells]))
 
+        ready = [
+            t("trips.ready_stale", percent=score.percent, n=len(score.stale)) if score.stale else f"{score.percent}%"
+            for *_, score in cells
+        ]
         widths = {
             "country": widest("country", 1, 16),
             "platform": widest("platform", 2, 8),
             "dates": widest("dates", 3, 24),
-            "ready": max(cell_len(headers["ready"]), 4),  # "100%"
+            "ready": min(24, max([cell_len(headers["ready"]), 4] + [cell_len(r) for r in ready])),  # "100%"
         }
         # the border, each column's padding, a scrollbar's room, the short columns
         room = max(self.size.width, 80) - 2 - 2 * (len(widths) + 1) - 2 - sum(widths.values())
         table.add_column(headers["name"], key="name", width=max(room, 10))
         for key, width in widths.items():
             table.add_column(headers[key], key=key, width=width)
-        for trip, (name, country, platform, dates, score) in zip(self.trips, cells, strict=True):
-            ready = Text(f"{score.percent}%", style="bold green" if score.ready else "")
-            table.add_row(name, country, platform, dates, ready, key=trip.id)
+        for trip, (name, country, platform, dates, score), shown in zip(self.trips, cells, ready, strict=True):
+            style = "yellow" if score.stale else "bold green" if score.ready else ""
+            table.add_row(name, country, platform, dates, Text(shown, style=style), key=trip.id)
         empty = not self.trips
         table.display = not empty
         self.query_one("#empty").display = empty
