@@ -5,11 +5,7 @@ import pytest
 
 from esim_ready.catalog import curated
 
-# New Caledonia: one operator, and no page read gave the price of a second or
-# third offer (see /work/notes/data-born.md for the searches). Strict: the day
-# a third sourced offer lands this xfail turns into a failure, remove it then.
-NC_SHORT = pytest.mark.xfail(strict=True, reason="only 1 sourced offer found")
-BORN = ["MA", "CO", pytest.param("NC", marks=NC_SHORT), "NO", "CU"]
+BORN = ["MA", "CO", "NC", "NO", "CU"]
 
 
 @pytest.mark.parametrize("code", BORN)
@@ -21,7 +17,7 @@ def test_at_least_three_offers_each_with_source_and_date(code):
         assert offer.as_of, offer.name
 
 
-@pytest.mark.parametrize("code", ["MA", "CO", "NC", "NO", "CU"])
+@pytest.mark.parametrize("code", BORN)
 def test_a_traveller_learns_where_to_buy_or_how_to_register(code):
     notes = [n for n in curated.country_data(code).notes if n.topic in ("buy", "registration")]
     assert notes
