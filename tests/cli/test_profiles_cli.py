@@ -94,3 +94,23 @@ def test_import_of_a_bad_toml_exits_2_listing_problems(capsys: pytest.CaptureFix
     assert code == 2
     assert "line 5: profiles[0].number" in err and "line 6: profiles[0].role" in err
     assert ProfileStore().list() == ()
+
+
+def test_import_lpac_reads_noisy_paste_and_chip_info(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "profiles", "import-lpac", str(FIXTURES / "profile_list_noisy.txt"))
+    assert code == 0 and "4 added" in out and "skipped 4 line(s)" in err
+    code, _, err = run(capsys, "profiles", "import-lpac", str(FIXTURES / "chip_info.json"))
+    assert code == 2 and "no profile list" in err
+    code, out, _ = run(capsys, "profiles", "import-lpac", str(FIXTURES / "chip_info.json"), "--profile", "UK data")
+    assert code == 0 and "EID 89049032000000000000000000000066" in out
+    uk = next(p for p in ProfileStore().list() if p.nickname == "UK data")
+    assert uk.eid == "89049032000000000000000000000066"
+    code, _, err = run(capsys, "profiles", "import-lpac", str(FIXTURES / "chip_info.json"), "--profile", "nobody")
+    assert code == 2 and "nobody" in err
+
+
+def test_test_profiles_are_listed_apart(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "profiles", "import-lpac", str(FIXTURES / "profile_list_updated.json"))
+    _, out, _ = run(capsys, "profiles", "list")
+    regular, _, tests = out.partition("Test profiles")
+    assert "Orange Holiday" in tests and "Orange Holiday" not in regular and "UK data" in regular

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from esim_ready.exchange.lpac import LpacError, import_lpac, parse_lpac
+from esim_ready.exchange.lpac import LpacError, import_lpac, parse_lpac, read_lpac
 from esim_ready.state.keepalive import KeepAlive
 from esim_ready.state.profiles import ProfileStore
 
@@ -71,8 +71,8 @@ def test_fifty_profiles(config_dir: Path) -> None:
     [
         ("error_envelope.json", ["code -1", "euicc_init", "invalid custom AID given"]),
         ("garbage_truncated.json", ["line 2", "cut off"]),
-        ("garbage_text.txt", ["not the JSON", "line 1, column 1"]),
-        ("chip_info.json", ["not a profile list"]),
+        ("garbage_text.txt", ["not the JSON", "2 line(s)"]),
+        ("chip_info.json", ["chip info", "no profile list", "lpac chip info; lpac profile list"]),
         ("profile_list_bad_entries.json", ["data[0].iccid", "data[1].profileState", "data[2].profileNickname"]),
     ],
 )
@@ -99,3 +99,49 @@ def test_empty_input_and_progress_only_are_refused() -> None:
 
 def test_an_empty_chip_imports_nothing(config_dir: Path) -> None:
     assert import_lpac(fixture("profile_list_empty.json"), ProfileStore()).added == ()
+
+
+VALID_EID = "89049032000000000000000000000066"
+
+
+def test_output_as_people_paste_it_skips_what_is_not_json_and_takes_the_final_result(config_dir: Path) -> None:
+    """lpac's stderr warning, a Windows prompt, CRLF line ends, an earlier failed run."""
+    out = read_lpac(fixture("profile_list_noisy.txt"))
+    assert out.skipped_lines == 4
+    assert out.chips is not None and len(out.chips) == 4  # the final, successful run's profiles
+    summary = import_lpac(fixture("profile_list_noisy.txt"), ProfileStore())
+    assert len(summary.added) == 4 and summary.skipped_lines == 4
+
+
+def test_a_failed_final_run_is_refused_even_after_a_good_one() -> None:
+    good_then_failed = fixture("profile_list.json") + fixture("error_envelope.json")
+    with pytest.raises(LpacError, match="code -1"):
+        read_lpac(good_then_failed)
+
+
+def test_test_profiles_are_kept_and_marked(config_dir: Path) -> None:
+    import_lpac(fixture("profile_list_updated.json"), ProfileStore())
+    orange = ProfileStore().find_iccid("8933000000002222226")
+    assert orange is not None and orange.profile_class == "test" and orange.is_test
+
+
+def test_chip_info_with_a_profile_list_gives_those_profiles_the_eid(config_dir: Path) -> None:
+    store = ProfileStore()
+    summary = import_lpac(fixture("chip_info_and_list.json"), store)
+    assert summary.eid == VALID_EID and len(summary.added) == 3
+    assert {p.eid for p in store.list()} == {VALID_EID}
+
+
+def test_chip_info_alone_sets_the_eid_of_the_named_profile_only(config_dir: Path) -> None:
+    store = ProfileStore()
+    import_lpac(fixture("profile_list.json"), store)
+    first, second, _ = store.list()
+    summary = import_lpac(fixture("chip_info.json"), store, profile_id=second.id)
+    assert summary.eid == VALID_EID and [p.id for p in summary.updated] == [second.id]
+    assert store.get(second.id).eid == VALID_EID and store.get(first.id).eid is None
+
+
+def test_a_chip_info_eid_with_wrong_check_digits_is_refused(config_dir: Path) -> None:
+    bad = fixture("chip_info.json").replace(VALID_EID, VALID_EID[:-1] + "7")
+    with pytest.raises(LpacError, match="check digits"):
+        read_lpac(bad)

@@ -95,11 +95,13 @@ def test_other_fields_are_checked() -> None:
 # -- secrets ------------------------------------------------------------------------------
 
 
-def test_secrets_never_appear_in_repr_and_mask_shows_only_the_prefix() -> None:
+def test_secrets_never_appear_in_repr_and_mask_shows_only_the_server() -> None:
+    """Issue 9: the SM-DP+ address is shown, the matching ID masked until asked."""
     p = Profile(nickname="x", activation_code="LPA:1$rsp.example.com$SECRET123", puk="87654321")
     assert "SECRET123" not in repr(p) and "87654321" not in repr(p)
     masked = mask_secret(p.activation_code)
-    assert masked.startswith("LPA:1$") and "rsp.example.com" not in masked and "SECRET" not in masked
+    assert masked == "LPA:1$rsp.example.com$••••••••"
+    assert mask_secret("LPA:1$bad host$SECRET9") == "LPA:1$••••••••"  # not well formed: nothing of it
     assert "8765" not in mask_secret(p.puk) and mask_secret(p.puk)
     assert mask_secret(None) == ""
 
@@ -209,3 +211,37 @@ def test_damaged_file_is_kept_aside_and_reported(config_dir: Path) -> None:
     store.add(Profile(nickname="fresh"))
     assert [p.nickname for p in ProfileStore().list()] == ["fresh"]
 
+
+
+# -- activation code, confirmation code, EID (issue 9) ----------------------------------------
+
+
+def test_the_activation_code_is_checked_and_kept_in_canonical_form() -> None:
+    ready, report = prepare(Profile(activation_code=" lpa:1$rsp.example.com$ABC-1 "))
+    assert report.ok and ready.activation_code == "LPA:1$rsp.example.com$ABC-1"
+    _, report = prepare(Profile(activation_code="LPA:1$rsp.example.com$AB C"))
+    assert [(i.field, i.code) for i in report.errors] == [("activation_code", "ac_matching_id_space")]
+    assert "AB C" not in str(report.errors[0])
+
+
+def test_a_code_that_needs_a_confirmation_code_warns_until_one_is_kept() -> None:
+    _, report = prepare(Profile(activation_code="LPA:1$rsp.example.com$ABC-1$$1"))
+    assert report.ok and [i.code for i in report.warnings] == ["confirmation_missing"]
+    _, report = prepare(Profile(activation_code="LPA:1$rsp.example.com$ABC-1$$1", confirmation_code="1234"))
+    assert report.warnings == ()
+
+
+def test_the_eid_is_normalised_and_its_check_digits_checked() -> None:
+    ready, report = prepare(Profile(eid="8904 9032 0000 0000 0000 0000 0000 0066"))
+    assert report.ok and ready.eid == "89049032000000000000000000000066"
+    _, report = prepare(Profile(eid="89049032000000000000000000000067"))
+    assert [(i.field, i.code) for i in report.errors] == [("eid", "eid_check_digits")]
+
+
+def test_a_test_profile_is_never_a_number_to_keep_alive() -> None:
+    from esim_ready.state.keepalive import KeepAlive, upcoming
+
+    rule = KeepAlive(action="any", every_days=30, last_done=date(2026, 1, 1))
+    real = Profile(nickname="real", keepalive=rule)
+    test = Profile(nickname="test card", keepalive=rule, profile_class="test")
+    assert [u.profile.nickname for u in upcoming([real, test], date(2026, 11, 21))] == ["real"]

@@ -276,7 +276,7 @@ async def test_secrets_are_masked_until_asked_for():
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_profiles(pilot)
         shown = detail(screen)
-        assert "LPA:1$••••••••" in shown and "SECRET-MATCHING-ID" not in shown and "12345678" not in shown
+        assert "LPA:1$smdp.example.com$••••••••" in shown and "SECRET-MATCHING-ID" not in shown and "12345678" not in shown
         await pilot.press("s")
         assert "LPA:1$smdp.example.com$SECRET-MATCHING-ID" in detail(screen) and "12345678" in detail(screen)
         await pilot.press("s")

@@ -40,3 +40,21 @@ def test_profile_form_english_80x24(snap_compare):
     save_samples()
     app = EsimReadyApp(language="en", today=TODAY)
     assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "e"], run_before=quiet)
+
+
+def test_activation_qr_revealed_english_80x24(snap_compare):
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "Q", "enter"], run_before=quiet)
+
+
+def test_activation_qr_hidden_chinese_80x24(snap_compare):
+    save_samples()
+    app = EsimReadyApp(language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "Q"], run_before=quiet)
+
+
+def test_activation_qr_revealed_chinese_80x24(snap_compare):
+    save_samples()
+    app = EsimReadyApp(language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "Q", "enter"], run_before=quiet)

@@ -20,6 +20,7 @@ from typing import Any
 
 from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
+from esim_ready.i18n import t
 
 
 class CannotRead(UserError):
@@ -48,8 +49,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("file", metavar="FILE.toml", help="the file (- for standard input)")
     p.set_defaults(handler=cmd_import)
 
-    p = sub.add_parser("import-lpac", help="read the JSON that `lpac profile list` prints (merged by ICCID)")
+    p = sub.add_parser(
+        "import-lpac", help="read what `lpac profile list` (merged by ICCID) or `lpac chip info` (the EID) printed"
+    )
     p.add_argument("file", metavar="FILE", help="the saved output (- for standard input)")
+    p.add_argument(
+        "--profile", metavar="ID|ICCID|NICKNAME", help="chip info alone: the profile whose phone has this EID"
+    )
     p.set_defaults(handler=cmd_import_lpac)
 
     p = subparsers.add_parser("due", help="keep-alive duties by due date; exit status 1 if any is overdue")
@@ -100,13 +106,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not profiles:
         print("No profiles yet. Add one in the app, or: esim-ready profiles import-lpac FILE")
         return 0
-    rows = [("DEFAULT", "NICKNAME", "ROLE", "STATE", "NUMBER", "CARRIER", "ICCID")]
-    for p in profiles:
-        default = "+".join(k for k, on in (("data", p.default_data), ("voice", p.default_voice)) if on)
-        rows.append(
-            (default, p.display_name, p.role or "", p.state, p.number_display, p.carrier or "", p.iccid or "")
-        )
-    print_table(rows)
+    header = ("DEFAULT", "NICKNAME", "ROLE", "STATE", "NUMBER", "CARRIER", "ICCID")
+    for n, group in enumerate(([p for p in profiles if not p.is_test], [p for p in profiles if p.is_test])):
+        if not group:
+            continue
+        if n:
+            print("\n" + t("code.test_profiles"))
+        rows = [header]
+        for p in group:
+            default = "+".join(k for k, on in (("data", p.default_data), ("voice", p.default_voice)) if on)
+            rows.append(
+                (default, p.display_name, p.role or "", p.state, p.number_display, p.carrier or "", p.iccid or "")
+            )
+        print_table(rows)
     if args.show_secrets:
         print()
         for p in profiles:
@@ -143,7 +155,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _summary(what: str, summary: Any) -> None:
     for warning in summary.warnings:
         print(f"esim-ready: warning: {warning}", file=sys.stderr)
+    if summary.skipped_lines:
+        print("esim-ready: " + t("code.lpac_skipped", n=summary.skipped_lines), file=sys.stderr)
     print(f"Imported {what}: {len(summary.added)} added, {len(summary.updated)} updated.")
+    if summary.eid:
+        print(t("code.lpac_eid", eid=summary.eid, n=len(summary.added) + len(summary.updated)))
 
 
 def _import(args: argparse.Namespace, importer: Any) -> int:
@@ -156,6 +172,14 @@ def _import(args: argparse.Namespace, importer: Any) -> int:
     return 0
 
 
+def _profile_named(store: Any, name: str) -> str:
+    """The id of the profile with this id, ICCID or nickname."""
+    for p in store.list():
+        if name in (p.id, p.iccid, p.nickname):
+            return str(p.id)
+    raise UserError(t("code.no_such_profile", name=name))
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from esim_ready.exchange.profiles_toml import import_profiles
 
@@ -165,7 +189,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_import_lpac(args: argparse.Namespace) -> int:
     from esim_ready.exchange.lpac import import_lpac
 
-    return _import(args, import_lpac)
+    target = _profile_named(_store(), args.profile) if args.profile else None
+    return _import(args, lambda text, store, name: import_lpac(text, store, name, profile_id=target))
 
 
 # -- due -------------------------------------------------------------------------------

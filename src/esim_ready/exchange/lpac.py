@@ -17,16 +17,25 @@ On failure the last object is `{"type":"lpa","payload":{"code":-1,
 
 Every field but the icon is kept (ICCID, state, nickname, provider, profile
 name, class, ISD-P AID). Pretty-printed output (e.g. piped through `jq`) is
-accepted too: the text is read as a sequence of JSON values.
+accepted too. Output as people paste it is read: lines that are not JSON objects
+(lpac's own warnings on stderr, a shell prompt) are skipped and counted, Windows
+line ends are fine, and when several results are there the final one counts.
+
+`lpac chip info` prints `{"type":"lpa","payload":{"code":0,"message":"success",
+"data":{"eidValue":"89…","EuiccConfiguredAddresses":{…},"EUICCInfo2":{…}}}}`
+(src/applet/chip/info.c): its EID is checked (32 digits, MOD 97-10) and stored on
+the profiles of the same paste, or on the profile the user names.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from esim_ready.errors import UserError
+from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.state.profiles import (
     PROFILE_CLASSES,
     ChipProfile,
@@ -47,55 +56,113 @@ class LpacError(UserError):
         super().__init__(f"{source}: {message}{lines}\nNothing was imported.")
 
 
-def _json_values(text: str, source: str) -> list[Any]:
+@dataclass(frozen=True)
+class LpacOutput:
+    """What one paste of lpac output holds: a profile list, a chip's EID, or both."""
+
+    chips: tuple[ChipProfile, ...] | None  # None: no `profile list` result in it
+    eid: str | None  # from `lpac chip info` (eidValue)
+    skipped_lines: int  # lines that were not lpac's JSON (warnings, prompts, a shell's echo)
+
+
+def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, int | None]:
+    """(lpac's JSON objects, how many lines were skipped, the first line where JSON broke off).
+
+    People paste what their terminal showed (`2>&1`): lines such as "WARNING: Please use
+    'LPAC_APDU_DEBUG' instead of 'LIBEUICC_DEBUG_APDU'" come before the JSON. Every line
+    that does not start a JSON object is skipped and counted; an object may span lines
+    (pretty-printed by jq); Windows line ends are whitespace to the decoder."""
     decoder = json.JSONDecoder()
-    values: list[Any] = []
-    pos = 0
-    length = len(text)
-    while True:
+    values: list[dict[str, Any]] = []
+    skipped = 0
+    broken: int | None = None
+    pos, length = 0, len(text)
+    while pos < length:
         while pos < length and text[pos] in " \t\r\n\ufeff":
             pos += 1
         if pos >= length:
-            return values
-        try:
-            value, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            cut = "; the output looks cut off" if values and "\n" not in text[exc.pos :].strip() else ""
-            raise LpacError(
-                source,
-                f"not the JSON that `lpac profile list` prints (line {exc.lineno}, column {exc.colno}: {exc.msg}{cut})",
-            ) from None
-        values.append(value)
+            break
+        if text[pos] == "{":
+            try:
+                value, end = decoder.raw_decode(text, pos)
+            except json.JSONDecodeError:
+                if broken is None:
+                    broken = text.count("\n", 0, pos) + 1
+            else:
+                if isinstance(value, dict) and value.get("type") in ("lpa", "progress"):
+                    values.append(value)
+                else:
+                    skipped += 1
+                pos = end
+                continue
+        skipped += 1
+        newline = text.find("\n", pos)
+        pos = length if newline < 0 else newline + 1
+    return values, skipped, broken
 
 
-def parse_lpac(text: str, source: str = "lpac output") -> list[ChipProfile]:
-    """The profiles in `lpac profile list` output; `LpacError` with every problem otherwise."""
-    values = _json_values(text, source)
+def read_lpac(text: str, source: str = "lpac output") -> LpacOutput:
+    """The profiles and/or EID in what `lpac profile list` / `lpac chip info` printed; the
+    final result of each kind counts. `LpacError` with every problem otherwise."""
+    values, skipped, broken = _lpac_messages(text)
     if not values:
-        raise LpacError(source, "is empty: expected the output of `lpac profile list`")
-    results = []
-    for n, value in enumerate(values, start=1):
-        if not isinstance(value, dict) or value.get("type") not in ("lpa", "progress"):
-            raise LpacError(source, f"JSON value {n} is not an lpac message (no \"type\": \"lpa\" or \"progress\")")
-        if value["type"] == "lpa":
-            results.append(value)
+        if not text.strip():
+            raise LpacError(source, "is empty: expected the output of `lpac profile list` or `lpac chip info`")
+        if broken is not None:
+            raise LpacError(source, f"the JSON that lpac printed breaks off at line {broken}: the output looks cut off")
+        raise LpacError(source, f"not the JSON that `lpac profile list` prints: no lpac result in its {skipped} line(s)")
+    results = [v for v in values if v["type"] == "lpa"]
     if not results:
-        raise LpacError(source, "has only progress messages and no result: did lpac stop early?")
-    if len(results) > 1:
-        raise LpacError(source, f"holds {len(results)} lpac results; give the output of one `lpac profile list`")
-    payload = results[0].get("payload")
+        cut = f" (the JSON breaks off at line {broken}: cut off?)" if broken is not None else ""
+        raise LpacError(source, f"has only progress messages and no result: did lpac stop early?{cut}")
+    payload = results[-1].get("payload")
     if not isinstance(payload, dict) or not isinstance(payload.get("code"), int):
         raise LpacError(source, "the lpac result has no payload with a numeric code")
-    data = payload.get("data")
     if payload["code"] != 0:
+        data = payload.get("data")
         detail = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
         message = payload.get("message")
         raise LpacError(
             source,
             f"lpac reported an error (code {payload['code']}): {message}" + (f": {detail}" if detail else ""),
         )
-    if not isinstance(data, list):
-        raise LpacError(source, "this lpac result is not a profile list (its data is not a list): run `lpac profile list`")
+    lists = [r["payload"]["data"] for r in results if _ok(r) and isinstance(r["payload"].get("data"), list)]
+    infos = [r["payload"]["data"] for r in results if _ok(r) and isinstance(r["payload"].get("data"), dict)]
+    eid = _eid(infos[-1], source) if infos else None
+    if not lists and eid is None:
+        raise LpacError(source, "this lpac result is neither a profile list nor chip info: run `lpac profile list`")
+    chips = _profile_list(lists[-1], source) if lists else None
+    return LpacOutput(chips, eid, skipped)
+
+
+def _ok(result: dict[str, Any]) -> bool:
+    payload = result.get("payload")
+    return isinstance(payload, dict) and payload.get("code") == 0
+
+
+def _eid(info: dict[str, Any], source: str) -> str | None:
+    """The EID of `lpac chip info` (src/applet/chip/info.c prints it as "eidValue")."""
+    value = info.get("eidValue")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise LpacError(source, f"chip info: eidValue must be a string, not {json.dumps(value)}")
+    eid = normalise_eid(value)
+    problem = check_eid(eid)
+    if problem is not None:
+        raise LpacError(source, f"chip info: the EID {eid!r} is not valid ({problem.code.replace('_', ' ')})")
+    return eid
+
+
+def parse_lpac(text: str, source: str = "lpac output") -> list[ChipProfile]:
+    """The profiles in `lpac profile list` output; `LpacError` with every problem otherwise."""
+    out = read_lpac(text, source)
+    if out.chips is None:
+        raise LpacError(source, "this lpac result is not a profile list (it is chip info): run `lpac profile list`")
+    return list(out.chips)
+
+
+def _profile_list(data: list[Any], source: str) -> tuple[ChipProfile, ...]:
     problems: list[str] = []
     chips: list[ChipProfile] = []
     seen: dict[str, int] = {}
@@ -110,7 +177,7 @@ def parse_lpac(text: str, source: str = "lpac output") -> list[ChipProfile]:
         chips.append(chip)
     if problems:
         raise LpacError(source, f"{len(problems)} problem(s) in the profile list", problems)
-    return chips
+    return tuple(chips)
 
 
 def _chip(entry: Any, place: str, problems: list[str]) -> ChipProfile | None:
@@ -164,6 +231,27 @@ def _chip(entry: Any, place: str, problems: list[str]) -> ChipProfile | None:
     )
 
 
-def import_lpac(text: str, store: ProfileStore, source: str = "lpac output") -> ImportSummary:
-    """Parse all of `text` first, then merge it into `store` as one change (by ICCID)."""
-    return store.sync_chip(parse_lpac(text, source))
+class NeedsProfile(LpacError):
+    """`lpac chip info` alone: the EID is known, but not which profile(s) it belongs to."""
+
+
+def import_lpac(
+    text: str, store: ProfileStore, source: str = "lpac output", profile_id: str | None = None
+) -> ImportSummary:
+    """Parse all of `text` first, then merge it into `store` as one change (by ICCID).
+
+    A profile list merges its profiles (with the EID, when chip info came with it);
+    chip info alone sets the EID of the profile `profile_id`."""
+    out = read_lpac(text, source)
+    if out.chips is not None:
+        summary = store.sync_chip(out.chips, eid=out.eid)
+    elif profile_id is None:
+        raise NeedsProfile(
+            source,
+            "holds chip info (the EID) but no profile list: say which profile it belongs to, "
+            "or give both outputs at once: (lpac chip info; lpac profile list) > lpac.json",
+        )
+    else:
+        saved = store.update(profile_id, eid=out.eid)
+        summary = ImportSummary(updated=(saved.profile,), eid=out.eid)
+    return replace(summary, skipped_lines=out.skipped_lines)

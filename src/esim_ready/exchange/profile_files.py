@@ -58,11 +58,12 @@ def exists(path: str | Path) -> bool:
     return bool(str(path).strip()) and _target(path).exists()
 
 
-def import_lpac_file(path: str | Path, store: ProfileStore) -> ImportSummary:
-    """Read saved `lpac profile list` output from `path` and merge it by ICCID, as one change."""
+def import_lpac_file(path: str | Path, store: ProfileStore, profile_id: str | None = None) -> ImportSummary:
+    """Read saved `lpac profile list` output from `path` and merge it by ICCID, as one change
+    (`lpac chip info` alone sets the EID of the profile `profile_id`)."""
     from esim_ready.exchange.lpac import import_lpac
 
-    return import_lpac(read_text_file(path), store, source=str(path).strip())
+    return import_lpac(read_text_file(path), store, source=str(path).strip(), profile_id=profile_id)
 
 
 def export_profiles_file(path: str | Path, profiles: Sequence[Profile], *, include_secrets: bool) -> Path:

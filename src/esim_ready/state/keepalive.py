@@ -169,11 +169,11 @@ class Upcoming:
 
 
 def upcoming(profiles: Iterable[Profile], today: date) -> list[Upcoming]:
-    """Every profile with a keep-alive rule, soonest due first."""
+    """Every profile with a keep-alive rule, soonest due first (test profiles never count)."""
     out = []
     for profile in profiles:
         rule = profile.keepalive
-        if rule is None:
+        if rule is None or profile.is_test:
             continue
         due = next_due(rule)
         out.append(

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from esim_ready.errors import UserError
+from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
@@ -40,6 +41,7 @@ PROFILE_CLASSES: tuple[str, ...] = ("operational", "test", "provisioning")
 SECRET_FIELDS: tuple[str, ...] = ("activation_code", "confirmation_code", "puk")
 NICKNAME_MAX_BYTES = 64  # SGP.22 profileNickname: UTF8String (SIZE(0..64)), counted in bytes
 ICCID_MIN, ICCID_MAX = 18, 22
+TEST_CLASS = "test"  # lpac's profileClass of test profiles: kept, never a number to keep alive
 SCHEMA = 1
 MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {}  # n -> function turning schema n into n + 1
 MASK = "••••••••"
@@ -63,6 +65,7 @@ class Profile:
     role: Role | None = None
     state: ProfileState = "disabled"
     device: str | None = None
+    eid: str | None = None  # the EID of the phone (eUICC) it is on: 32 digits
     plan: str | None = None
     expiry: date | None = None
     default_data: bool = False
@@ -79,6 +82,11 @@ class Profile:
     @property
     def display_name(self) -> str:
         return self.nickname or self.profile_name or self.provider_name or self.carrier or self.iccid or "(unnamed)"
+
+    @property
+    def is_test(self) -> bool:
+        """A test profile (test cards report class "test"): shown apart, never kept alive."""
+        return self.profile_class == TEST_CLASS
 
     @property
     def number_display(self) -> str:
@@ -254,6 +262,21 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
         if not e and any(o.iccid == iccid and o.id != profile.id for o in others):
             errors.append(Issue("iccid", "iccid_taken", "another profile already has this ICCID"))
     changes["iccid"] = iccid
+    eid = _clean(profile.eid)
+    if eid is not None:
+        eid = normalise_eid(eid)
+        problem = check_eid(eid)
+        if problem is not None:
+            errors.append(Issue("eid", f"eid_{problem.code}", _EID_MESSAGES[problem.code].format(n=problem.length)))
+    changes["eid"] = eid
+    if changes["activation_code"] is not None:
+        code, e, w = check_activation_code(changes["activation_code"])
+        errors += e
+        warnings += w
+        changes["activation_code"] = code
+        if not e and not changes["confirmation_code"] and _needs_confirmation(code):
+            msg = "this code needs a confirmation code (the seller sends it separately): keep it here too"
+            warnings.append(Issue("confirmation_code", "confirmation_missing", msg))
     if profile.role is not None and profile.role not in ROLES:
         errors.append(Issue("role", "invalid_choice", f"must be one of {', '.join(ROLES)}, not {profile.role!r}"))
     if profile.state not in STATES:
@@ -270,16 +293,51 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
     return replace(profile, **changes), Report(tuple(errors), tuple(warnings))
 
 
+_EID_MESSAGES = {
+    "not_digits": "an EID has digits only",
+    "length": "an EID has 32 digits; this one has {n}",
+    "check_digits": "the last two digits (check digits) do not match: check for a typo",
+}
+
+
+def check_activation_code(text: str) -> tuple[str, list[Issue], list[Issue]]:
+    """(the code in canonical form 'LPA:1$…', errors, warnings): one issue per problem,
+    its code `ac_<part>_<problem>` (the words are esim_ready.esim.words'), never the secret."""
+    from esim_ready.esim.activation import check
+
+    checked = check(text)
+
+    def issues(problems: Iterable[Any]) -> list[Issue]:
+        return [
+            Issue("activation_code", f"ac_{p.part}_{p.code}", f"not a well-formed activation code: {p.part} ({p.code})")
+            for p in problems
+        ]
+
+    canonical = checked.code.text if checked.code is not None else text
+    return canonical, issues(checked.errors), issues(checked.warnings)
+
+
+def _needs_confirmation(code: str) -> bool:
+    from esim_ready.esim.activation import check
+
+    checked = check(code)
+    return checked.code is not None and checked.code.confirmation_required
+
+
 def errors_for(issues: Iterable[Issue], name: str) -> list[Issue]:
     return [i for i in issues if i.field == name]
 
 
 def mask_secret(secret: str | None) -> str:
-    """What a screen shows instead of a secret: 'LPA:1$••••••••', '••••••••' or ''."""
+    """What a screen shows instead of a secret: 'LPA:1$rsp.example.com$••••••••' for an
+    activation code (the server is no secret, the matching ID is), '••••••••' or ''."""
+    from esim_ready.esim.activation import check
+
     if not secret:
         return ""
     if secret.upper().startswith("LPA:1$"):
-        return secret[:6] + MASK
+        checked = check(secret)
+        return checked.code.masked if checked.code is not None else secret[:6] + MASK
     return MASK
 
 
@@ -287,7 +345,7 @@ def mask_secret(secret: str | None) -> str:
 
 _STR_FIELDS = (
     "id", "nickname", "carrier", "carrier_id", "country", "number", "iccid", "role", "state", "device",
-    "plan", "provider_name", "profile_name", "profile_class", "isdp_aid", *SECRET_FIELDS,
+    "eid", "plan", "provider_name", "profile_name", "profile_class", "isdp_aid", *SECRET_FIELDS,
 )  # fmt: skip
 _FIELD_ORDER = tuple(f.name for f in fields(Profile))
 _KEEPALIVE_TYPES: dict[str, tuple[type, ...]] = {
@@ -406,6 +464,8 @@ class ImportSummary:
     added: tuple[Profile, ...] = ()
     updated: tuple[Profile, ...] = ()
     warnings: tuple[str, ...] = ()
+    skipped_lines: int = 0  # lines of pasted lpac output that were not lpac's JSON
+    eid: str | None = None  # the chip's EID, when `lpac chip info` output was imported
 
 
 class _ProfilesFile(DocumentFile):
@@ -564,10 +624,11 @@ class ProfileStore:
 
         return self._edit(profile_id, edit).profile
 
-    def sync_chip(self, chips: Sequence[ChipProfile]) -> ImportSummary:
+    def sync_chip(self, chips: Sequence[ChipProfile], eid: str | None = None) -> ImportSummary:
         """Merge what a chip reports, matched by ICCID: new ones are added; known ones
         get the chip's fields (state, nickname if the chip has one, provider, names,
-        class) and keep everything the user set (role, number, keep-alive, ...)."""
+        class, and the chip's `eid` when given) and keep everything the user set
+        (role, number, keep-alive, ...)."""
         summary: _Summaries = []
 
         def change(profiles: _Profiles) -> _Profiles:
@@ -581,6 +642,8 @@ class ProfileStore:
                     "profile_class": chip.profile_class,
                     "isdp_aid": chip.isdp_aid,
                 }
+                if eid is not None:
+                    facts["eid"] = eid
                 if chip.iccid in by_iccid:
                     index = by_iccid[chip.iccid]
                     if chip.nickname:
@@ -595,7 +658,7 @@ class ProfileStore:
                     profiles.append(new)
                     added.append(new)
                 warnings += [f"ICCID {chip.iccid}: {w.message}" for w in check_iccid(chip.iccid)[1]]
-            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings)))
+            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings), eid=eid))
             return profiles
 
         self._change(change)

@@ -7,6 +7,7 @@ from datetime import date
 
 from rich.text import Text
 
+from esim_ready.esim.activation import ActivationCode
 from esim_ready.i18n import current_language, messages, t
 from esim_ready.state.keepalive import (
     KeepAlive,
@@ -72,10 +73,31 @@ def default_marks(profile: Profile) -> str:
 
 def issue_text(issue: Issue) -> str:
     """The issue in the current language (by its code), else its English message."""
-    key = f"profiles.issue_{issue.code}"
-    if key in messages(current_language()):
-        return t(key)
+    for key in (f"profiles.issue_{issue.code}", f"code.{issue.code}"):
+        if key in messages(current_language()):
+            return t(key)
     return issue.message
+
+
+def iccid_country_text(iccid: str | None) -> str:
+    """'Norway (+47)': the country an ICCID's prefix names, or ''."""
+    from esim_ready.catalog import countries
+    from esim_ready.esim.identifiers import iccid_country
+
+    found = iccid_country(iccid) if iccid else None
+    if found is None:
+        return ""
+    if not found.regions:
+        return t("code.iccid_international", cc=found.calling_code)
+    country = countries.find(found.regions[0])
+    name = country.name(current_language()) if country else found.regions[0]
+    return t("code.iccid_country", country=name, cc=found.calling_code)
+
+
+def code_parts_text(code: ActivationCode) -> str:
+    """'✓ rsp.example.com · confirmation code needed': the parts of a well-formed code, never the matching ID."""
+    needed = "code.parts_cc_needed" if code.confirmation_required else "code.parts_cc_not_needed"
+    return t("code.parts", address=code.address, cc=t(needed))
 
 
 def secret_text(secret: str | None, revealed: bool) -> str:
@@ -136,6 +158,8 @@ def detail_text(p: Profile, today: date, revealed: bool) -> Text:
 
     out = Text()
     facts = [f"ICCID {p.iccid}" if p.iccid else t("profiles.no_iccid")]
+    if p.iccid and not p.country and (by_number := iccid_country_text(p.iccid)):
+        facts.append(by_number)
     if p.country:
         country = countries.find(p.country)
         facts.append(f"{country.name(current_language())} ({p.country})" if country else p.country)
@@ -148,9 +172,13 @@ def detail_text(p: Profile, today: date, revealed: bool) -> Text:
     out.append(p.display_name, "bold")
     out.append("  " + " · ".join(facts))
     chip = [x for x in (p.profile_name, p.provider_name) if x]
-    if chip or p.profile_class:
+    if chip or p.profile_class or p.eid:
         kind = t(f"profiles.class_{p.profile_class}") if p.profile_class else "—"
         out.append("\n" + t("profiles.chip", names=" / ".join(chip) or "—", cls=kind), "dim")
+        if p.eid:
+            out.append(" · EID " + p.eid, "dim")
+        if p.is_test:
+            out.append("  " + t("code.test_note"), "yellow")
     rule = p.keepalive
     if rule is None:
         out.append("\n" + t("profiles.no_keepalive"))

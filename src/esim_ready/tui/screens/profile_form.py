@@ -24,6 +24,9 @@ from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
 from esim_ready.catalog.models import Carrier
 from esim_ready.errors import UserError
+from esim_ready.esim.activation import check as check_code
+from esim_ready.esim.identifiers import EID_LENGTH, check_eid, normalise_eid
+from esim_ready.esim.words import eid_text, problem_text
 from esim_ready.i18n import current_language, t
 from esim_ready.state.profiles import (
     NICKNAME_MAX_BYTES,
@@ -58,13 +61,19 @@ ISSUE_PLACES = {
     "keepalive.amount": ("ka-amount", "f-ka-amount"),
     "keepalive.currency": ("ka-amount", "f-ka-currency"),
     "keepalive.last_done": ("ka-last", "f-ka-last"),
+    "eid": ("eid", "f-eid"),
+    "activation_code": ("activation_code", "f-activation_code"),
+    "confirmation_code": ("confirmation_code", "f-confirmation_code"),
+    "puk": ("puk", "f-puk"),
 }
+LIVE = ("iccid", "eid", "activation_code")  # fields whose line follows the typing, not the last save
 class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
     """Dismissed with the `Saved` profile, or None when cancelled."""
 
     CSS_PATH = "profile_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="profile_save"),
+        Binding("ctrl+o", "read_picture", "Code from a picture", id="profile_read_picture"),
         Binding("escape", "cancel", "Cancel", id="profile_cancel"),
     ]
 
@@ -75,6 +84,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self.today = today
         self.opened_with = (profile.country, profile.carrier) if profile else (None, None)
         self.carriers: tuple[Carrier, ...] = ()
+        self.last_picture = ""
 
     # -- layout ---------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -112,6 +122,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                 yield from form_row(
                     "ICCID",
                     Input(p.iccid or "", id="f-iccid", compact=True, placeholder=t("profiles.iccid_placeholder")),
+                    Static("", id="f-iccid-country", classes="aside", markup=False),
                     issue="iccid",
                 )
                 roles = [(pf.role_text(r), r) for r in ROLES]
@@ -133,6 +144,11 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                     Checkbox(t("profiles.default_voice"), p.default_voice, id="f-default-voice", compact=True),
                 )
                 yield from form_row(t("profiles.f_device"), Input(p.device or "", id="f-device", compact=True))
+                yield from form_row(
+                    "EID",
+                    Input(p.eid or "", id="f-eid", compact=True, placeholder=t("code.eid_placeholder")),
+                    issue="eid",
+                )
                 yield from form_row(t("profiles.f_plan"), Input(p.plan or "", id="f-plan", compact=True))
                 yield from form_row(
                     t("profiles.f_expiry"),
@@ -146,7 +162,11 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                     yield from form_row(
                         t(f"profiles.f_{name}"),
                         Input(getattr(p, name) or "", id=f"f-{name}", password=True, compact=True),
+                        issue=name,
                     )
+                    if name == "activation_code":
+                        yield Static("", id="f-ac-parts", classes="parts", markup=False)
+                        yield Button(t("code.read_button_form"), id="read-picture", compact=True)
                 yield from form_row("", Checkbox(t("profiles.show_secrets"), id="f-show-secrets", compact=True))
             with Horizontal(id="form-buttons"):
                 yield Static(t("profiles.form_keys"), id="form-keys")
@@ -159,6 +179,8 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self._nickname_bytes()
         self._country_changed(prefill=False)
         self._iccid_hint()
+        self._eid_hint()
+        self._code_hint()
         self.query_one("#f-nickname", Input).focus()
 
     # -- helpers --------------------------------------------------------------------
@@ -199,6 +221,42 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             self._show("iccid", pf.issue_text(warnings[0]), "warning")
         else:  # errors (length, letters) are shown when saving; a stale one goes as one types
             self._show("iccid", "")
+        self.query_one("#f-iccid-country", Static).update(pf.iccid_country_text(iccid) if not errors else "")
+
+    def _live_text(self, issue: Issue) -> str:
+        """The words of the live check for an EID or activation code issue (with its details:
+        which character, where), else ''."""
+        if issue.field == "eid":
+            problem = check_eid(normalise_eid(self._text("f-eid")))
+            return eid_text(problem) if problem is not None else ""
+        if issue.field == "activation_code" and issue.code.startswith("ac_"):
+            checked = check_code(self._text("f-activation_code"))
+            wanted = issue.code.removeprefix("ac_")
+            return next((problem_text(p) for p in (*checked.errors, *checked.warnings)
+                         if f"{p.part}_{p.code}" == wanted), "")  # fmt: skip
+        return ""
+
+    def _eid_hint(self) -> None:
+        """The EID's problem as soon as all 32 digits are typed (a shorter one is still being typed)."""
+        eid = normalise_eid(self._text("f-eid"))
+        problem = check_eid(eid) if eid else None
+        complete = len(eid) >= EID_LENGTH or (problem is not None and problem.code == "not_digits")
+        self._show("eid", eid_text(problem) if problem is not None and complete else "")
+
+    def _code_hint(self) -> None:
+        """The activation code checked as it is typed: its parts (never the matching ID) or
+        every problem, part by part."""
+        text = self._text("f-activation_code")
+        parts = self.query_one("#f-ac-parts", Static)
+        if not text:
+            self._show("activation_code", "")
+            parts.update("")
+            return
+        checked = check_code(text)
+        lines = [problem_text(p) for p in checked.errors]
+        notes = [t("code.warning", text=problem_text(p)) for p in checked.warnings]
+        self._show("activation_code", "\n".join(lines or notes), "error" if lines else "warning")
+        parts.update(pf.code_parts_text(checked.code) if checked.code is not None else "")
 
     def _country_changed(self, prefill: bool = True) -> None:
         text = self._text("f-country")
@@ -227,7 +285,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         """An error beside a field goes once the user changes that field."""
         widget = event.control.id
         for place, target in ISSUE_PLACES.values():
-            if target == widget and place != "iccid":  # the ICCID line: see _iccid_hint
+            if target == widget and place not in LIVE:  # those lines follow the typing: see _iccid_hint
                 box = self.query_one(f"#issue-{place}", Static)
                 if box.has_class("error"):
                     self._show(place, "")
@@ -258,6 +316,68 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
     @on(Input.Changed, "#f-iccid")
     def _iccid_changed(self) -> None:
         self._iccid_hint()
+
+    @on(Input.Changed, "#f-eid")
+    def _eid_changed(self) -> None:
+        self._eid_hint()
+
+    @on(Input.Changed, "#f-activation_code")
+    def _code_changed(self) -> None:
+        self._code_hint()
+
+    @on(Button.Pressed, "#read-picture")
+    def _read_pressed(self) -> None:
+        self.action_read_picture()
+
+    # -- reading the code from a picture -------------------------------------------------
+    def action_read_picture(self) -> None:
+        from esim_ready.tui.screens.dialogs import PathDialog
+
+        dialog = PathDialog(
+            t("code.read_title"),
+            t("code.read_hint"),
+            t("code.read_button"),
+            self.last_picture,
+            placeholder=t("code.read_placeholder"),
+        )
+        self.app.push_screen(dialog, self._picture_chosen)
+
+    def _picture_chosen(self, path: str | None) -> None:
+        if path is None:
+            return
+        self.last_picture = path
+        self.notify(t("code.reading"), timeout=3)
+        self.run_worker(lambda: self._read_picture(path), thread=True, exclusive=True, group="read-picture")
+
+    def _read_picture(self, path: str) -> None:
+        """In a thread: decoding a phone screenshot takes a moment; the screen stays live."""
+        from esim_ready.exchange.code_files import codes_in_picture
+
+        try:
+            found = codes_in_picture(path)
+        except UserError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+            return
+        self.app.call_from_thread(self._codes_read, found)
+
+    def _codes_read(self, found: list[Any]) -> None:
+        from esim_ready.tui.screens.activation_qr import CodeChoiceDialog
+
+        if len(found) == 1:
+            self._fill_code(found[0].text)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._fill_code(found[index].text)
+
+        self.app.push_screen(CodeChoiceDialog(found), chosen)
+
+    def _fill_code(self, text: str) -> None:
+        field = self.query_one("#f-activation_code", Input)
+        field.value = text.strip()
+        field.focus()
+        self.notify(t("code.read_done"), timeout=4)
 
     @on(Checkbox.Changed, "#f-show-secrets")
     def _toggle_secrets(self, event: Checkbox.Changed) -> None:
@@ -295,6 +415,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             "default_data": self.query_one("#f-default-data", Checkbox).value,
             "default_voice": self.query_one("#f-default-voice", Checkbox).value,
             "device": self._text("f-device") or None,
+            "eid": self._text("f-eid") or None,
             "plan": self._text("f-plan") or None,
             "expiry": read_date(self._text("f-expiry"), "expiry", issues),
             "keepalive": self.query_one(KeepAliveFields).read(issues),
@@ -313,7 +434,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         for kind, issues in (("error", errors), ("warning", warnings)):
             for issue in issues:
                 place, widget = ISSUE_PLACES.get(issue.field, ("general", None))
-                text = pf.issue_text(issue)
+                text = self._live_text(issue) or pf.issue_text(issue)
                 if place == "general":
                     text = f"{issue.field}: {text}"
                 shown.setdefault(place, []).append(text)

@@ -77,6 +77,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         Binding("s", "reveal", "Show secrets", id="profile_secrets", show=False),
         Binding("k", "mark_done", "Kept alive today", id="profile_done", show=False),
         Binding("u", "upcoming", "Keep-alive list", id="profile_upcoming"),
+        Binding("Q", "qr", "QR code", id="profile_qr"),
         Binding("i", "import_lpac", "Import lpac", id="profile_import"),
         Binding("x", "export", "Export", id="profile_export"),
         Binding("c", "calendar", "Calendar", id="calendar_export", show=False),
@@ -136,7 +137,9 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     # every cell separately (see benchmarks/bench_profiles.py).
     def reload(self, select: str | None = None) -> None:
         """Read the profiles afresh (another window may have changed them) and show them."""
-        self.profiles = self.store.list()
+        listed = self.store.list()
+        # test profiles (from test cards) apart, after the real ones
+        self.profiles = tuple(p for p in listed if not p.is_test) + tuple(p for p in listed if p.is_test)
         self._tell_quarantined()
         if select is None and (current := self.current()) is not None:
             select = current.id
@@ -146,7 +149,9 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         state_style = "green" if p.state == "enabled" else "dim"
         cells = {
             "default": Text(pf.default_marks(p), style="bold cyan"),
-            "name": Text(p.display_name),
+            "name": Text.assemble((t("code.test_mark") + " ", "yellow"), p.display_name)
+            if p.is_test
+            else Text(p.display_name),
             "number": Text(p.number_display),
             "carrier": Text(p.carrier or p.provider_name or ""),
             "role": Text(pf.role_text(p.role)),
@@ -315,6 +320,12 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             current.id,
         )
 
+    def action_qr(self) -> None:
+        from esim_ready.tui.screens.activation_qr import ActivationQrScreen
+
+        if (current := self._need_current()) is not None:
+            self.app.push_screen(ActivationQrScreen(current))
+
     def action_upcoming(self) -> None:
         from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
 
@@ -338,8 +349,9 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.last_import = path
         from esim_ready.exchange.profile_files import import_lpac_file
 
+        current = self.current()
         try:
-            summary = import_lpac_file(path, self.store)
+            summary = import_lpac_file(path, self.store, profile_id=current.id if current else None)
         except UserError as exc:
             self.notify(str(exc), title=t("profiles.import_failed"), severity="error", timeout=20)
             return
@@ -348,8 +360,13 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.notify(
             t("profiles.imported", added=len(summary.added), updated=len(summary.updated)), timeout=6
         )
-        if summary.warnings:
-            self.notify("\n".join(summary.warnings), severity="warning", timeout=15)
+        notes = list(summary.warnings)
+        if summary.skipped_lines:
+            notes.append(t("code.lpac_skipped", n=summary.skipped_lines))
+        if summary.eid:
+            notes.append(t("code.lpac_eid", eid=summary.eid, n=len(summary.added) + len(summary.updated)))
+        if notes:
+            self.notify("\n".join(notes), severity="warning" if summary.warnings else "information", timeout=15)
 
     def action_export(self) -> None:
         from esim_ready.tui.screens.dialogs import PathOptionDialog
@@ -400,6 +417,6 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         export_calendar(self, self.store)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"edit", "delete", "default", "reveal", "mark_done"} and not self.profiles:
+        if action in {"edit", "delete", "default", "reveal", "mark_done", "qr"} and not self.profiles:
             return None  # shown dimmed in the footer: there is nothing to act on
         return True

@@ -1,0 +1,154 @@
+"""A profile's activation code as a QR code to scan with the phone, drawn only after an
+explicit reveal; and the dialog that picks one of several codes read from a picture.
+
+The QR code is drawn with half blocks (two modules a cell), black on white by explicit
+colours, so a phone camera reads it off an 80x24 terminal in a light or a dark theme.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from esim_ready.esim import qr
+from esim_ready.esim.activation import check
+from esim_ready.esim.words import problem_text
+from esim_ready.exchange.code_files import FoundCode
+from esim_ready.i18n import t
+from esim_ready.state.profiles import Profile
+from esim_ready.tui.bindings import LocalizedScreenMixin
+
+DARK_ON_LIGHT = "#000000 on #ffffff"  # fixed colours: the theme must not turn the code light on dark
+CELLS = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+
+
+def qr_text(code_text: str) -> Text:
+    """The QR code of `code_text` as terminal text: one line per two rows of modules."""
+    rows = qr.half_blocks(qr.matrix(code_text))
+    out = Text(no_wrap=True, end="")
+    for n, row in enumerate(rows):
+        if n:
+            out.append("\n")
+        out.append("".join(CELLS[cell] for cell in row), DARK_ON_LIGHT)  # styled spans: the padding stays unpainted
+    return out
+
+
+class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
+    """Hidden until Enter or r; h hides it again; Esc goes back."""
+
+    DEFAULT_CSS = """
+    ActivationQrScreen { align: center middle; background: $background 90%; }
+    ActivationQrScreen #qr-box { width: auto; min-width: 50; max-width: 100%; height: auto; max-height: 100%;
+        padding: 0 1; background: $surface; border: round $accent; }
+    ActivationQrScreen #qr-title { text-style: bold; width: auto; }
+    ActivationQrScreen #qr-code { width: auto; height: auto; }
+    ActivationQrScreen #qr-hint { color: $text-muted; width: auto; }
+    ActivationQrScreen #qr-note { width: auto; max-width: 76; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="qr_back"),
+        Binding("enter,r", "reveal", "Show", id="qr_reveal"),
+        Binding("h", "hide", "Hide", id="qr_hide"),
+    ]
+
+    def __init__(self, profile: Profile) -> None:
+        super().__init__()
+        self.profile = profile
+        self.checked = check(profile.activation_code or "")
+        self.revealed = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="qr-box"):
+            yield Static(Text(t("code.screen_title", name=self.profile.display_name)), id="qr-title")
+            yield Static(id="qr-note")
+            yield Static(id="qr-code")
+            yield Static(id="qr-hint")
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def on_resize(self) -> None:
+        if self.revealed:
+            self._show()
+
+    def _show(self) -> None:
+        note, code, hint = (self.query_one(f"#qr-{name}", Static) for name in ("note", "code", "hint"))
+        code.display = False
+        if not self.profile.activation_code:
+            note.update(Text(t("code.screen_no_code")))
+            hint.update(Text(t("code.screen_reveal_hint")))
+            return
+        if self.checked.code is None:
+            lines = [t("code.screen_invalid"), *(problem_text(p) for p in self.checked.errors)]
+            note.update(Text("\n".join(lines)))
+            hint.update("")
+            return
+        masked = Text(self.checked.code.masked)
+        if not self.revealed:
+            note.update(Text.assemble(masked, "\n", t("code.screen_masked")))
+            hint.update(Text(t("code.screen_reveal_hint")))
+            return
+        text = self.checked.code.text
+        width, height = qr.terminal_size(text)
+        if width + 4 > self.app.size.width or height + 4 > self.app.size.height:
+            note.update(Text(t("code.screen_too_small", w=width + 4, h=height + 4)))
+        else:
+            note.update(masked)
+            code.update(qr_text(text))
+            code.display = True
+        hint.update(Text(t("code.screen_shown_hint")))
+
+    def action_reveal(self) -> None:
+        self.revealed = True
+        self._show()
+
+    def action_hide(self) -> None:
+        self.revealed = False
+        self._show()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class CodeChoiceDialog(LocalizedScreenMixin, ModalScreen[int | None]):
+    """Several codes in one picture: the user picks one (its index), or Esc."""
+
+    DEFAULT_CSS = """
+    CodeChoiceDialog { align: center middle; }
+    CodeChoiceDialog > Vertical { width: 70; max-width: 100%; height: auto; max-height: 80%;
+        border: round $accent; background: $surface; padding: 0 1; }
+    CodeChoiceDialog #choice-title { text-style: bold; margin-bottom: 1; }
+    CodeChoiceDialog OptionList { height: auto; max-height: 12; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel", id="choice_cancel")]
+
+    def __init__(self, found: list[FoundCode]) -> None:
+        super().__init__()
+        self.found = found
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(Text(t("code.choose_title")), id="choice-title")
+            options = [
+                Option(Text(t("code.choose_item", n=n, address=item.address, x=item.x, y=item.y)), id=str(n - 1))
+                for n, item in enumerate(self.found, start=1)
+            ]
+            yield OptionList(*options, id="choices")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
