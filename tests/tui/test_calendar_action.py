@@ -1,4 +1,4 @@
-"""The calendar export from the app: `c` on the trips or profiles screen, a file name, done."""
+"""The calendar export from the app: `C` (Shift+C) on the trips or profiles screen, a file name, done."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ async def test_c_on_the_trips_screen_writes_the_calendar_in_the_interface_langua
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("tab", "t")
         await pilot.pause()
-        await pilot.press("c")
+        await pilot.press("C")
         assert isinstance(app.screen, PathDialog)
         await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
         await pilot.pause()
@@ -45,7 +45,7 @@ async def test_c_on_the_profiles_screen_with_nothing_to_export_says_so(tmp_path:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("tab", "p")
         await pilot.pause()
-        await pilot.press("c")
+        await pilot.press("C")
         assert isinstance(app.screen, PathDialog)
         await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
         await pilot.pause()

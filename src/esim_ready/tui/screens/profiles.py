@@ -80,7 +80,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         Binding("Q", "qr", "QR code", id="profile_qr"),
         Binding("i", "import_lpac", "Import lpac", id="profile_import"),
         Binding("x", "export", "Export", id="profile_export"),
-        Binding("c", "calendar", "Calendar", id="calendar_export", show=False),
+        Binding("C", "calendar", "Calendar", id="calendar_export", show=False),
     ]
 
     def __init__(self, store: ProfileStore | None = None, today: date | None = None) -> None:

@@ -41,7 +41,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         Binding("d", "delete", "Delete", id="delete_trip"),
         Binding("x", "export", "Export", id="export"),
         Binding("i", "import", "Import", id="import"),
-        Binding("c", "calendar", "Calendar", id="calendar_export", show=False),
+        Binding("C", "calendar", "Calendar", id="calendar_export", show=False),
         Binding("escape", "back", "Back", id="back"),
     ]
 
