@@ -1,4 +1,4 @@
-"""The app's calendar export (trips and profiles screens, key `c`): ask for a file
+"""The app's calendar export (trips and profiles screens, key `C`): ask for a file
 name, then write keep-alive duties, trips and plan expiry dates to an `.ics` file.
 
 The work is `esim_ready.exchange.calendar_ics`, the same as `esim-ready calendar`;
