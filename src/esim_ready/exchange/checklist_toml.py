@@ -10,6 +10,7 @@
     platform = "ios"            # ios | android
     start = 2026-12-01          # optional
     end = 2026-12-14            # optional
+    backup_days = 7             # optional: backups ticked more days than this before start are stale
 
     [[items]]
     id = "cloud-backup-on"
@@ -52,9 +53,11 @@ from esim_ready.state.trips import (
     MAX_NOTE,
     PLATFORMS,
     TRIP_ID_RE,
+    InvalidTrip,
     Trip,
     TripItem,
     build_items,
+    check_backup_days,
     encodable,
     new_trip_id,
     sync_items,
@@ -64,7 +67,7 @@ from esim_ready.state.trips import (
 FORMAT = "esim-ready-checklist"
 VERSION = 1
 TOP_KEYS = ("format", "version", "trip", "items")
-TRIP_KEYS = ("id", "name", "country", "platform", "start", "end")
+TRIP_KEYS = ("id", "name", "country", "platform", "start", "end", "backup_days")
 ITEM_KEYS = ("id", "category", "title", "done", "done_at", "note")
 
 
@@ -95,6 +98,8 @@ def export_trip(trip: Trip, templates: Templates, language: str = "en") -> str:
         head["start"] = trip.start
     if trip.end is not None:
         head["end"] = trip.end
+    if trip.backup_days is not None:
+        head["backup_days"] = trip.backup_days
     items = []
     for entry in entries(sync_items(trip, templates), templates):
         row: dict[str, Any] = {
@@ -230,6 +235,12 @@ def _check_trip(report: _Report, raw: Any) -> dict[str, Any] | None:
     if start is not None and end is not None and end < start:
         report.add(where, "end", f"is before trip.start ({end} < {start})")
     out["start"], out["end"] = start, end
+    backup_days = raw.get("backup_days")
+    try:
+        out["backup_days"] = check_backup_days(backup_days)
+    except InvalidTrip:
+        out["backup_days"] = None
+        report.add(where, "backup_days", f"must be a whole number of days from 0 to 365, not {_kind(backup_days)}")
     return out
 
 
@@ -333,6 +344,7 @@ def parse_checklist(
         end=head["end"],
         created=clock(),
         items=tuple(items),
+        backup_days=head["backup_days"],
     )
     unknown = tuple(i.id for i in items if templates.item(i.id) is None)
     return ImportedChecklist(trip=trip, had_id="id" in head, unknown_items=unknown)

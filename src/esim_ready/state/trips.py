@@ -440,18 +440,73 @@ class TripStore:
             items=build_items(self.templates, found.alpha2, platform),
         )
 
+        return self._add(trip)
+
+    def _add(self, trip: Trip) -> Trip:
+        """Save a new trip (a fresh id if its id is taken meanwhile); returns it as saved."""
         created: list[Trip] = []
 
         def apply(trips: list[Trip]) -> list[Trip]:
             taken = {t.id for t in trips}
             new = trip
             while new.id in taken:
-                new = replace(new, id=new_trip_id(found.alpha2))
+                new = replace(new, id=new_trip_id(trip.country))
             created.append(new)
             return [*trips, new]
 
         self._change(apply)
         return created[0]
+
+    def edit_trip(
+        self,
+        trip_id: str,
+        *,
+        name: str,
+        country: str,
+        platform: str,
+        start: date | None,
+        end: date | None,
+        backup_days: int | None = None,
+    ) -> Trip:
+        """Change a trip's name, country, phone, dates and backup freshness in one change.
+
+        The checklist follows the new country and phone: ticks and notes stay by
+        item id; items that no longer apply are kept (not shown, not scored) and
+        come back if the trip is changed back."""
+        from esim_ready.catalog import countries
+
+        code = countries.get(country).alpha2
+        cleaned = check_trip_fields(name, platform, start, end)
+        check_backup_days(backup_days)
+
+        def apply(t: Trip) -> Trip:
+            new = replace(t, name=cleaned, country=code, platform=platform, start=start, end=end, backup_days=backup_days)
+            return sync_items(new, self.templates)
+
+        return self._change_trip(trip_id, apply)
+
+    def duplicate_trip(
+        self,
+        trip_id: str,
+        *,
+        name: str,
+        country: str,
+        platform: str,
+        start: date | None,
+        end: date | None,
+        backup_days: int | None = None,
+    ) -> Trip:
+        """A new trip made from `trip_id` (the return journey, the next holiday): the
+        fields given, the same notes, nothing ticked (backups must be made again)."""
+        from esim_ready.catalog import countries
+
+        original = self.get_trip(trip_id)
+        found = countries.get(country)
+        cleaned = check_trip_fields(name, platform, start, end)
+        check_backup_days(backup_days)
+        notes = tuple(TripItem(i.id, note=i.note) for i in original.items if i.note)
+        copy = Trip(new_trip_id(found.alpha2), cleaned, found.alpha2, platform, start, end, self._clock(), notes, backup_days)
+        return self._add(sync_items(copy, self.templates))
 
     def rename_trip(self, trip_id: str, name: str) -> Trip:
         return self._change_trip(

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -37,6 +37,9 @@ from textual.widgets import (
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.widgets.cjk_text import CJKText
+
+if TYPE_CHECKING:
+    from esim_ready.state.trips import Trip
 
 DIALOG_CSS = """
 {cls} {{ align: center middle; }}
@@ -303,6 +306,7 @@ class NewTrip:
     platform: str  # "ios" | "android"
     start: date | None
     end: date | None
+    backup_days: int | None = None  # asked when editing or duplicating; None: the default
 
 
 class NewTripDialog(_Dialog):
@@ -324,9 +328,13 @@ class NewTripDialog(_Dialog):
     NewTripDialog RadioSet:blur > RadioButton.-selected > .toggle--label { background: transparent; }
     """
 
-    def __init__(self, country: str | None = None) -> None:
+    def __init__(self, country: str | None = None, trip: Trip | None = None, mode: str = "new") -> None:
+        """`mode` "new" (nothing chosen), "edit" or "copy" (the fields of `trip` filled in,
+        plus how long backups stay fresh)."""
         super().__init__()
-        self.initial_country = country
+        self.trip = trip
+        self.mode = mode if trip is not None else "new"
+        self.initial_country = trip.country if trip is not None else country
         self._country: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -334,8 +342,10 @@ class NewTripDialog(_Dialog):
 
         lang = current_language()
         initial = countries.find(self.initial_country) if self.initial_country else None
+        trip = self.trip
+        title = {"new": t("trips.new_title"), "edit": t("trips.edit_title"), "copy": t("trips.copy_title")}[self.mode]
         with Vertical():
-            yield Static(t("trips.new_title"), classes="dialog-title")
+            yield Static(title, classes="dialog-title", markup=False)
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_country"))
                 yield Input(
@@ -347,19 +357,29 @@ class NewTripDialog(_Dialog):
             yield Static("", id="match", markup=False)
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_name"))
-                yield Input(id="name", compact=True)
+                name = "" if trip is None else trip.name if self.mode == "edit" else t("trips.copy_name", name=trip.name)
+                yield Input(name, id="name", compact=True)
             with Horizontal(classes="row", id="dates"):
+                shown = {"start": "", "end": ""}
+                if trip is not None and self.mode == "edit":
+                    shown = {"start": str(trip.start or ""), "end": str(trip.end or "")}
                 yield Label(t("trips.field_dates"))
-                yield Input(placeholder=t("trips.date_placeholder"), id="start", compact=True, max_length=10)
+                yield Input(shown["start"], placeholder=t("trips.date_placeholder"), id="start", compact=True, max_length=10)
                 yield Label("–", classes="to")
-                yield Input(placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=10)
+                yield Input(shown["end"], placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=10)
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_platform"))
                 with RadioSet(id="platform", compact=True):
-                    yield RadioButton(t("trips.platform_ios"), id="ios")
-                    yield RadioButton(t("trips.platform_android"), id="android")
+                    platform = trip.platform if trip is not None else None
+                    yield RadioButton(t("trips.platform_ios"), platform == "ios", id="ios")
+                    yield RadioButton(t("trips.platform_android"), platform == "android", id="android")
+            if trip is not None:
+                with Horizontal(classes="row"):
+                    yield Label(t("trips.field_backup_days"))
+                    days = "" if trip.backup_days is None else str(trip.backup_days)
+                    yield Input(days, placeholder=t("trips.backup_days_placeholder"), id="backup-days", compact=True)
             yield Static("", id="error", classes="dialog-error", markup=False)
-            yield self._buttons(t("trips.create"))
+            yield self._buttons(t("trips.save") if self.mode == "edit" else t("trips.create"))
 
     def on_mount(self) -> None:
         self._match(self.query_one("#country", Input).value)
@@ -393,7 +413,7 @@ class NewTripDialog(_Dialog):
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
         from esim_ready.catalog import countries
-        from esim_ready.state.trips import InvalidTrip, check_trip_fields
+        from esim_ready.state.trips import MAX_BACKUP_DAYS, InvalidTrip, check_trip_fields
 
         problems: list[str] = []
         dates: dict[str, date | None] = {}
@@ -416,6 +436,13 @@ class NewTripDialog(_Dialog):
         name = self.query_one("#name", Input).value
         if not name.strip() and self._country:
             name = countries.get(self._country).name(current_language())
+        backup_days: int | None = None
+        if self.trip is not None:
+            typed = self.query_one("#backup-days", Input).value.strip()
+            if typed:
+                backup_days = int(typed) if typed.isascii() and typed.isdigit() else -1
+                if not 0 <= backup_days <= MAX_BACKUP_DAYS:
+                    problems.append(t("trips.bad_backup_days", max=MAX_BACKUP_DAYS))
         if not problems:
             try:
                 name = check_trip_fields(name, platform or "", start, end)
@@ -424,4 +451,4 @@ class NewTripDialog(_Dialog):
         if problems or self._country is None or platform is None:
             self.query_one("#error", Static).update(CJKText("\n".join(problems)))
             return
-        self.dismiss(NewTrip(self._country, name, platform, start, end))
+        self.dismiss(NewTrip(self._country, name, platform, start, end, backup_days))

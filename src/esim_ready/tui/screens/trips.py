@@ -38,6 +38,8 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         Binding("enter", "open", "Open", id="open_trip", priority=True),
         Binding("n", "new", "New trip", id="new_trip"),
         Binding("r", "rename", "Rename", id="rename_trip"),
+        Binding("e", "edit", "Edit", id="edit_trip", show=False),
+        Binding("c", "copy", "Duplicate", id="copy_trip", show=False),
         Binding("d", "delete", "Delete", id="delete_trip"),
         Binding("x", "export", "Export", id="export"),
         Binding("i", "import", "Import", id="import"),
@@ -171,6 +173,39 @@ class TripsScreen(LocalizedScreenMixin, Screen):
 
     def action_new(self) -> None:
         trip_actions.new_trip(self)
+
+    def action_edit(self) -> None:
+        self._trip_form("edit")
+
+    def action_copy(self) -> None:
+        self._trip_form("copy")
+
+    def _trip_form(self, mode: str) -> None:
+        """The trip form filled in from the selected trip: save it (edit) or a new one (copy)."""
+        from esim_ready.tui.screens.dialogs import NewTrip, NewTripDialog
+
+        trip = self._selected()
+        if trip is None:
+            return
+
+        def answered(answer: NewTrip | None) -> None:
+            if answer is None:
+                return
+            change = self.store.edit_trip if mode == "edit" else self.store.duplicate_trip
+            try:
+                saved = change(
+                    trip.id, name=answer.name, country=answer.country, platform=answer.platform,
+                    start=answer.start, end=answer.end, backup_days=answer.backup_days,
+                )  # fmt: skip
+            except UserError as exc:
+                self.notify(t("checklist.failed", error=exc), severity="error", timeout=10)
+                return
+            finally:
+                trip_actions.tell_damage(self.app)
+            self.refresh_trips(keep=saved.id)
+            self.notify(t("trips.edited" if mode == "edit" else "trips.copied", name=saved.name), timeout=4)
+
+        self.app.push_screen(NewTripDialog(trip=trip, mode=mode), answered)
 
     def action_rename(self) -> None:
         from esim_ready.state.trips import InvalidTrip, check_trip_fields

@@ -1,0 +1,92 @@
+"""Editing a trip (e) and duplicating it (c) from the trips screen, keyboard only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, RadioButton
+
+from esim_ready.state.trips import TripStore
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.dialogs import NewTripDialog
+from esim_ready.tui.screens.trips import TripsScreen
+from tui.helpers import TODAY
+
+
+def rows(screen: TripsScreen) -> list[list[str]]:
+    table = screen.query_one("#trips", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_edit_changes_country_dates_phone_and_backup_days() -> None:
+    store = TripStore()
+    trip = store.create_trip("MA", "ios", name="Marrakesh")
+    store.set_done(trip.id, "cloud-backup-on", True)
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "t")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewTripDialog)
+        assert form.query_one("#name", Input).value == "Marrakesh"
+        assert form.query_one("#ios", RadioButton).value  # the trip's phone is chosen
+        await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"norway", "tab")  # the country
+        await pilot.press("ctrl+a", "ctrl+k", *"Oslo", "tab")  # the name
+        await pilot.press(*"2026-12-28", "tab", *"2027-01-04", "tab")  # the dates
+        await pilot.press("right", "space", "tab")  # Android
+        await pilot.press(*"3", "tab", "enter")  # backups fresh for 3 days; Save
+        await pilot.pause()
+        assert app.screen is screen
+        assert rows(screen) == [["Oslo", "Norway", "Android", "2026-12-28 – 2027-01-04", "4%"]]
+        assert any(n.message == "Trip “Oslo” saved." for n in app._notifications)
+    saved = TripStore().get_trip(trip.id)
+    assert (saved.country, saved.platform, saved.start, saved.end, saved.backup_days) == (
+        "NO", "android", date(2026, 12, 28), date(2027, 1, 4), 3,
+    )  # fmt: skip
+    assert saved.item("cloud-backup-on").done  # type: ignore[union-attr]
+
+
+async def test_a_wrong_backup_days_value_is_refused_and_escape_changes_nothing() -> None:
+    trip = TripStore().create_trip("MA", "ios", name="Marrakesh", start=date(2026, 12, 1))
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "t")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one("#backup-days", Input).value = "999"
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert isinstance(app.screen, NewTripDialog)
+        assert "0 到 365" in str(app.screen.query_one("#error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+    assert TripStore().get_trip(trip.id) == trip
+
+
+async def test_duplicate_for_the_return_journey_adds_an_unticked_trip() -> None:
+    store = TripStore()
+    trip = store.create_trip("MA", "ios", name="Out", start=date(2026, 12, 1), end=date(2026, 12, 14))
+    store.set_done(trip.id, "cloud-backup-on", True)
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "t")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("c")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, NewTripDialog)
+        assert form.query_one("#name", Input).value == "Out (copy)"
+        assert form.query_one("#start", Input).value == ""  # new dates to type
+        await pilot.press("tab", *"2027-03-01")
+        await pilot.click("#ok")
+        await pilot.pause()
+        assert app.screen is screen
+        assert [r[0] for r in rows(screen)] == ["Out", "Out (copy)"]
+        assert rows(screen)[1][3:] == ["from 2027-03-01", "0%"]
+    copy = TripStore().list_trips()[1]
+    assert copy.id != trip.id and not any(i.done for i in copy.items)
