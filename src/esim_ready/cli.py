@@ -2,16 +2,20 @@
 
 Each command group lives in `esim_ready.commands.<name>` and exposes
 `register(subparsers)`; a command's handler returns an exit status. Errors the
-user can cause (`UserError`) print their message and exit 2, never a traceback.
+user can cause (`UserError`, the disk's `OSError`s) print their message and exit
+2, never a traceback; so does, as a last resort, any other error (with its
+secrets masked). Everything a command prints goes through `textsafe.SafeStream`:
+no control character of the user's data reaches the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from esim_ready import __version__
 from esim_ready.errors import UserError
@@ -50,15 +54,65 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.config_dir:
         os.environ[ENV_VAR] = args.config_dir
+    if args.command is None:
+        return _guarded(lambda: _run_tui(args))
+    with _safe_output():
+        return _guarded(lambda: _run_command(args))
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    from esim_ready.catalog import curated
+    from esim_ready.state.paths import user_data_dir
+
+    curated.set_user_data_dir(user_data_dir())  # the user's own data, as the app reads it
+    return int(args.handler(args) or 0)
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    """Run, turning every error into a message on stderr and exit status 2."""
     try:
-        if args.command is None:
-            return _run_tui(args)
-        return int(args.handler(args) or 0)
+        return run()
     except UserError as exc:
-        print(f"esim-ready: {exc}", file=sys.stderr)
-        return 2
+        message = str(exc)
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        from esim_ready.state.tomlfile import os_reason
+
+        where = f" {exc.filename}" if exc.filename else ""
+        message = f"cannot use{where}: {os_reason(exc)}"
+    except RecursionError:
+        message = "the input is nested too deeply to read"
+    except Exception as exc:  # a bug: say so, without a traceback full of the user's data
+        message = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+    from esim_ready.textsafe import mask_known
+
+    print(f"esim-ready: {mask_known(message, _known_secrets())}", file=sys.stderr)
+    return 2
+
+
+def _known_secrets() -> list[str]:
+    """The stored secrets, to mask in an error message (none if they cannot be read)."""
+    try:
+        from esim_ready.state.profiles import SECRET_FIELDS, ProfileStore
+
+        return [getattr(p, n) for p in ProfileStore().list() for n in SECRET_FIELDS if getattr(p, n)]
+    except Exception:
+        return []
+
+
+@contextlib.contextmanager
+def _safe_output() -> Iterator[None]:
+    from esim_ready.textsafe import SafeStream
+
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _run_tui(args: argparse.Namespace) -> int:

@@ -51,7 +51,7 @@ def test_export_writes_a_private_file_that_reads_back_with_the_same_ticks(store:
 
 @pytest.mark.parametrize(
     ("name", "words"),
-    [("", "no file name given"), ("{tmp}", "it is a folder"), ("{tmp}/missing/dir/x.toml", "No such file")],
+    [("", "no file name given"), ("{tmp}", "it is a folder"), ("{tmp}/missing/dir/x.toml", "no such folder")],
 )
 def test_write_problems_say_where_and_why(store: TripStore, tmp_path: Path, name: str, words: str) -> None:
     trip = store.create_trip("MA", "ios")
@@ -86,7 +86,7 @@ def test_import_replaces_by_id_or_creates(store: TripStore, tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    ("content", "words"), [(None, "No such file"), (b"\xff\xfe", "not UTF-8"), ("dir", "folder")]
+    ("content", "words"), [(None, "no such file"), (b"\xff\xfe", "not UTF-8"), ("dir", "folder")]
 )
 def test_read_problems_say_why(tmp_path: Path, content: bytes | str | None, words: str) -> None:
     target = tmp_path / "x.toml"

@@ -84,6 +84,8 @@ def load_toml(path: str, text: str) -> dict[str, Any]:
         raise DataFileError(path, [f"not valid TOML: {exc}"]) from None
     except RecursionError:  # tomllib recurses per nested array/table
         raise DataFileError(path, ["not valid TOML: nested too deeply"]) from None
+    except (ValueError, OverflowError) as exc:  # e.g. an integer of more than 4,300 digits
+        raise DataFileError(path, [f"not a usable TOML document: {exc}"]) from None
 
 
 def describe(where: Where, key: str | None = None) -> str:

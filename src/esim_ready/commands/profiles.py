@@ -15,17 +15,11 @@ import argparse
 import json
 import sys
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
-
-
-class CannotRead(UserError):
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"cannot read {path}: {reason}")
 
 
 def register(subparsers: Any) -> None:
@@ -77,15 +71,6 @@ def _store() -> Any:
     return ProfileStore()
 
 
-def _read_input(name: str) -> tuple[str, str]:
-    if name == "-":
-        return sys.stdin.read(), "standard input"
-    try:
-        return Path(name).expanduser().read_text(encoding="utf-8"), name
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CannotRead(name, getattr(exc, "strerror", None) or str(exc)) from None
-
-
 # -- profiles list ---------------------------------------------------------------
 
 
@@ -134,19 +119,15 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from esim_ready.exchange.profiles_toml import export_profiles, write_private
+    from esim_ready.exchange.profiles_toml import export_profiles
+    from esim_ready.exchange.user_files import write_user_file
 
     store = _store()
     profiles = store.list()
     warn_quarantined(store, "an empty list of profiles")
     text = export_profiles(profiles, include_secrets=args.include_secrets)
-    if args.output == "-":
-        sys.stdout.write(text)
+    if write_user_file(args.output, text) is None:  # "-": standard output
         return 0
-    try:
-        write_private(Path(args.output), text)
-    except OSError as exc:
-        raise UserError(f"cannot write {args.output}: {exc.strerror or exc}") from None
     secrets = "with secrets" if args.include_secrets else "without secrets (--include-secrets adds them)"
     print(f"Exported {len(profiles)} profile(s) to {args.output}, {secrets}.")
     return 0
@@ -164,7 +145,9 @@ def _summary(what: str, summary: Any) -> None:
 
 def _import(args: argparse.Namespace, importer: Any) -> int:
     """Read FILE (or stdin), hand it to `importer(text, store, name)`, report."""
-    text, name = _read_input(args.file)
+    from esim_ready.exchange.user_files import read_user_file
+
+    text, name = read_user_file(args.file)
     store = _store()
     summary = importer(text, store, name)
     warn_quarantined(store, "an empty list of profiles")

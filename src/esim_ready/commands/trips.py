@@ -15,20 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
-from esim_ready.exchange.checklist_files import (  # shared with the app's screens
-    CannotAccess,
-    apply_import,
-    decode,
-    format_for,
-    render,
-    write_text,
-)
+from esim_ready.exchange.checklist_files import apply_import, format_for, render  # shared with the app's screens
+from esim_ready.exchange.user_files import read_user_file, write_user_file
 
 
 class UsageError(UserError):
@@ -145,10 +137,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         raise UsageError("say which trip (TRIP_ID, see `esim-ready trips`) or --country CODE --platform ios|android")
     text = render(trip, store.templates, fmt, language)
-    if args.output == "-":
-        sys.stdout.write(text)
+    if write_user_file(args.output, text) is None:  # "-": standard output
         return 0
-    write_text(args.output, text)  # atomically, readable by the owner only (notes can be private)
     print(f"Exported {what} to {args.output} ({fmt}).")
     return 0
 
@@ -156,18 +146,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 # -- import ---------------------------------------------------------------------------
 
 
-def _read_input(name: str) -> tuple[str, str]:
-    if name == "-":
-        return decode(sys.stdin.buffer.read(), "standard input"), "standard input"
-    try:
-        data = Path(name).expanduser().read_bytes()
-    except OSError as exc:
-        raise CannotAccess("read", name, exc.strerror or str(exc)) from None
-    return decode(data, name), name
-
-
 def cmd_import(args: argparse.Namespace) -> int:
-    text, name = _read_input(args.file)
+    text, name = read_user_file(args.file)
     store = _store()
     result = apply_import(store, text, name)  # checks the whole document before any change
     saved = result.trip

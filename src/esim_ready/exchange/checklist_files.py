@@ -23,7 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from esim_ready.errors import DataFileError, UserError
+from esim_ready.exchange.user_files import CannotAccess, read_user_file, write_user_file
+
+__all__ = ["CannotAccess"]  # shared with the command line
 
 if TYPE_CHECKING:
     from esim_ready.catalog.checklist import Templates
@@ -31,16 +33,6 @@ if TYPE_CHECKING:
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 FORMATS = ("toml", "markdown")
-
-
-class CannotAccess(UserError):
-    """A file the user named cannot be read or written; says which and why."""
-
-    def __init__(self, verb: str, path: str, reason: str) -> None:
-        self.verb = verb
-        self.path = path
-        self.reason = reason
-        super().__init__(f"cannot {verb} {path}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -76,25 +68,12 @@ def render(trip: Trip, templates: Templates, fmt: str, language: str = "en") -> 
     return export_trip(trip, templates, language)
 
 
-def _target(path: str | Path) -> Path:
-    name = str(path).strip()
-    if not name:
-        raise CannotAccess("write", "''", "no file name given")
-    return Path(name).expanduser()
-
-
 def write_text(path: str | Path, text: str) -> Path:
-    """Write `text` atomically, readable by the owner only; returns the absolute path."""
-    from esim_ready.exchange.profiles_toml import write_private
-
-    target = _target(path)
-    if target.is_dir():
-        raise CannotAccess("write", str(path), "it is a folder: add a file name")
-    try:
-        write_private(target, text)
-    except OSError as exc:
-        raise CannotAccess("write", str(path), exc.strerror or str(exc)) from None
-    return target.resolve()
+    """Write `text` (see `user_files.write_user_file`: atomic and owner-only, or
+    through a device or link); returns the absolute path."""
+    written = write_user_file(path, text)
+    assert written is not None  # "-" (standard output) is handled by the caller
+    return written
 
 
 def write_export(
@@ -107,26 +86,9 @@ def write_export(
     return write_text(path, render(trip, templates, chosen, language)), chosen
 
 
-def decode(data: bytes, shown: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(shown, [f"not UTF-8 text (byte {exc.start})"]) from None
-
-
 def read_document(path: str | Path) -> str:
     """The UTF-8 text of the file at `path` (`~` expanded), or a `UserError` saying why not."""
-    name = str(path).strip()
-    if not name:
-        raise CannotAccess("read", "''", "no file name given")
-    target = Path(name).expanduser()
-    if target.is_dir():
-        raise CannotAccess("read", name, "it is a folder, not a file")
-    try:
-        data = target.read_bytes()
-    except OSError as exc:
-        raise CannotAccess("read", name, exc.strerror or str(exc)) from None
-    return decode(data, name)
+    return read_user_file(path)[0]
 
 
 def apply_import(store: TripStore, text: str, name: str) -> ImportResult:

@@ -85,7 +85,7 @@ def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, int | None]:
         if text[pos] == "{":
             try:
                 value, end = decoder.raw_decode(text, pos)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):  # not JSON, nested too deeply, a 5,000-digit number
                 if broken is None:
                     broken = text.count("\n", 0, pos) + 1
             else:

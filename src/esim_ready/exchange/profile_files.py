@@ -11,22 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from esim_ready.errors import UserError
+from esim_ready.exchange.user_files import CannotRead, CannotWrite, read_user_file, write_user_file
 from esim_ready.state.profiles import ImportSummary, Profile, ProfileStore
 
-
-class CannotRead(UserError):
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"cannot read {path}: {reason}")
-
-
-class CannotWrite(UserError):
-    def __init__(self, path: str, reason: str) -> None:
-        self.path = path
-        self.reason = reason
-        super().__init__(f"cannot write {path}: {reason}")
+__all__ = ["CannotRead", "CannotWrite", "exists", "export_profiles_file", "import_lpac_file", "read_text_file"]
 
 
 def _target(path: str | Path) -> Path:
@@ -35,22 +23,7 @@ def _target(path: str | Path) -> Path:
 
 def read_text_file(path: str | Path) -> str:
     """The UTF-8 text of `path` (`~` expanded), or `CannotRead` saying why not."""
-    name = str(path).strip()
-    if not name:
-        raise CannotRead("''", "no file name given")
-    target = _target(name)
-    if target.is_dir():
-        raise CannotRead(name, "it is a folder, not a file")
-    try:
-        return target.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CannotRead(name, "no such file (check the name and the folder)") from None
-    except PermissionError:
-        raise CannotRead(name, "permission denied") from None
-    except UnicodeDecodeError:
-        raise CannotRead(name, "not UTF-8 text (is it the JSON that lpac prints?)") from None
-    except OSError as exc:
-        raise CannotRead(name, exc.strerror or str(exc)) from None
+    return read_user_file(path)[0]
 
 
 def exists(path: str | Path) -> bool:
@@ -68,15 +41,8 @@ def import_lpac_file(path: str | Path, store: ProfileStore, profile_id: str | No
 
 def export_profiles_file(path: str | Path, profiles: Sequence[Profile], *, include_secrets: bool) -> Path:
     """Write the TOML export of `profiles` to `path` (atomically, owner-only); where it went."""
-    from esim_ready.exchange.profiles_toml import export_profiles, write_private
+    from esim_ready.exchange.profiles_toml import export_profiles
 
-    target = _target(path)
-    if not str(path).strip():
-        raise CannotWrite("''", "no file name given")
-    if target.is_dir():
-        raise CannotWrite(str(path), "it is a folder: add a file name, e.g. profiles.toml")
-    try:
-        write_private(target, export_profiles(profiles, include_secrets=include_secrets))
-    except OSError as exc:
-        raise CannotWrite(str(path), exc.strerror or str(exc)) from None
-    return target
+    written = write_user_file(path, export_profiles(profiles, include_secrets=include_secrets))
+    assert written is not None  # "-" (standard output) is for the command line
+    return written

@@ -1,20 +1,26 @@
-"""One TOML document on disk, read and changed safely.
+"""One TOML document on disk, read and changed safely, on Linux, macOS and Windows.
 
 * Writes are atomic: a temp file in the same directory, flush, fsync, `os.replace`,
-  then fsync of the directory. File mode 0600 (the files hold phone numbers).
-* Changes are functions applied under an exclusive lock (`fcntl.flock` on a
-  sibling `.lock` file) to the *freshest* content on disk, so two running
-  instances never lose each other's changes: each one re-reads before it writes.
-* A file that cannot be read (bad TOML, wrong type, a schema newer than this
-  program) is never overwritten: it is renamed aside to
-  `NAME.damaged-YYYYmmdd-HHMMSS.toml` and reading starts from empty;
-  `quarantined` says where it went so the UI can tell the user.
+  then fsync of the directory where the platform allows it. Owner-only (0600
+  files, a 0700 folder) where the platform has modes (the files hold phone numbers).
+  A state file that is a symbolic link keeps the link: its target is replaced.
+* Changes are functions applied under an exclusive lock (the `filelock` library:
+  `flock` on POSIX, `msvcrt` on Windows, on a sibling `.lock` file) to the
+  *freshest* content on disk, so two running instances never lose each other's
+  changes: each one re-reads before it writes.
+* A file that cannot be read as a document (bad TOML or UTF-8, nested too deep,
+  too large, a folder where the file should be, a schema newer than this program)
+  is never overwritten: it is renamed aside to `NAME.damaged-YYYYmmdd-HHMMSS.toml`
+  (owner-only) and reading starts from empty; `quarantined` says where it went
+  so the UI can tell the user.
+* A file or folder the disk will not let us read or write (permissions, a full
+  disk, `--config-dir` naming a file) raises `StorageError`, a `UserError` that
+  says what and where: nothing is overwritten, what was saved stays.
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import tempfile
 import tomllib
@@ -23,8 +29,47 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from esim_ready import limits
+from esim_ready.errors import UserError
+
 Raw = dict[str, Any]
 Migration = Callable[[Raw], Raw]
+
+
+class StorageError(UserError):
+    """The disk refuses: a file or folder cannot be read or written. Says what and where."""
+
+    def __init__(self, verb: str, path: Path, reason: str) -> None:
+        self.verb = verb
+        self.path = path
+        self.reason = reason
+        what = "your change was not saved; what was saved before is kept" if verb == "save" else "nothing was changed"
+        super().__init__(f"cannot {verb} {path}: {reason} ({what})")
+
+
+def os_reason(exc: OSError) -> str:
+    """A short, plain reason for a disk error."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        return "a file is in the way where a folder should be"
+    return exc.strerror or str(exc)
+
+
+def make_private_dir(directory: Path) -> None:
+    """Create `directory` (and parents) owner-only; StorageError if it cannot be a folder."""
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError("use the folder", directory, os_reason(exc)) from None
+    if not directory.is_dir():
+        raise StorageError("use the folder", directory, "it is a file, not a folder")
 
 
 class DocumentFile:
@@ -46,21 +91,35 @@ class DocumentFile:
 
     # -- reading -------------------------------------------------------------
     def read(self) -> Raw:
-        """The current document (migrated), or `{}` if there is none."""
-        with self._locked():
+        """The current document (migrated), or `{}` if there is none.
+
+        Read without the lock where the lock cannot be taken (a read-only
+        folder): saves replace the file whole, so a read never sees half of one."""
+        with self._locked(required=False):
             return self._read_unlocked()
 
     def _read_unlocked(self) -> Raw:
         try:
-            data = self.path.read_bytes()
+            if self.path.is_dir():
+                self._quarantine("a folder is where the file should be")
+                return {}
+            with self.path.open("rb") as fh:
+                data = fh.read(limits.MAX_FILE_BYTES + 1)
         except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise StorageError("read", self.path, os_reason(exc)) from None
+        if len(data) > limits.MAX_FILE_BYTES:
+            self._quarantine(f"larger than {limits.describe_bytes(limits.MAX_FILE_BYTES)}")
             return {}
         try:
             doc = tomllib.loads(data.decode("utf-8"))
             return self._migrate(doc)
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError) as exc:
+        except RecursionError:
+            self._quarantine("nested too deeply")
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError, OverflowError) as exc:
             self._quarantine(str(exc))
-            return {}
+        return {}
 
     def _migrate(self, doc: Raw) -> Raw:
         version = doc.get("schema", 1)
@@ -87,7 +146,12 @@ class DocumentFile:
         while target.exists():
             n += 1
             target = self.path.with_name(f"{self.path.stem}.damaged-{stamp}-{n}{self.path.suffix}")
-        os.replace(self.path, target)
+        try:
+            os.replace(self.path, target)
+        except OSError as exc:
+            raise StorageError("move aside the damaged file", self.path, os_reason(exc)) from None
+        if target.is_file():
+            _chmod(target, 0o600)  # it may hold numbers and codes
         self.quarantined.append((target, reason))
 
     # -- writing -------------------------------------------------------------
@@ -96,7 +160,7 @@ class DocumentFile:
 
         Returns the document as written.
         """
-        with self._locked():
+        with self._locked(required=True):
             self._remove_stale_temp_files()
             current = self._read_unlocked()
             new = change(current)
@@ -112,7 +176,7 @@ class DocumentFile:
         """Temp files left by a process killed mid-save. Under the lock nobody else
         is writing, so any that exist are leftovers; the real file is intact."""
         for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 leftover.unlink()
 
     def _write_unlocked(self, doc: Raw) -> None:
@@ -120,26 +184,57 @@ class DocumentFile:
 
         ordered = {"schema": doc["schema"], **{k: v for k, v in doc.items() if k != "schema"}}
         payload = tomli_w.dumps(ordered).encode("utf-8")
-        directory = self.path.parent
-        directory.mkdir(parents=True, exist_ok=True)
-        replace_atomically(self.path, payload)
-        dir_fd = os.open(directory, os.O_RDONLY)
+        target = self.path.resolve() if self.path.is_symlink() else self.path  # keep the link
         try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+            replace_atomically(target, payload)
+        except OSError as exc:
+            raise StorageError("save", self.path, os_reason(exc)) from None
+        fsync_dir(target.parent)
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    def _locked(self, *, required: bool) -> Iterator[None]:
+        """Hold the sibling `.lock` file. Where it cannot be taken: a change raises
+        `StorageError`; a read (`required=False`) goes on without it."""
+        from filelock import FileLock
+
+        lock = None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+            make_private_dir(self.path.parent)
+            lock_path = self.path.with_name(self.path.name + ".lock")
+            if lock_path.is_dir():  # nothing of ours: move it out of the way
+                aside = lock_path.with_name(f"{lock_path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+                os.replace(lock_path, aside)
+            candidate = FileLock(str(lock_path), mode=0o600)
+            candidate.acquire()
+            lock = candidate
+        except (OSError, StorageError) as exc:
+            if required:
+                reason = exc.reason if isinstance(exc, StorageError) else os_reason(exc)
+                raise StorageError("save", self.path, reason) from None
+        try:
             yield
         finally:
-            fcntl.flock(fd, fcntl.LOCK_UN)
-            os.close(fd)
+            if lock is not None:
+                lock.release()
+
+
+def _chmod(path: Path, mode: int) -> None:
+    with contextlib.suppress(OSError, NotImplementedError):
+        os.chmod(path, mode)
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in `directory` durable where the platform can (not on Windows)."""
+    try:
+        dir_fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
 
 
 def replace_atomically(path: Path, payload: bytes) -> None:
@@ -147,7 +242,8 @@ def replace_atomically(path: Path, payload: bytes) -> None:
     then rename it over `path`: readers see the old file or the new one, never half."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, 0o600)
+        if hasattr(os, "fchmod"):  # POSIX; on Windows mkstemp's file is the user's own already
+            os.fchmod(fd, 0o600)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()

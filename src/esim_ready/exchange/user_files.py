@@ -1,0 +1,146 @@
+"""The one reader and writer of files the user names (imports, exports; CLI and app).
+
+    text, shown = read_user_file("trip.toml")        # "-" reads standard input
+    written = write_user_file("out.toml", text)      # "-" writes standard output
+
+Reading: `~` expanded; refused with a plain `CannotRead` (what and why) for a
+missing name, a folder, a missing or unreadable file, a file over
+`limits.MAX_FILE_BYTES` (refused before it is read whole), text that is not
+UTF-8 (with the byte where it stops being UTF-8).
+
+Writing: a regular file (or a new one) is replaced atomically and readable by
+the owner only; a symbolic link is followed and its target replaced (the link
+stays); a device or FIFO (`/dev/stdout`, a named pipe) is written through, not
+replaced. Problems come back as `CannotWrite`. Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import BinaryIO
+
+from esim_ready import limits
+from esim_ready.errors import UserError
+
+STDIO = "-"
+
+
+class CannotAccess(UserError):
+    """A file the user named cannot be read or written; says which and why."""
+
+    def __init__(self, verb: str, path: str, reason: str) -> None:
+        self.verb = verb
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot {verb} {path}: {reason}")
+
+
+class CannotRead(CannotAccess):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__("read", path, reason)
+
+
+class CannotWrite(CannotAccess):
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__("write", path, reason)
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file (check the name and the folder)"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder, not a file"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return exc.strerror or str(exc)
+
+
+def _path(name: str | Path, make: type[CannotAccess]) -> Path:
+    text = str(name).strip()
+    if not text:
+        raise make("''", "no file name given")
+    return Path(text).expanduser()
+
+
+def decode(data: bytes, shown: str) -> str:
+    """`data` as UTF-8 text (a leading byte-order mark dropped), or `CannotRead` saying where it breaks."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CannotRead(shown, f"not UTF-8 text (byte {exc.start})") from None
+
+
+def read_bytes(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
+    """The bytes of the file `name` (or of standard input for "-"), at most
+    `limits.MAX_FILE_BYTES`; and the name to show the user."""
+    limit = limits.MAX_FILE_BYTES
+    if str(name).strip() == STDIO:
+        shown = "standard input"
+        source = stdin or getattr(sys.stdin, "buffer", None)
+        if source is None:  # a text stream standing in for stdin (tests, embedding)
+            data = sys.stdin.read(limit + 1).encode("utf-8", "surrogateescape")
+        else:
+            data = source.read(limit + 1)
+    else:
+        path = _path(name, CannotRead)
+        shown = str(name).strip()
+        try:
+            if path.is_dir():
+                raise CannotRead(shown, "it is a folder, not a file")
+            with path.open("rb") as fh:
+                data = fh.read(limit + 1)
+        except OSError as exc:
+            raise CannotRead(shown, _reason(exc)) from None
+    if len(data) > limit:
+        raise CannotRead(shown, f"larger than {limits.describe_bytes(limit)}: not a file this program writes")
+    return data, shown
+
+
+def read_user_file(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[str, str]:
+    """(text, name to show) of the file `name`, or of standard input for "-"."""
+    data, shown = read_bytes(name, stdin=stdin)
+    return decode(data, shown), shown
+
+
+def write_user_file(name: str | Path, text: str) -> Path | None:
+    """Write `text` to `name` ("-": standard output, returns None); returns the absolute path.
+
+    See the module doc for files, links, devices and FIFOs."""
+    if str(name).strip() == STDIO:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return None
+    path = _path(name, CannotWrite)
+    shown = str(name).strip()
+    try:
+        if path.is_dir():
+            raise CannotWrite(shown, "it is a folder: add a file name, e.g. export.toml")
+        write_through(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise CannotWrite(shown, _reason(exc) if not isinstance(exc, FileNotFoundError) else
+                          "no such folder (check the name and the folder)") from None  # fmt: skip
+    return Path(os.path.abspath(path))
+
+
+def write_through(path: Path, payload: bytes) -> None:
+    """Replace a regular file atomically (through a symbolic link: its target), or
+    write straight into a device or FIFO. Raises OSError."""
+    from esim_ready.state.tomlfile import replace_atomically
+
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with target.open("wb") as fh:  # /dev/stdout, /dev/null, a named pipe...
+            if fh.isatty():  # a terminal gets no escape sequence from the user's text
+                from esim_ready.textsafe import neutralise
+
+                payload = neutralise(payload.decode("utf-8")).encode("utf-8")
+            fh.write(payload)
+        return
+    replace_atomically(target, payload)

@@ -1,0 +1,83 @@
+"""Text from users and data files, made safe to show: one sanitiser for every output.
+
+* `neutralise(text)`: control characters (C0 but tab and newline, DEL, C1 such
+  as CSI U+009B, and the bidirectional overrides and isolates U+202A-U+202E,
+  U+2066-U+2069) become the visible escape `\\uXXXX`. The escape is also valid
+  inside JSON and TOML strings, so documents written through it mean the same.
+  A terminal never receives an escape sequence (retitling, clearing, hiding
+  text) or a reordering of text from the user's data.
+* `one_line(text)`: the same, newline and tab included (table cells, titles).
+* `SafeStream`: a text stream wrapper that neutralises everything written; the
+  CLI wraps standard output and error with it.
+* `mask_known(text, secrets)`: every occurrence of the given secret values (and
+  any `LPA:1$...` activation code) replaced by a mask (crash reports, errors).
+
+Markup is a separate matter: the TUI shows user text as `rich.text.Text` (or
+with `markup=False`), never inside a markup string. Pure Python, no Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import IO, Any
+
+MASK = "••••••••"
+
+_BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C)
+_CONTROLS = (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *_BIDI)
+_TABLE_LINE = {cp: f"\\u{cp:04x}" for cp in _CONTROLS}
+_TABLE_TEXT = {cp: v for cp, v in _TABLE_LINE.items() if cp not in (0x09, 0x0A)}
+_FIND = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _CONTROLS) + "]")
+_ACTIVATION = re.compile(r"(LPA:1\$)[^\s'\"\\,;)\]}]+", re.IGNORECASE)
+
+
+def has_controls(text: str) -> bool:
+    """Whether `text` holds a character `neutralise` would replace (tab and newline count)."""
+    return _FIND.search(text) is not None
+
+
+def neutralise(text: str) -> str:
+    """`text` with every control character but tab and newline shown as `\\uXXXX`.
+
+    Lone surrogates (not valid Unicode text) become U+FFFD."""
+    out = text.translate(_TABLE_TEXT)
+    return _no_surrogates(out)
+
+
+def one_line(text: str) -> str:
+    """`text` for one line of a table or title: tab and newline are neutralised too."""
+    return _no_surrogates(text.translate(_TABLE_LINE))
+
+
+def _no_surrogates(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+    return text
+
+
+def mask_known(text: str, secrets: Iterable[str | None] = ()) -> str:
+    """`text` with each of `secrets` (and any activation code `LPA:1$...`) masked."""
+    for secret in sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return _ACTIVATION.sub(lambda m: m.group(1) + MASK, text)
+
+
+class SafeStream:
+    """Wraps a text stream: everything written is `neutralise`d first."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        self._stream.write(neutralise(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:  # flush, fileno, isatty, encoding, buffer...
+        return getattr(self._stream, name)
