@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,13 +22,71 @@ _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(r"^\s*([A-Za-z0-9_\-\"']+)\s*=")
 
 
-def _headers(lines: list[str]) -> list[tuple[int, str]]:
-    out = []
-    for number, line in enumerate(lines, start=1):
-        m = _HEADER.match(line)
-        if m:
-            out.append((number, m.group(1)))
-    return out
+class LineIndex:
+    """Where the tables and keys of one document are, found in one pass over its text,
+    so that locating each of many problems costs little (error reports stay linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.header_lines: list[int] = []
+        self.header_names: list[str] = []
+        self.by_name: dict[str, list[int]] = {}
+        for number, line in enumerate(self.lines, start=1):
+            if "[" in line and (m := _HEADER.match(line)):
+                self.header_lines.append(number)
+                self.header_names.append(m.group(1))
+                self.by_name.setdefault(m.group(1), []).append(number)
+        self._keys: dict[int, dict[str, int]] = {}
+
+    def _keys_from(self, start: int) -> dict[str, int]:
+        """Keys of the table whose header (or the document) begins at `start`, to the next header."""
+        keys = self._keys.get(start)
+        if keys is None:
+            keys = {}
+            for number in range(start, len(self.lines) + 1):
+                line = self.lines[number - 1]
+                if number > start and "[" in line and _HEADER.match(line):
+                    break
+                m = _KEY.match(line)
+                if m:
+                    keys.setdefault(m.group(1).strip("\"'"), number)
+            self._keys[start] = keys
+        return keys
+
+    def locate(self, where: Where, key: str | None = None) -> int | None:
+        """See `locate_line`."""
+        start, end = 1, len(self.lines) + 1
+        dotted = ""
+        i = 0
+        parts = list(where)
+        while i < len(parts):
+            name = str(parts[i])
+            dotted = f"{dotted}.{name}" if dotted else name
+            index = parts[i + 1] if i + 1 < len(parts) and isinstance(parts[i + 1], int) else None
+            found = self.by_name.get(dotted, [])
+            lo, hi = bisect_left(found, start), bisect_left(found, end)
+            if index is None:
+                if lo < hi:
+                    start = found[lo]
+                i += 1
+                continue
+            if index >= hi - lo:
+                return None
+            start = found[lo + index]
+            # the table ends at the next header that is not one of its sub-tables
+            j = bisect_right(self.header_lines, start)
+            while j < len(self.header_lines) and self.header_lines[j] < end:
+                if not self.header_names[j].startswith(dotted + "."):
+                    end = self.header_lines[j]
+                    break
+                j += 1
+            i += 2
+        if key is None:
+            return start if parts else None
+        found_line = self._keys_from(start).get(key)
+        if found_line is not None and found_line < end:
+            return found_line
+        return start if parts else None
 
 
 def locate_line(text: str, where: Where, key: str | None = None) -> int | None:
@@ -35,45 +94,10 @@ def locate_line(text: str, where: Where, key: str | None = None) -> int | None:
 
     `where` alternates names and indexes of arrays of tables, e.g.
     `("carriers", 2, "plans", 0)` is the first `[[carriers.plans]]` after the
-    third `[[carriers]]`. Returns None when it cannot tell.
+    third `[[carriers]]`. Returns None when it cannot tell. (For many lookups in
+    one text, build a `LineIndex` once.)
     """
-    lines = text.splitlines()
-    headers = _headers(lines)
-    start, end = 1, len(lines) + 1
-    dotted = ""
-    i = 0
-    parts = list(where)
-    while i < len(parts):
-        name = str(parts[i])
-        dotted = f"{dotted}.{name}" if dotted else name
-        following_part = parts[i + 1] if i + 1 < len(parts) else None
-        index = following_part if isinstance(following_part, int) else None
-        matches = [n for n, h in headers if h == dotted and start <= n < end]
-        if index is None:
-            if matches:
-                start = matches[0]
-            i += 1
-            continue
-        if index >= len(matches):
-            return None
-        start = matches[index]
-        # the table ends at the next header that is not one of its sub-tables
-        following = [n for n, h in headers if n > start and n < end and not h.startswith(dotted + ".")]
-        end = following[0] if following else end
-        i += 2
-    if key is None:
-        return start if parts else None
-    inside_sub = False
-    for number in range(start, min(end, len(lines) + 1)):
-        line = lines[number - 1]
-        if number > start and _HEADER.match(line):
-            inside_sub = True  # a sub-table began: keys below belong to it
-        if inside_sub:
-            continue
-        m = _KEY.match(line)
-        if m and m.group(1).strip("\"'") == key:
-            return number
-    return start if parts else None
+    return LineIndex(text).locate(where, key)
 
 
 def load_toml(path: str, text: str) -> dict[str, Any]:
@@ -104,9 +128,16 @@ class Problems:
     path: str
     text: str
     items: list[str] = field(default_factory=list)
+    _index: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    def locate(self, where: Where, key: str | None = None) -> int | None:
+        """The line of `key` in the table at `where` (the text is indexed once)."""
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index.locate(where, key)
 
     def add(self, where: Where, key: str | None, message: str) -> None:
-        line = locate_line(self.text, where, key)
+        line = self.locate(where, key)
         place = f"line {line}: " if line else ""
         self.items.append(f"{place}{describe(where, key)}: {message}")
 

@@ -44,9 +44,9 @@ from esim_ready.catalog.validation import (
     Where,
     describe,
     load_toml,
-    locate_line,
 )
 from esim_ready.errors import UnknownCountry
+from esim_ready.limits import MAX_ITEMS, date_problem
 from esim_ready.state.checklist_logic import entries
 from esim_ready.state.trips import (
     MAX_NAME,
@@ -135,7 +135,7 @@ class _Report:
         self.text = text
 
     def add(self, where: Where, key: str | None, message: str, item_id: str | None = None) -> None:
-        line = locate_line(self.text, where, key)
+        line = self.problems.locate(where, key)
         place = describe(where)
         if item_id:
             place = f"{place} (item {item_id!r})"
@@ -181,6 +181,9 @@ def _trip_date(report: _Report, table: dict[str, Any], key: str) -> date | None:
         return None
     if isinstance(value, datetime) or not isinstance(value, date):
         report.add(("trip",), key, f"must be a date like 2026-12-01 (no quotes), not {_kind(value)}")
+        return None
+    if problem := date_problem(value):
+        report.add(("trip",), key, problem)
         return None
     return value
 
@@ -277,6 +280,8 @@ def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> 
             report.add(where, "done_at", f"must be a date and time like 2026-11-21T10:05:00Z, not {_kind(done_at)}", label)
         elif done is False:
             report.add(where, "done_at", "is given but done = false", label)
+        elif problem := date_problem(done_at):
+            report.add(where, "done_at", problem, label)
     note = raw.get("note", "")
     if not isinstance(note, str):
         report.add(where, "note", f"must be a string, not {_kind(note)}", label)
@@ -323,6 +328,8 @@ def parse_checklist(
         report.add((), "items", "missing: one [[items]] table per checklist item")
     elif not isinstance(raw_items, list):
         report.add((), "items", f"must be a list of [[items]] tables, not {_kind(raw_items)}")
+    elif len(raw_items) > MAX_ITEMS:
+        report.add((), "items", f"holds {len(raw_items):,} items; a checklist has at most {MAX_ITEMS:,}")
     else:
         seen: dict[str, int] = {}
         for index, raw in enumerate(raw_items):

@@ -36,9 +36,11 @@ from typing import Any
 
 from esim_ready.errors import UserError
 from esim_ready.esim.identifiers import check_eid, normalise_eid
+from esim_ready.limits import MAX_PROFILES
 from esim_ready.state.profiles import (
     PROFILE_CLASSES,
     ChipProfile,
+    text_issues,
     ImportSummary,
     ProfileStore,
     check_iccid,
@@ -120,8 +122,8 @@ def read_lpac(text: str, source: str = "lpac output") -> LpacOutput:
         raise LpacError(source, "the lpac result has no payload with a numeric code")
     if payload["code"] != 0:
         data = payload.get("data")
-        detail = data if isinstance(data, str) else json.dumps(data, ensure_ascii=False)
-        message = payload.get("message")
+        detail = _shown(data, 200) if data is not None else ""
+        message = _shown(payload.get("message"), 200)
         raise LpacError(
             source,
             f"lpac reported an error (code {payload['code']}): {message}" + (f": {detail}" if detail else ""),
@@ -163,6 +165,8 @@ def parse_lpac(text: str, source: str = "lpac output") -> list[ChipProfile]:
 
 
 def _profile_list(data: list[Any], source: str) -> tuple[ChipProfile, ...]:
+    if len(data) > MAX_PROFILES:
+        raise LpacError(source, f"lists {len(data):,} profiles; an eSIM chip holds far fewer (at most {MAX_PROFILES:,} are read)")
     problems: list[str] = []
     chips: list[ChipProfile] = []
     seen: dict[str, int] = {}
@@ -193,7 +197,10 @@ def _chip(entry: Any, place: str, problems: list[str]) -> ChipProfile | None:
                 problems.append(f"{place}.{key}: missing")
             return None
         if not isinstance(value, str):
-            problems.append(f"{place}.{key}: must be a string, not {json.dumps(value)}")
+            problems.append(f"{place}.{key}: must be a string, not {_shown(value)}")
+            return None
+        if issue := (text_issues(key, value) or [None])[0]:
+            problems.append(f"{place}.{key}: {issue.message}")
             return None
         return value
 
@@ -205,7 +212,7 @@ def _chip(entry: Any, place: str, problems: list[str]) -> ChipProfile | None:
     if state is not None:
         state = state.lower()  # USAGE.md's prose says "Enabled"; lpac prints "enabled"
         if state not in ("enabled", "disabled"):
-            problems.append(f"{place}.profileState: must be enabled or disabled, not {entry['profileState']!r}")
+            problems.append(f"{place}.profileState: must be enabled or disabled, not {_shown(state)}")
     nickname = text("profileNickname")
     if nickname is not None:
         problems += [f"{place}.profileNickname: {issue.message}" for issue in check_nickname(nickname)]
@@ -213,7 +220,7 @@ def _chip(entry: Any, place: str, problems: list[str]) -> ChipProfile | None:
     if profile_class is not None:
         profile_class = profile_class.lower()
         if profile_class not in PROFILE_CLASSES:
-            problems.append(f"{place}.profileClass: must be one of {', '.join(PROFILE_CLASSES)}, not {profile_class!r}")
+            problems.append(f"{place}.profileClass: must be one of {', '.join(PROFILE_CLASSES)}, not {_shown(profile_class)}")
     provider = text("serviceProviderName")
     name = text("profileName")
     aid = text("isdpAid")
@@ -255,3 +262,13 @@ def import_lpac(
         saved = store.update(profile_id, eid=out.eid)
         summary = ImportSummary(updated=(saved.profile,), eid=out.eid)
     return replace(summary, skipped_lines=out.skipped_lines)
+
+
+def _shown(value: Any, limit: int = 60) -> str:
+    """A value from the input, short enough to quote in a message (ASCII-escaped JSON)."""
+    try:
+        text = value if isinstance(value, str) else json.dumps(value)
+    except (ValueError, RecursionError):
+        text = type(value).__name__
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate shown, not raised
+    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -37,6 +37,7 @@ from typing import Any
 import tomli_w
 
 from esim_ready.catalog.validation import Problems, load_toml
+from esim_ready.limits import MAX_PROFILES
 from esim_ready.state.profiles import (
     ImportSummary,
     Issue,
@@ -89,6 +90,9 @@ def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
     if not isinstance(entries, list):
         problems.add((), "profiles", "must be a list of [[profiles]] tables")
         entries = []
+    elif len(entries) > MAX_PROFILES:
+        problems.add((), "profiles", f"holds {len(entries):,} profiles; at most {MAX_PROFILES:,} are read")
+        problems.raise_if_any()
     out: list[Profile] = []
     ids: dict[str, int] = {}
     iccids: dict[str, int] = {}

@@ -26,6 +26,7 @@ from esim_ready import limits
 from esim_ready.errors import UserError
 
 STDIO = "-"
+_SPECIAL = ("/dev/", "/proc/")  # /dev/stdout is a link to /proc/self/fd/1: a stream, whatever it points at
 
 
 class CannotAccess(UserError):
@@ -106,10 +107,11 @@ def read_user_file(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[
 
 
 def write_user_file(name: str | Path, text: str) -> Path | None:
-    """Write `text` to `name` ("-": standard output, returns None); returns the absolute path.
+    """Write `text` to `name` ("-" or a name of standard output: written there, returns
+    None so the caller prints nothing after it); returns the absolute path.
 
     See the module doc for files, links, devices and FIFOs."""
-    if str(name).strip() == STDIO:
+    if str(name).strip() == STDIO or _is_stdout(name):
         sys.stdout.write(text)
         sys.stdout.flush()
         return None
@@ -125,6 +127,16 @@ def write_user_file(name: str | Path, text: str) -> Path | None:
     return Path(os.path.abspath(path))
 
 
+def _is_stdout(name: str | Path) -> bool:
+    """Whether `name` is this process's standard output (`/dev/stdout`, `/proc/self/fd/1`...)."""
+    try:
+        out = os.fstat(sys.stdout.fileno())
+        there = os.stat(Path(str(name).strip()).expanduser())
+    except (OSError, ValueError, AttributeError):  # no such file; stdout is not a real file (tests)
+        return False
+    return (out.st_dev, out.st_ino) == (there.st_dev, there.st_ino)
+
+
 def write_through(path: Path, payload: bytes) -> None:
     """Replace a regular file atomically (through a symbolic link: its target), or
     write straight into a device or FIFO. Raises OSError."""
@@ -135,8 +147,11 @@ def write_through(path: Path, payload: bytes) -> None:
         mode = target.stat().st_mode
     except FileNotFoundError:
         mode = None
-    if mode is not None and not stat.S_ISREG(mode):
-        with target.open("wb") as fh:  # /dev/stdout, /dev/null, a named pipe...
+    special = str(path.absolute()).startswith(_SPECIAL) or str(target).startswith(_SPECIAL)
+    if special or (mode is not None and not stat.S_ISREG(mode)):
+        # /dev/stdout, /dev/null, a named pipe...: written into, never replaced
+        flags = os.O_WRONLY | (os.O_APPEND if special and mode is not None and stat.S_ISREG(mode) else 0)
+        with os.fdopen(os.open(path, flags), "wb") as fh:
             if fh.isatty():  # a terminal gets no escape sequence from the user's text
                 from esim_ready.textsafe import neutralise
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from esim_ready.limits import MAX_EVERY_DAYS, MAX_EVERY_MONTHS, amount_problem, date_problem
+
 if TYPE_CHECKING:
     from esim_ready.state.profiles import Issue, Profile
 
@@ -130,19 +132,31 @@ def check_keepalive(rule: Any, field: str = "keepalive") -> list[Issue]:
     days, months = rule.every_days, rule.every_months
     if (days is None) == (months is None):
         bad("every_days", "interval_required", "give how often: every_days or every_months (exactly one)")
-    for name, value in (("every_days", days), ("every_months", months)):
+    for name, value, most in (("every_days", days, MAX_EVERY_DAYS), ("every_months", months, MAX_EVERY_MONTHS)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
-            bad(name, "not_positive", f"must be a whole number greater than 0, not {value!r}")
+            bad(name, "not_positive", f"must be a whole number greater than 0, not {_short(value)}")
+        elif value is not None and value > most:
+            bad(name, "too_large", f"must be at most {most} (ten years), not {_short(value)}")
     amount = rule.amount
     if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float) or amount < 0):
-        bad("amount", "negative_amount", f"must be a number of at least 0, not {amount!r}")
+        bad("amount", "negative_amount", f"must be a number of at least 0, not {_short(amount)}")
+    elif amount is not None and (problem := amount_problem(amount)):
+        bad("amount", "out_of_range", problem)
     if amount is not None and not rule.currency:
         bad("currency", "currency_required", "give the currency of the amount (ISO 4217, e.g. NOK)")
     if rule.currency is not None and not is_currency(rule.currency):
         bad("currency", "unknown_currency", f"{rule.currency!r} is not an ISO 4217 currency code (e.g. NOK, EUR)")
     if not isinstance(rule.last_done, date):
         bad("last_done", "not_a_date", "must be a date (YYYY-MM-DD)")
+    elif problem := date_problem(rule.last_done):
+        bad("last_done", "out_of_range", problem)
     return out
+
+
+def _short(value: Any) -> str:
+    """`repr(value)`, cut: a 5,000-digit number is not worth repeating in full."""
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a number too large"
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def is_currency(code: str) -> bool:

@@ -26,6 +26,7 @@ from typing import Any, Literal
 
 from esim_ready.errors import UserError
 from esim_ready.esim.identifiers import check_eid, normalise_eid
+from esim_ready.limits import date_problem, text_problem
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
@@ -244,6 +245,14 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
         if not _is_country(country):
             errors.append(Issue("country", "unknown_country", f"{country!r} is not an ISO 3166-1 alpha-2 code (e.g. NO)"))
     changes["country"] = country
+    for name in (*_STR_FIELDS[1:], "number"):
+        value = changes.get(name, getattr(profile, name))
+        if isinstance(value, str):
+            errors += text_issues(name, value)
+    if profile.expiry is not None and isinstance(profile.expiry, date) and (problem := date_problem(profile.expiry)):
+        errors.append(Issue("expiry", "out_of_range", problem))
+    if any(i.field != "country" for i in errors):
+        return replace(profile, **changes), Report(tuple(errors), tuple(warnings))
     if changes["nickname"] is not None:
         errors += check_nickname(changes["nickname"])
     number = _clean(profile.number)
@@ -322,6 +331,22 @@ def _needs_confirmation(code: str) -> bool:
 
     checked = check(code)
     return checked.code is not None and checked.code.confirmation_required
+
+
+def text_issues(name: str, value: str) -> list[Issue]:
+    if not _encodable(value):
+        return [Issue(name, "not_unicode", "holds characters that are not valid Unicode text")]
+    if problem := text_problem(value):
+        return [Issue(name, "too_long", problem)]
+    return []
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def errors_for(issues: Iterable[Issue], name: str) -> list[Issue]:

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esim_ready.errors import UserError
+from esim_ready.limits import MAX_ITEMS, MAX_TRIPS, date_problem
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
 
@@ -155,6 +156,9 @@ def check_trip_fields(name: str, platform: str, start: date | None, end: date | 
         raise InvalidTrip(f"A trip name can be at most {MAX_NAME} characters.")
     if platform not in PLATFORMS:
         raise InvalidTrip(f"Unknown platform {platform!r}: use ios or android.")
+    for day in (start, end):
+        if day is not None and (problem := date_problem(day)):
+            raise InvalidTrip(f"A trip date {problem}.")
     if start is not None and end is not None and end < start:
         raise InvalidTrip(f"The trip ends ({end}) before it starts ({start}).")
     return cleaned
@@ -197,6 +201,8 @@ def _bad(where: str, message: str) -> ValueError:
 def _as_datetime(value: Any, where: str) -> datetime:
     if not isinstance(value, datetime):
         raise _bad(where, f"must be a date and time, not {value!r}")
+    if problem := date_problem(value):
+        raise _bad(where, problem)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -205,6 +211,8 @@ def _as_date(value: Any, where: str) -> date | None:
         return None
     if isinstance(value, datetime) or not isinstance(value, date):
         raise _bad(where, f"must be a date, not {value!r}")
+    if problem := date_problem(value):
+        raise _bad(where, problem)
     return value
 
 
@@ -256,6 +264,8 @@ def _trip_from_raw(raw: Any, where: str) -> Trip:
         check_backup_days(backup_days)
     except InvalidTrip as exc:
         raise _bad(f"{where}.backup_days", str(exc)) from None
+    if len(items_raw) > MAX_ITEMS:
+        raise _bad(f"{where}.items", f"holds {len(items_raw):,} items; at most {MAX_ITEMS:,}")
     return Trip(
         id=trip_id,
         name=_as_str(raw.get("name"), f"{where}.name"),
@@ -274,6 +284,8 @@ def trips_from_raw(doc: Raw) -> list[Trip]:
     raw = doc.get("trips", [])
     if not isinstance(raw, list):
         raise _bad("trips", "must be an array of tables")
+    if len(raw) > MAX_TRIPS:
+        raise _bad("trips", f"holds {len(raw):,} trips; at most {MAX_TRIPS:,}")
     trips = [_trip_from_raw(entry, f"trips[{i}]") for i, entry in enumerate(raw)]
     seen: set[str] = set()
     for trip in trips:

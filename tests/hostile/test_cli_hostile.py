@@ -1,0 +1,74 @@
+"""The hostile-input corpus through every reader of the command line: a clear message
+and exit status 2 (or a damaged state file kept aside), never a traceback or a crash."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hostile_corpus import DOCUMENTS
+
+from esim_ready.cli import main
+
+IMPORTERS = (("import",), ("profiles", "import"), ("profiles", "import-lpac"))
+CASES = [(name, cmd) for name in DOCUMENTS for cmd in IMPORTERS]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def assert_clear(err: str) -> None:
+    assert err.startswith("esim-ready: "), err[:300]
+    assert "unexpected error" not in err and "Traceback" not in err, err[:600]
+    assert "\x1b" not in err and "\x9b" not in err and "\u202e" not in err
+
+
+@pytest.mark.parametrize(("name", "command"), CASES, ids=[f"{n}-{' '.join(c)}" for n, c in CASES])
+def test_every_importer_refuses_hostile_files_with_a_clear_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, config_dir: Path, name: str, command: tuple[str, ...]
+) -> None:
+    path = tmp_path / "hostile.txt"
+    path.write_bytes(DOCUMENTS[name])
+    code, out, err = run(capsys, *command, str(path))
+    assert code == 2, (out, err[:500])
+    assert_clear(err)
+    assert not (config_dir / "trips.toml").exists() and not (config_dir / "profiles.toml").exists()
+
+
+@pytest.mark.parametrize("name", ["not utf-8", "json lone surrogate", "json nested 100000 deep", "10 MB"])
+def test_hostile_standard_input_is_refused_too(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(DOCUMENTS[name]), encoding="utf-8"))
+    code, _, err = run(capsys, "profiles", "import-lpac", "-")
+    assert code == 2
+    assert_clear(err)
+    assert "standard input" in err
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+@pytest.mark.parametrize("state", ["trips.toml", "profiles.toml", "settings.toml"])
+def test_a_hostile_state_file_is_kept_aside_and_every_command_still_works(
+    capsys: pytest.CaptureFixture[str], config_dir: Path, name: str, state: str
+) -> None:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / state).write_bytes(DOCUMENTS[name])
+    for argv in (("trips",), ("profiles", "list"), ("due",), ("carriers", "MA")):
+        code, out, err = run(capsys, *argv)
+        assert code == 0, (argv, err[:500])
+        assert "unexpected error" not in err and "\x1b" not in out + err
+
+
+@pytest.mark.parametrize("name", list(DOCUMENTS))
+def test_a_hostile_file_in_the_users_data_folder_is_reported_not_a_crash(
+    capsys: pytest.CaptureFixture[str], config_dir: Path, name: str
+) -> None:
+    (config_dir / "data").mkdir(parents=True)
+    (config_dir / "data" / "MA.toml").write_bytes(DOCUMENTS[name])
+    code, out, err = run(capsys, "carriers", "MA")
+    assert code == 0, err[:500]
+    assert "unexpected error" not in err
