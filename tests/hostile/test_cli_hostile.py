@@ -72,3 +72,53 @@ def test_a_hostile_file_in_the_users_data_folder_is_reported_not_a_crash(
     code, out, err = run(capsys, "carriers", "MA")
     assert code == 0, err[:500]
     assert "unexpected error" not in err
+
+
+def _hand_edited_state(config_dir: Path, text: str) -> None:
+    """Trips and profiles files holding `text` in every text field (as a hand edit could leave)."""
+    import datetime as dt
+
+    import tomli_w
+
+    config_dir.mkdir(parents=True, exist_ok=True)
+    created = dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    trips = {"schema": 2, "trips": [{"id": "ma-1", "name": text, "country": "MA", "platform": "ios", "created": created,
+                                     "items": [{"id": "cloud-backup-on", "done": False, "note": text}]}]}  # fmt: skip
+    rule = {"action": "topup", "every_days": 30, "last_done": dt.date(2026, 1, 1), "source": text}
+    profiles = {"schema": 1, "profiles": [{"id": "p1", "nickname": text, "carrier": text, "device": text,
+                                           "puk": "12345678", "keepalive": rule}]}  # fmt: skip
+    (config_dir / "trips.toml").write_text(tomli_w.dumps(trips), "utf-8")
+    (config_dir / "profiles.toml").write_text(tomli_w.dumps(profiles), "utf-8")
+
+
+@pytest.mark.parametrize("json_flag", [(), ("--json",)])
+def test_escapes_in_the_users_data_never_reach_the_terminal(
+    capsys: pytest.CaptureFixture[str], config_dir: Path, json_flag: tuple[str, ...]
+) -> None:
+    import json
+
+    from hostile_corpus import ESCAPES
+
+    _hand_edited_state(config_dir, ESCAPES)
+    for argv in (("trips",), ("profiles", "list"), ("due",)):
+        code, out, err = run(capsys, *argv, *json_flag)
+        assert code in (0, 1), err
+        assert not [ch for ch in out + err if ch in "\x1b\x07\x9b\u202e\u2066"], (argv, out)
+        if json_flag:
+            data = json.loads(out)  # strict JSON still, and the text means the same
+            assert ESCAPES in _strings(data)
+    code, out, _ = run(capsys, "export", "ma-1", "-o", "-")
+    assert code == 0 and "\x1b" not in out
+    import tomllib
+
+    assert tomllib.loads(out)["trip"]["name"] == ESCAPES  # the export to stdout still means the same
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []

@@ -186,7 +186,7 @@ async def test_export_to_a_missing_folder_says_why_and_writes_nothing(config_dir
         target = tmp_path / "nope" / "x.toml"
         await pilot.press("x", "ctrl+a", "ctrl+k", *str(target), "enter")
         await pilot.pause()
-        assert any("Not exported" in n.message and "No such file" in n.message for n in app._notifications)
+        assert any("Not exported" in n.message and "no such folder" in n.message for n in app._notifications)
     assert not target.parent.exists()
 
 

@@ -47,6 +47,7 @@ from esim_ready.catalog.validation import (
 )
 from esim_ready.errors import UnknownCountry
 from esim_ready.limits import MAX_ITEMS, date_problem
+from esim_ready.textsafe import has_controls, neutralise
 from esim_ready.state.checklist_logic import entries
 from esim_ready.state.trips import (
     MAX_NAME,
@@ -213,6 +214,8 @@ def _check_trip(report: _Report, raw: Any) -> dict[str, Any] | None:
         report.add(where, "name", "holds characters that are not valid Unicode text")
     elif len(" ".join(name.split())) > MAX_NAME:
         report.add(where, "name", f"is longer than {MAX_NAME} characters")
+    elif has_controls(" ".join(name.split())):
+        report.add(where, "name", "holds control characters (such as ESC)")
     else:
         out["name"] = " ".join(name.split())
     country = raw.get("country")
@@ -289,6 +292,8 @@ def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> 
         report.add(where, "note", "holds characters that are not valid Unicode text", label)
     elif len(note) > MAX_NOTE:
         report.add(where, "note", f"is longer than {MAX_NOTE} characters", label)
+    elif neutralise(note) != note:
+        report.add(where, "note", "holds control characters (such as ESC)", label)
     if len(report.problems.items) > before:
         return None
     when = done_at if done and isinstance(done_at, datetime) else None

@@ -27,6 +27,7 @@ from typing import Any, Literal
 from esim_ready.errors import UserError
 from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.limits import date_problem, text_problem
+from esim_ready.textsafe import has_controls
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
@@ -338,6 +339,8 @@ def text_issues(name: str, value: str) -> list[Issue]:
         return [Issue(name, "not_unicode", "holds characters that are not valid Unicode text")]
     if problem := text_problem(value):
         return [Issue(name, "too_long", problem)]
+    if has_controls(value):
+        return [Issue(name, "control_characters", "holds control characters (such as ESC or a line break)")]
     return []
 
 

@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 from esim_ready.errors import UserError
 from esim_ready.limits import MAX_ITEMS, MAX_TRIPS, date_problem
+from esim_ready.textsafe import has_controls, neutralise
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
 
@@ -152,6 +153,8 @@ def check_trip_fields(name: str, platform: str, start: date | None, end: date | 
         raise InvalidTrip("A trip needs a name.")
     if not encodable(cleaned):
         raise InvalidTrip("The trip name holds characters that are not valid Unicode text.")
+    if has_controls(cleaned):
+        raise InvalidTrip("The trip name holds control characters (such as ESC).")
     if len(cleaned) > MAX_NAME:
         raise InvalidTrip(f"A trip name can be at most {MAX_NAME} characters.")
     if platform not in PLATFORMS:
@@ -570,6 +573,8 @@ class TripStore:
             raise InvalidTrip(f"A note can be at most {MAX_NOTE} characters.")
         if not encodable(note):
             raise InvalidTrip("The note holds characters that are not valid Unicode text.")
+        if neutralise(note) != note:
+            raise InvalidTrip("The note holds control characters (such as ESC).")
         return self._change_item(trip_id, item_id, lambda i: replace(i, note=note.strip()))
 
     def put_trip(self, trip: Trip) -> tuple[Trip, bool]:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import io
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
 
 from esim_ready import i18n
 from esim_ready.catalog import curated
 from esim_ready.i18n import t
 from esim_ready.state.paths import user_data_dir
-from esim_ready.state.settings import SettingsStore
+from esim_ready.errors import UserError
+from esim_ready.state.settings import Settings, SettingsStore
+from esim_ready.textsafe import neutralise, one_line
 from esim_ready.tui.bindings import localize_bindings
 from esim_ready.tui.host import AppHost
 from esim_ready.tui.screens.browse import BrowseScreen
@@ -28,6 +34,15 @@ def _app_commands():
     from esim_ready.tui.commands import AppCommands
 
     return AppCommands
+
+
+def _stored_secrets() -> list[str]:
+    try:
+        from esim_ready.state.profiles import SECRET_FIELDS, ProfileStore
+
+        return [v for p in ProfileStore().list() for n in SECRET_FIELDS if (v := getattr(p, n))]
+    except Exception:  # the crash may be in the store itself: mask what the patterns catch
+        return []
 
 
 class EsimReadyApp(App[int]):
@@ -48,7 +63,12 @@ class EsimReadyApp(App[int]):
         super().__init__()
         self.today = today or date.today()  # fixed in tests and snapshots
         self.settings_store = SettingsStore()
-        self.settings = self.settings_store.load()
+        self._storage_problems: list[str] = []
+        try:
+            self.settings = self.settings_store.load()
+        except UserError as exc:  # e.g. the config folder cannot be read: start with defaults
+            self.settings = Settings()
+            self._storage_problems.append(str(exc))
         chosen = language or self.settings.language or i18n.locale_language()
         i18n.set_language(chosen)
         curated.set_user_data_dir(user_data_dir())
@@ -69,6 +89,8 @@ class EsimReadyApp(App[int]):
         self._startup_notices()
 
     def _startup_notices(self) -> None:
+        for problem in self._storage_problems:
+            self.notify(problem, severity="error", timeout=30)
         for path, reason in self.settings_store.quarantined:
             self.notify(t("main.damaged_file", path=path, reason=reason), severity="error", timeout=30)
         for problem in curated.load_problems():
@@ -85,10 +107,43 @@ class EsimReadyApp(App[int]):
         for screen in self.screen_stack:
             localize_bindings(screen)
 
+    # -- safety -------------------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, always as plain text: messages quote names, files and errors
+        the user wrote, which are never markup, and their control characters are shown."""
+        super().notify(neutralise(str(message)), title=one_line(title), severity=severity, timeout=timeout, markup=False)
+
+    def _fatal_error(self) -> None:
+        """The crash report, without local variables (they hold the user's secrets and
+        numbers) and with every stored secret masked in what is left."""
+        from rich.console import Console
+        from rich.traceback import Traceback
+
+        from esim_ready.textsafe import mask_known
+
+        self.bell()
+        capture = Console(width=self.console.width or 100, color_system=None, file=io.StringIO())
+        with capture.capture() as captured:
+            capture.print(Traceback(show_locals=False, width=None, suppress=[]))
+        report = mask_known(captured.get(), _stored_secrets())
+        self._exit_renderables.append(Text(neutralise(report)))
+        self._close_messages_no_wait()
+
     # -- things screens ask of the app ---------------------------------------------
     def remember_country(self, code: str) -> None:
         if self.settings.last_country != code:
-            self.settings = self.settings_store.change(last_country=code)
+            try:
+                self.settings = self.settings_store.change(last_country=code)
+            except UserError:  # not worth a message each time a country is opened
+                self.settings = replace(self.settings, last_country=code)
 
     def goto_country(self, code: str) -> None:
         while len(self.screen_stack) > 2:
@@ -143,7 +198,11 @@ class EsimReadyApp(App[int]):
     async def action_toggle_language(self) -> None:
         new = "en" if i18n.current_language() == "zh" else "zh"
         i18n.set_language(new)
-        self.settings = self.settings_store.change(language=new)
+        try:
+            self.settings = self.settings_store.change(language=new)
+        except UserError as exc:
+            self.settings = replace(self.settings, language=new)
+            self.notify(str(exc), severity="error", timeout=10)
         self._localize()
         for screen in self.screen_stack:
             if hasattr(screen, "relocalize"):

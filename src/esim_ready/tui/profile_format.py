@@ -3,6 +3,7 @@ and notices; the table's columns and how they share the terminal's width."""
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from datetime import date
 
 from rich.text import Text
@@ -17,6 +18,7 @@ from esim_ready.state.keepalive import (
     yearly_cost,
 )
 from esim_ready.state.profiles import SECRET_FIELDS, Issue, Profile, mask_secret
+from esim_ready.textsafe import one_line
 from esim_ready.tui import format as fmt
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.OK: "green"}
@@ -106,7 +108,7 @@ def secret_text(secret: str | None, revealed: bool) -> str:
 
 def fit(text: str, width: int) -> Text:
     """`text` cut to `width` terminal cells with an ellipsis (a Chinese character takes 2)."""
-    out = Text(text, no_wrap=True, overflow="ellipsis")
+    out = Text(one_line(text), no_wrap=True, overflow="ellipsis")
     if out.cell_len > width:
         out.truncate(width, overflow="ellipsis")
     return out
@@ -152,10 +154,21 @@ def column_widths(natural: dict[str, int], headers: dict[str, int], available: i
     return widths
 
 
+def shown(p: Profile) -> Profile:
+    """`p` with every text field made safe to show (control characters visible)."""
+    changes: dict[str, object] = {
+        f.name: one_line(value) for f in fields(p) if isinstance(value := getattr(p, f.name), str)
+    }
+    if p.keepalive is not None and p.keepalive.source:
+        changes["keepalive"] = replace(p.keepalive, source=one_line(p.keepalive.source))
+    return replace(p, **changes)  # type: ignore[arg-type]
+
+
 def detail_text(p: Profile, today: date, revealed: bool) -> Text:
     """The highlighted profile's details (user text never read as markup)."""
     from esim_ready.catalog import countries
 
+    p = shown(p)
     out = Text()
     facts = [f"ICCID {p.iccid}" if p.iccid else t("profiles.no_iccid")]
     if p.iccid and not p.country and (by_number := iccid_country_text(p.iccid)):

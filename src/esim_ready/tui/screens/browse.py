@@ -22,6 +22,7 @@ from esim_ready.i18n import current_language, t
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
+from esim_ready.tui.safe_text import markup_safe, plain
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 if TYPE_CHECKING:
@@ -219,7 +220,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         table.add_row(t("main.all_carriers"), "", str(len(self.country.plans)), "", key=ALL_CARRIERS)
         for carrier in self.country.carriers:
             table.add_row(
-                carrier.name,
+                plain(carrier.name),
                 fmt.tristate(carrier.esim),
                 str(len(carrier.plans)) if carrier.plans else "—",
                 t(f"main.origin_{carrier.origin}"),
@@ -255,8 +256,8 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         names = {c.id: c.name for c in self.country.carriers}
         for p in self._plans_shown:
             table.add_row(
-                names.get(p.carrier_id, p.carrier_id),
-                p.name,
+                plain(names.get(p.carrier_id, p.carrier_id)),
+                plain(p.name),
                 fmt.data_amount(p),
                 fmt.validity(p),
                 fmt.price(p),
@@ -274,7 +275,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     # -- details -----------------------------------------------------------------
     def _show_detail_country(self) -> None:
         assert self.country is not None
-        lines = [t("main.carriers_from", source=self.country.derived_source)]
+        lines = [t("main.carriers_from", source=markup_safe(self.country.derived_source))]
         if not self.country.curated:
             lines.append(t("main.not_curated"))
         for rule in self.country.retention:
@@ -284,16 +285,16 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def _retention_line(self, rule) -> str:
         return t(
             "main.retention",
-            carrier=rule.carrier_name,
-            rule=rule.rule(current_language()),
-            source=rule.source,
+            carrier=markup_safe(rule.carrier_name),
+            rule=markup_safe(rule.rule(current_language())),
+            source=markup_safe(rule.source),
             date=fmt.dated(rule.as_of, host(self).today),
         )
 
     def _show_detail_carrier(self, carrier: Carrier) -> None:
         assert self.country is not None
         lang = current_language()
-        lines = [f"[b]{carrier.name}[/b]  ({t(f'main.origin_{carrier.origin}')})"]
+        lines = [f"[b]{markup_safe(carrier.name)}[/b]  ({t(f'main.origin_{carrier.origin}')})"]
         if carrier.esim == "unknown":
             lines.append(t("main.esim_unknown"))
         else:
@@ -301,16 +302,16 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 t(
                     "main.esim_fact",
                     value=fmt.tristate(carrier.esim),
-                    source=carrier.esim_source,
+                    source=markup_safe(carrier.esim_source),
                     date=fmt.dated(carrier.esim_as_of, host(self).today),
                 )
             )
         if carrier.website:
-            lines.append(t("main.website", url=carrier.website))
+            lines.append(t("main.website", url=markup_safe(carrier.website)))
         if carrier.prefixes:
-            lines.append(t("main.prefixes", n=carrier.prefixes, source=self.country.derived_source))
+            lines.append(t("main.prefixes", n=carrier.prefixes, source=markup_safe(self.country.derived_source)))
         if carrier.note(lang):
-            lines.append(carrier.note(lang))
+            lines.append(markup_safe(carrier.note(lang), multiline=True))
         for rule in self.country.retention:
             if rule.carrier_id == carrier.id:
                 lines.append(self._retention_line(rule))
@@ -319,7 +320,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def _show_detail_plan(self, plan: Plan) -> None:
         lang = current_language()
         lines = [
-            f"[b]{plan.name}[/b]  ({t(f'main.kind_{plan.kind}')}, {t(f'main.origin_{plan.origin}')})",
+            f"[b]{markup_safe(plan.name)}[/b]  ({t(f'main.kind_{plan.kind}')}, {t(f'main.origin_{plan.origin}')})",
             t(
                 "main.plan_facts",
                 data=fmt.data_amount(plan),
@@ -327,10 +328,10 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 price=fmt.price(plan),
                 per_gb=fmt.price_per_gb(plan),
             ),
-            t("main.source_line", source=plan.source, date=fmt.dated(plan.as_of, host(self).today)),
+            t("main.source_line", source=markup_safe(plan.source), date=fmt.dated(plan.as_of, host(self).today)),
         ]
         if plan.note(lang):
-            lines.append(plan.note(lang))
+            lines.append(markup_safe(plan.note(lang), multiline=True))
         self.query_one("#detail", Static).update("\n".join(lines))
 
     @on(DataTable.RowHighlighted, "#carriers")

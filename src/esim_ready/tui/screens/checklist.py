@@ -37,6 +37,7 @@ from esim_ready.tui import format as fmt
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
+from esim_ready.tui.safe_text import neutralise, one_line, plain
 from esim_ready.tui.widgets.cjk_text import CJKText
 
 FILTERS = ("all", "open", "critical")
@@ -55,7 +56,7 @@ def _item_prompt(entry: Entry, language: str) -> Table:
     else:
         mark = Text("[✓]", style="bold green") if state.done else Text("[ ]")
     critical = Text("!", style="bold red") if template.critical else Text(" ")
-    title = Text(template.title(language), style="dim" if state.done and not entry.stale else "")
+    title = plain(template.title(language), style="dim" if state.done and not entry.stale else "")
     if entry.stale:
         title.append(" " + t("checklist.stale_mark"), style="yellow")
     if state.note:
@@ -138,7 +139,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         self.query_one("#trip-line", Static).update(
             t(
                 "checklist.trip_line",
-                name=trip.name,
+                name=one_line(trip.name),
                 country=trip_actions.country_name(trip.country),
                 platform=trip_actions.platform_name(trip.platform, short=True),
                 dates=trip_actions.trip_dates(trip),
@@ -246,15 +247,15 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         weight = t(f"checklist.weight_{template.weight}")
         parts: list[Content] = [
             Content.assemble(
-                (template.title(lang), "bold"), "  ", (weight, "$text-error" if template.critical else "dim")
+                (one_line(template.title(lang)), "bold"), "  ", (weight, "$text-error" if template.critical else "dim")
             ),
-            Content(template.how(self.trip.platform, lang) or t("checklist.no_how")),
+            Content(neutralise(template.how(self.trip.platform, lang) or t("checklist.no_how"))),
         ]
         if template.source:
             date = fmt.dated(template.as_of, host(self).today)
-            parts.append(Content.styled(t("checklist.source", source=template.source, date=date), "dim"))
+            parts.append(Content.styled(t("checklist.source", source=one_line(template.source), date=date), "dim"))
         if state.note:
-            parts.append(Content.styled(t("checklist.note", note=state.note), "$text-accent"))
+            parts.append(Content.styled(t("checklist.note", note=neutralise(state.note)), "$text-accent"))
         else:
             parts.append(Content.styled(t("checklist.no_note"), "dim"))
         if state.done and state.done_at is not None:

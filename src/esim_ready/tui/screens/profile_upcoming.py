@@ -19,6 +19,7 @@ from esim_ready.state.keepalive import Upcoming, upcoming, yearly_totals
 from esim_ready.state.profiles import ProfileStore
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.safe_text import one_line
 
 
 class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
@@ -61,7 +62,11 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
         self.query_one("#upcoming", DataTable).focus()
 
     def reload(self, row: int = 0) -> None:
-        self.items = upcoming(self.store.list(), self.today)
+        try:
+            self.items = upcoming(self.store.list(), self.today)
+        except UserError as exc:
+            self.items = []
+            self.notify(str(exc), severity="error", timeout=20)
         table = self.query_one("#upcoming", DataTable)
         rows = []
         for item in self.items:
@@ -98,15 +103,16 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
         self._show(self.items[table.cursor_row])
 
     def _show(self, item: Upcoming) -> None:
+        profile = pf.shown(item.profile)  # the user's text made safe to show
         text = Text.assemble(
-            (item.profile.display_name, "bold"),
+            (profile.display_name, "bold"),
             "  ",
-            item.profile.carrier or "",
+            profile.carrier or "",
             "\n",
             t("profiles.keepalive_line", rule=pf.describe_rule(item.rule), last=item.rule.last_done.isoformat()),
         )
         if item.rule.source:
-            text.append("\n" + t("profiles.rule_source", source=item.rule.source), "dim")
+            text.append("\n" + t("profiles.rule_source", source=one_line(item.rule.source)), "dim")
         self.query_one("#upcoming-detail", Static).update(text)
 
     @on(DataTable.RowHighlighted, "#upcoming")

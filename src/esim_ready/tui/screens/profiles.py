@@ -26,6 +26,7 @@ from esim_ready.state.keepalive import Status, due_soon, next_due, status_on
 from esim_ready.state.profiles import SECRET_FIELDS, Profile, ProfileStore, Saved
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.safe_text import plain
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 
@@ -33,7 +34,10 @@ def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple
     """(message, severity) to show at launch: a profiles file kept aside, and one notice
     of the keep-alives overdue or due within 7 days."""
     store = store or ProfileStore()
-    items = due_soon(store.list(), today)
+    try:
+        items = due_soon(store.list(), today)
+    except UserError as exc:
+        return [(str(exc), "error")]
     out = [
         (t("main.damaged_file", path=path, reason=reason), "error") for path, reason in store.quarantined
     ]
@@ -137,7 +141,11 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     # every cell separately (see benchmarks/bench_profiles.py).
     def reload(self, select: str | None = None) -> None:
         """Read the profiles afresh (another window may have changed them) and show them."""
-        listed = self.store.list()
+        try:
+            listed = self.store.list()
+        except UserError as exc:  # the file cannot be read: say so, show none, overwrite nothing
+            listed = ()
+            self.notify(str(exc), severity="error", timeout=20)
         # test profiles (from test cards) apart, after the real ones
         self.profiles = tuple(p for p in listed if not p.is_test) + tuple(p for p in listed if p.is_test)
         self._tell_quarantined()
@@ -149,11 +157,11 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         state_style = "green" if p.state == "enabled" else "dim"
         cells = {
             "default": Text(pf.default_marks(p), style="bold cyan"),
-            "name": Text.assemble((t("code.test_mark") + " ", "yellow"), p.display_name)
+            "name": Text.assemble((t("code.test_mark") + " ", "yellow"), plain(p.display_name))
             if p.is_test
-            else Text(p.display_name),
-            "number": Text(p.number_display),
-            "carrier": Text(p.carrier or p.provider_name or ""),
+            else plain(p.display_name),
+            "number": plain(p.number_display),
+            "carrier": plain(p.carrier or p.provider_name or ""),
             "role": Text(pf.role_text(p.role)),
             "state": Text(pf.state_text(p.state), style=state_style),
             "keepalive": Text(""),

@@ -28,6 +28,7 @@ from esim_ready.state.checklist_logic import readiness
 from esim_ready.state.trips import Trip, TripStore
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.safe_text import plain
 from esim_ready.tui.widgets.cjk_text import CJKText
 
 
@@ -95,7 +96,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         # Short columns as wide as their longest cell; the name takes what is left (80 columns fit).
         cells = [
             (
-                Text(trip.name, overflow="ellipsis", no_wrap=True),
+                plain(trip.name, overflow="ellipsis", no_wrap=True),
                 Text(trip_actions.country_name(trip.country), overflow="ellipsis", no_wrap=True),
                 trip_actions.platform_name(trip.platform, short=True),
                 trip_actions.trip_dates(trip),

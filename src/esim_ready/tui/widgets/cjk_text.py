@@ -22,6 +22,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from esim_ready.textsafe import neutralise
+
 NO_LINE_START = frozenset("，。、；：！？）」』】〉》”’,.;:!?)]}%…·")
 NO_LINE_END = frozenset("（「『【〈《“‘([{")
 
@@ -69,7 +71,8 @@ class CJKText(Visual):
     """A Content whose lines break between Chinese characters too (see module doc)."""
 
     def __init__(self, content: Content | str) -> None:
-        self.content = Content(content) if isinstance(content, str) else content
+        # a str may quote the user's text: its control characters are shown, never sent
+        self.content = Content(neutralise(content)) if isinstance(content, str) else content
         self._cache: tuple[int, Content] | None = None
 
     def __str__(self) -> str:
