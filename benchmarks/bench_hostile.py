@@ -21,13 +21,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))
 
 from _stats import report, timed  # benchmarks/_stats.py
-from hostile_corpus import DOCUMENTS, checklist_with_bad_items, profiles_with_warnings  # tests/hostile_corpus.py
 
 from esim_ready.errors import UserError
 from esim_ready.exchange.checklist_toml import parse_checklist
 from esim_ready.exchange.lpac import parse_lpac
 from esim_ready.exchange.profiles_toml import parse_profiles
 from esim_ready.exchange.user_files import read_user_file
+from hostile_corpus import DOCUMENTS, checklist_with_bad_items, profiles_with_warnings  # tests/hostile_corpus.py
 
 
 def refused(fn) -> None:  # type: ignore[no-untyped-def]

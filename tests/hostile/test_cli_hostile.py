@@ -7,9 +7,9 @@ import io
 from pathlib import Path
 
 import pytest
-from hostile_corpus import DOCUMENTS
 
 from esim_ready.cli import main
+from hostile_corpus import DOCUMENTS
 
 IMPORTERS = (("import",), ("profiles", "import"), ("profiles", "import-lpac"))
 CASES = [(name, cmd) for name in DOCUMENTS for cmd in IMPORTERS]
@@ -69,7 +69,7 @@ def test_a_hostile_file_in_the_users_data_folder_is_reported_not_a_crash(
 ) -> None:
     (config_dir / "data").mkdir(parents=True)
     (config_dir / "data" / "MA.toml").write_bytes(DOCUMENTS[name])
-    code, out, err = run(capsys, "carriers", "MA")
+    code, _out, err = run(capsys, "carriers", "MA")
     assert code == 0, err[:500]
     assert "unexpected error" not in err
 

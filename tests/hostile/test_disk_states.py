@@ -119,7 +119,7 @@ def test_saving_through_a_symlinked_state_file_keeps_the_link(config_dir: Path, 
 
 
 def test_export_writes_through_stdout_device_fifo_and_link(capsys, tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "export", "--country", "MA", "--platform", "ios", "-o", "/dev/stdout")
+    code, _out, _ = run(capsys, "export", "--country", "MA", "--platform", "ios", "-o", "/dev/stdout")
     assert code == 0  # written into the stream, not replaced by a regular file
     assert os.path.islink("/dev/stdout")
     target = tmp_path / "real.md"

@@ -7,14 +7,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hostile_corpus import ESCAPES, MARKUP
 from rich.console import Console
-from hostile.screen_text import controls_in, screen_text
 
 from esim_ready.state.keepalive import KeepAlive
 from esim_ready.state.profiles import Profile, ProfileStore
 from esim_ready.state.trips import TripStore
 from esim_ready.tui.app import EsimReadyApp
+from hostile.screen_text import controls_in, screen_text
+from hostile_corpus import ESCAPES, MARKUP
 from tui.helpers import TODAY
 
 SIZE = (100, 30)

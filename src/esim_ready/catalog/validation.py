@@ -62,7 +62,8 @@ class LineIndex:
         while i < len(parts):
             name = str(parts[i])
             dotted = f"{dotted}.{name}" if dotted else name
-            index = parts[i + 1] if i + 1 < len(parts) and isinstance(parts[i + 1], int) else None
+            following_part = parts[i + 1] if i + 1 < len(parts) else None
+            index = following_part if isinstance(following_part, int) else None
             found = self.by_name.get(dotted, [])
             lo, hi = bisect_left(found, start), bisect_left(found, end)
             if index is None:

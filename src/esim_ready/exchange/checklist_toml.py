@@ -47,7 +47,6 @@ from esim_ready.catalog.validation import (
 )
 from esim_ready.errors import UnknownCountry
 from esim_ready.limits import MAX_ITEMS, date_problem
-from esim_ready.textsafe import has_controls, neutralise
 from esim_ready.state.checklist_logic import entries
 from esim_ready.state.trips import (
     MAX_NAME,
@@ -64,6 +63,7 @@ from esim_ready.state.trips import (
     sync_items,
     utc_now,
 )
+from esim_ready.textsafe import has_controls, neutralise
 
 FORMAT = "esim-ready-checklist"
 VERSION = 1

@@ -40,11 +40,11 @@ from esim_ready.limits import MAX_PROFILES
 from esim_ready.state.profiles import (
     PROFILE_CLASSES,
     ChipProfile,
-    text_issues,
     ImportSummary,
     ProfileStore,
     check_iccid,
     check_nickname,
+    text_issues,
 )
 
 
@@ -199,8 +199,9 @@ def _chip(entry: Any, place: str, problems: list[str]) -> ChipProfile | None:
         if not isinstance(value, str):
             problems.append(f"{place}.{key}: must be a string, not {_shown(value)}")
             return None
-        if issue := (text_issues(key, value) or [None])[0]:
-            problems.append(f"{place}.{key}: {issue.message}")
+        issues = text_issues(key, value)
+        if issues:
+            problems.append(f"{place}.{key}: {issues[0].message}")
             return None
         return value
 

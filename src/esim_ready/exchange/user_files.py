@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -59,7 +60,7 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _path(name: str | Path, make: type[CannotAccess]) -> Path:
+def _path(name: str | Path, make: Callable[[str, str], CannotAccess]) -> Path:
     text = str(name).strip()
     if not text:
         raise make("''", "no file name given")

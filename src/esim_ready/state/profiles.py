@@ -27,11 +27,11 @@ from typing import Any, Literal
 from esim_ready.errors import UserError
 from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.limits import date_problem, text_problem
-from esim_ready.textsafe import has_controls
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
+from esim_ready.textsafe import has_controls
 
 Role = Literal["data", "voice", "backup", "home"]
 ProfileState = Literal["enabled", "disabled"]

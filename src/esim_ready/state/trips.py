@@ -51,9 +51,9 @@ from typing import TYPE_CHECKING, Any
 
 from esim_ready.errors import UserError
 from esim_ready.limits import MAX_ITEMS, MAX_TRIPS, date_problem
-from esim_ready.textsafe import has_controls, neutralise
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
+from esim_ready.textsafe import has_controls, neutralise
 
 if TYPE_CHECKING:
     from esim_ready.catalog.checklist import Templates

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import App
-from textual.notifications import SeverityLevel
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from esim_ready import i18n
 from esim_ready.catalog import curated
+from esim_ready.errors import UserError
 from esim_ready.i18n import t
 from esim_ready.state.paths import user_data_dir
-from esim_ready.errors import UserError
 from esim_ready.state.settings import Settings, SettingsStore
 from esim_ready.textsafe import neutralise, one_line
 from esim_ready.tui.bindings import localize_bindings
