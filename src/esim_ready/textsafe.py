@@ -19,6 +19,7 @@ with `markup=False`), never inside a markup string. Pure Python, no Textual.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -65,11 +66,19 @@ def mask_known(text: str, secrets: Iterable[str | None] = ()) -> str:
     return _ACTIVATION.sub(lambda m: m.group(1) + MASK, text)
 
 
+def print_raw(text: str) -> None:
+    """Print a line the program itself made with escape sequences (a QR code's colours),
+    past the CLI's `SafeStream`. Never with the user's text in it."""
+    stream = sys.stdout
+    getattr(stream, "raw", stream).write(text + "\n")
+
+
 class SafeStream:
-    """Wraps a text stream: everything written is `neutralise`d first."""
+    """Wraps a text stream: everything written is `neutralise`d first (`raw` is the stream)."""
 
     def __init__(self, stream: IO[str]) -> None:
         self._stream = stream
+        self.raw = stream
 
     def write(self, text: str) -> int:
         self._stream.write(neutralise(text))

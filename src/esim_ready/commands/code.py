@@ -168,7 +168,9 @@ def cmd_qr(args: argparse.Namespace) -> int:
             raise UserError(
                 t("code.qr_too_big", width=size.columns, height=size.lines, need_w=need_w, need_h=need_h)
             )
-    print("\n".join(terminal_lines(code_text)))
+    from esim_ready.textsafe import print_raw
+
+    print_raw("\n".join(terminal_lines(code_text)))  # our own colours: past the escape filter
     return 0
 
 
