@@ -66,6 +66,7 @@ def _aliases() -> AliasTable:
 def _user() -> dict[str, CountryFile]:
     from esim_ready.catalog.country_files import parse_country_file
     from esim_ready.errors import DataFileError
+    from esim_ready.limits import MAX_FILE_BYTES, describe_bytes
 
     out: dict[str, CountryFile] = {}
     if _user_dir is None or not _user_dir.is_dir():
@@ -77,6 +78,9 @@ def _user() -> dict[str, CountryFile]:
             _problems.append(f"{path}: skipped: name it after an ISO country code, e.g. MA.toml")
             continue
         try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                _problems.append(f"{path}: larger than {describe_bytes(MAX_FILE_BYTES)} (file skipped)")
+                continue
             text = path.read_text("utf-8")
             out[path.name[:2]] = parse_country_file(str(path), text, path.name[:2], "user")
         except DataFileError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 from esim_ready.errors import UserError
 from esim_ready.esim import qr
 from esim_ready.esim.activation import Checked, check, looks_like_code
-from esim_ready.exchange.profile_files import CannotRead, CannotWrite
+from esim_ready.exchange.user_files import CannotWrite, read_bytes, write_user_bytes
 from esim_ready.i18n import t
 
 MAX_PICTURE_BYTES = 64 * 1024 * 1024
@@ -21,24 +21,7 @@ QR_KINDS = (".png", ".svg")
 
 def read_picture(path: str | Path) -> bytes:
     """The bytes of the picture at `path` (`~` expanded), or `CannotRead` saying why not."""
-    name = str(path).strip()
-    if not name:
-        raise CannotRead("''", "no file name given")
-    target = Path(name).expanduser()
-    if target.is_dir():
-        raise CannotRead(name, "it is a folder, not a file")
-    try:
-        with target.open("rb") as fh:
-            data = fh.read(MAX_PICTURE_BYTES + 1)
-    except FileNotFoundError:
-        raise CannotRead(name, "no such file (check the name and the folder)") from None
-    except PermissionError:
-        raise CannotRead(name, "permission denied") from None
-    except OSError as exc:
-        raise CannotRead(name, exc.strerror or str(exc)) from None
-    if len(data) > MAX_PICTURE_BYTES:
-        raise CannotRead(name, t("code.picture_too_large"))
-    return data
+    return read_bytes(path, limit=MAX_PICTURE_BYTES, too_large=t("code.picture_too_large"))[0]
 
 
 class NoCode(UserError):
@@ -77,8 +60,6 @@ def codes_in_picture(path: str | Path) -> list[FoundCode]:
 
 def write_qr(path: str | Path, code_text: str) -> Path:
     """Write `code_text` as a QR code to `path` (.png or .svg), atomically, owner-only."""
-    from esim_ready.state.tomlfile import replace_atomically
-
     name = str(path).strip()
     if not name:
         raise CannotWrite("''", "no file name given")
@@ -89,8 +70,5 @@ def write_qr(path: str | Path, code_text: str) -> Path:
     if target.is_dir():
         raise CannotWrite(name, "it is a folder: add a file name, e.g. esim.png")
     payload = qr.to_png(code_text) if kind == ".png" else qr.to_svg(code_text)
-    try:
-        replace_atomically(target, payload)
-    except OSError as exc:
-        raise CannotWrite(name, exc.strerror or str(exc)) from None
+    write_user_bytes(target, payload)
     return target

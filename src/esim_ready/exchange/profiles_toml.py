@@ -31,7 +31,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import tomli_w
@@ -47,7 +46,6 @@ from esim_ready.state.profiles import (
     profile_from_dict,
     profile_to_dict,
 )
-from esim_ready.state.tomlfile import replace_atomically
 
 FORMAT = "esim-ready-profiles"
 VERSION = 1
@@ -154,8 +152,3 @@ def import_profiles(text: str, store: ProfileStore, path: str = "profiles.toml")
     document = parse_profiles(text, path)
     summary = store.merge(document.profiles)
     return ImportSummary(summary.added, summary.updated, document.warnings)
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write `text` to `path` atomically, readable by the owner only (it holds numbers)."""
-    replace_atomically(path.expanduser(), text.encode("utf-8"))

@@ -75,10 +75,11 @@ def decode(data: bytes, shown: str) -> str:
         raise CannotRead(shown, f"not UTF-8 text (byte {exc.start})") from None
 
 
-def read_bytes(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[bytes, str]:
-    """The bytes of the file `name` (or of standard input for "-"), at most
-    `limits.MAX_FILE_BYTES`; and the name to show the user."""
-    limit = limits.MAX_FILE_BYTES
+def read_bytes(
+    name: str | Path, *, stdin: BinaryIO | None = None, limit: int = limits.MAX_FILE_BYTES, too_large: str = ""
+) -> tuple[bytes, str]:
+    """The bytes of the file `name` (or of standard input for "-"), at most `limit`
+    (else `CannotRead`, saying `too_large` if given); and the name to show the user."""
     if str(name).strip() == STDIO:
         shown = "standard input"
         source = stdin or getattr(sys.stdin, "buffer", None)
@@ -97,7 +98,7 @@ def read_bytes(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[byte
         except OSError as exc:
             raise CannotRead(shown, _reason(exc)) from None
     if len(data) > limit:
-        raise CannotRead(shown, f"larger than {limits.describe_bytes(limit)}: not a file this program writes")
+        raise CannotRead(shown, too_large or f"larger than {limits.describe_bytes(limit)}: not a file this program writes")
     return data, shown
 
 
@@ -105,6 +106,20 @@ def read_user_file(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[
     """(text, name to show) of the file `name`, or of standard input for "-"."""
     data, shown = read_bytes(name, stdin=stdin)
     return decode(data, shown), shown
+
+
+def write_user_bytes(name: str | Path, payload: bytes) -> Path:
+    """Write `payload` to the file `name` as `write_user_file` does (no standard output)."""
+    path = _path(name, CannotWrite)
+    shown = str(name).strip()
+    try:
+        if path.is_dir():
+            raise CannotWrite(shown, "it is a folder: add a file name")
+        write_through(path, payload)
+    except OSError as exc:
+        reason = "no such folder (check the name and the folder)" if isinstance(exc, FileNotFoundError) else _reason(exc)
+        raise CannotWrite(shown, reason) from None
+    return Path(os.path.abspath(path))
 
 
 def write_user_file(name: str | Path, text: str) -> Path | None:
@@ -116,16 +131,7 @@ def write_user_file(name: str | Path, text: str) -> Path | None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return None
-    path = _path(name, CannotWrite)
-    shown = str(name).strip()
-    try:
-        if path.is_dir():
-            raise CannotWrite(shown, "it is a folder: add a file name, e.g. export.toml")
-        write_through(path, text.encode("utf-8"))
-    except OSError as exc:
-        raise CannotWrite(shown, _reason(exc) if not isinstance(exc, FileNotFoundError) else
-                          "no such folder (check the name and the folder)") from None  # fmt: skip
-    return Path(os.path.abspath(path))
+    return write_user_bytes(name, text.encode("utf-8"))
 
 
 def _is_stdout(name: str | Path) -> bool:
