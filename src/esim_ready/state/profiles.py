@@ -250,8 +250,8 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
         value = changes.get(name, getattr(profile, name))
         if isinstance(value, str):
             errors += text_issues(name, value)
-    if profile.expiry is not None and isinstance(profile.expiry, date) and (problem := date_problem(profile.expiry)):
-        errors.append(Issue("expiry", "out_of_range", problem))
+    if profile.expiry is not None and isinstance(profile.expiry, date) and (too_far := date_problem(profile.expiry)):
+        errors.append(Issue("expiry", "out_of_range", too_far))
     if any(i.field != "country" for i in errors):
         return replace(profile, **changes), Report(tuple(errors), tuple(warnings))
     if changes["nickname"] is not None:
