@@ -146,6 +146,36 @@ class ProfileInvalid(UserError):
         super().__init__(f"{who} not saved:\n{lines}")
 
 
+class LastDoneLater(UserError):
+    """Marking a keep-alive done on a date before the one already recorded (never moved back silently)."""
+
+    def __init__(self, name: str, last_done: date, when: date) -> None:
+        self.last_done = last_done
+        self.when = when
+        super().__init__(
+            f"{name}: the keep-alive was last done on {last_done}, after {when}; not moved back "
+            "(edit the profile to set an earlier date)."
+        )
+
+
+class UndoTooLate(UserError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name}: the keep-alive date was changed since; nothing undone.")
+
+
+@dataclass(frozen=True)
+class Done:
+    """A keep-alive marked done: the profile as saved and the `last_done` it had before."""
+
+    profile: Profile
+    previous: date
+
+    @property
+    def when(self) -> date:
+        assert self.profile.keepalive is not None
+        return self.profile.keepalive.last_done
+
+
 class ProfileNotFound(UserError):
     def __init__(self, profile_id: str) -> None:
         self.profile_id = profile_id
@@ -643,12 +673,35 @@ class ProfileStore:
         self._change(change)
 
     def mark_done(self, profile_id: str, when: date) -> Profile:
-        """Record that the keep-alive action was done on `when`."""
+        """Record that the keep-alive action was done on `when` (see `keepalive_done`)."""
+        return self.keepalive_done(profile_id, when).profile
+
+    def keepalive_done(self, profile_id: str, when: date) -> Done:
+        """Record that the keep-alive action was done on `when`; says what it was before.
+
+        Never moves `last_done` backwards: a rule already done later than `when`
+        raises `LastDoneLater` (an earlier date is set by editing the profile)."""
+        before: list[date] = []
 
         def edit(profile: Profile) -> Profile:
             if profile.keepalive is None:
                 raise UserError(f"{profile.display_name} has no keep-alive rule.")
+            if when < profile.keepalive.last_done:
+                raise LastDoneLater(profile.display_name, profile.keepalive.last_done, when)
+            before.append(profile.keepalive.last_done)
             return replace(profile, keepalive=keepalive_done(profile.keepalive, when))
+
+        return Done(self._edit(profile_id, edit).profile, before[0])
+
+    def undo_done(self, profile_id: str, done: Done) -> Profile:
+        """Put `last_done` back to what it was before `done`, if nothing changed it since
+        (else `UndoTooLate`): the one way the app moves it backwards, on the user's word."""
+
+        def edit(profile: Profile) -> Profile:
+            rule = profile.keepalive
+            if rule is None or rule.last_done != done.when:
+                raise UndoTooLate(profile.display_name)
+            return replace(profile, keepalive=replace(rule, last_done=done.previous))
 
         return self._edit(profile_id, edit).profile
 
@@ -714,6 +767,9 @@ class ProfileStore:
                     new = replace(item, id=old.id, **keep)
                     if new != old:
                         updated.append(new)
+                    if old.keepalive and new.keepalive and new.keepalive.last_done < old.keepalive.last_done:
+                        was, now = old.keepalive.last_done, new.keepalive.last_done
+                        warnings.append(f"{item.display_name}: keep-alive last done moved back from {was} to {now}")
                 ready, report = prepare(new, profiles)
                 if not report.ok:
                     raise ProfileInvalid(report, who=f"Import refused: profile {item.display_name!r}")

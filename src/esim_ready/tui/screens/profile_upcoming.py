@@ -13,7 +13,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from esim_ready.errors import UserError
 from esim_ready.i18n import t
 from esim_ready.state.keepalive import Upcoming, upcoming, yearly_totals
 from esim_ready.state.profiles import ProfileStore
@@ -35,6 +34,7 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="profiles_back"),
         Binding("k", "mark_done", "Kept alive today", id="profile_done"),
+        Binding("ctrl+z", "undo_done", "Undo keep-alive done", id="profile_undo", show=False),
     ]
 
     def __init__(self, store: ProfileStore, today: date) -> None:
@@ -127,12 +127,13 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
         table = self.query_one("#upcoming", DataTable)
         if not self.items:
             return
-        item = self.items[table.cursor_row]
-        try:
-            self.store.mark_done(item.profile.id, self.today)
-        except UserError as exc:
-            self.notify(str(exc), severity="error", timeout=15)
-        else:
-            name = item.profile.display_name
-            self.notify(t("profiles.marked_done", name=name, date=self.today.isoformat()), timeout=4)
+        from esim_ready.tui import keepalive_undo
+
+        keepalive_undo.mark_done(self, self.store, self.items[table.cursor_row].profile, self.today)
         self.reload(table.cursor_row)
+
+    def action_undo_done(self) -> None:
+        from esim_ready.tui import keepalive_undo
+
+        if keepalive_undo.undo(self, self.store):
+            self.reload(self.query_one("#upcoming", DataTable).cursor_row)

@@ -80,6 +80,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         Binding("V", "default('voice')", "Default voice", id="profile_default_voice", show=False),
         Binding("s", "reveal", "Show secrets", id="profile_secrets", show=False),
         Binding("k", "mark_done", "Kept alive today", id="profile_done", show=False),
+        Binding("ctrl+z", "undo_done", "Undo keep-alive done", id="profile_undo", show=False),
         Binding("u", "upcoming", "Keep-alive list", id="profile_upcoming"),
         Binding("Q", "qr", "QR code", id="profile_qr"),
         Binding("i", "import_lpac", "Import lpac", id="profile_import"),
@@ -322,11 +323,17 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         if current.keepalive is None:
             self.notify(t("profiles.no_rule", name=current.display_name), severity="warning")
             return
-        self._attempt(
-            lambda: self.store.mark_done(current.id, self.today),
-            t("profiles.marked_done", name=current.display_name, date=self.today.isoformat()),
-            current.id,
-        )
+        from esim_ready.tui import keepalive_undo
+
+        keepalive_undo.mark_done(self, self.store, current, self.today)
+        self.reload(current.id)
+
+    def action_undo_done(self) -> None:
+        from esim_ready.tui import keepalive_undo
+
+        changed = keepalive_undo.undo(self, self.store)
+        if changed:
+            self.reload(changed)
 
     def action_qr(self) -> None:
         from esim_ready.tui.screens.activation_qr import ActivationQrScreen
