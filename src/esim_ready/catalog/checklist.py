@@ -42,6 +42,7 @@ ITEM_KEYS = {
     "id", "category", "weight", "platforms", "countries", "source", "as_of", "backup",
     "title_en", "title_zh",
     "how_ios_en", "how_ios_zh", "how_android_en", "how_android_zh",
+    "how_ios_source", "how_ios_checked", "how_android_source", "how_android_checked",
 }
 
 
@@ -81,6 +82,10 @@ class ChecklistItem:
     source: str = ""
     as_of: str = ""
     backup: bool = False  # a backup made at one moment: goes stale before departure
+    how_ios_source: str = ""  # the help page a how-to's menu path was checked on ...
+    how_ios_checked: str = ""  # ... and the OS or app version it was checked against
+    how_android_source: str = ""
+    how_android_checked: str = ""
 
     @property
     def points(self) -> int:
@@ -100,6 +105,12 @@ class ChecklistItem:
             return ""
         key = f"how_{platform}_{'zh' if language == 'zh' else 'en'}"
         return str(getattr(self, key))
+
+    def how_source(self, platform: str) -> tuple[str, str]:
+        """(help page, OS or app version) the how-to for `platform` was checked against; ("", "") if none."""
+        if platform not in self.platforms:
+            return "", ""
+        return getattr(self, f"how_{platform}_source"), getattr(self, f"how_{platform}_checked")
 
     def applies_to(self, country: str, platform: str) -> bool:
         return platform in self.platforms and (not self.countries or country.upper() in self.countries)
@@ -233,6 +244,17 @@ def _parse_item(
                 fields[key] = _text(problems, table, key, where)
             elif key in table:
                 problems.add(where, key, f"given, but {platform!r} is not in platforms")
+        source_key, checked_key = f"how_{platform}_source", f"how_{platform}_checked"
+        if platform not in platforms:
+            for key in (source_key, checked_key):
+                if key in table:
+                    problems.add(where, key, f"given, but {platform!r} is not in platforms")
+        elif source_key in table or checked_key in table:
+            source = _text(problems, table, source_key, where)
+            fields[checked_key] = _text(problems, table, checked_key, where)
+            if source and not source.startswith(("https://", "http://")):
+                problems.add(where, source_key, f"must be the URL of the help page (https://...), not {source!r}")
+            fields[source_key] = source
     countries: tuple[str, ...] = ()
     source = as_of = ""
     if "countries" in table:

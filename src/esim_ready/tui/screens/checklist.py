@@ -251,6 +251,9 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             ),
             Content(neutralise(template.how(self.trip.platform, lang) or t("checklist.no_how"))),
         ]
+        how_source, checked = template.how_source(self.trip.platform)
+        if how_source:
+            parts.append(Content.styled(t("checklist.how_checked", checked=checked, source=how_source), "dim"))
         if template.source:
             date = fmt.dated(template.as_of, host(self).today)
             parts.append(Content.styled(t("checklist.source", source=one_line(template.source), date=date), "dim"))
