@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from esim_ready.errors import UserError
 from esim_ready.i18n import t
 from esim_ready.state.keepalive import Upcoming, upcoming, yearly_totals
 from esim_ready.state.profiles import ProfileStore
