@@ -26,13 +26,15 @@ def test_ecb_rates_load_without_network(monkeypatch):
 def test_shipped_rates_file_is_valid_and_sourced():
     path = Path(str(data_path("rates.toml")))
     rates = parse_rates_file(str(path), path.read_text("utf-8"), ecb_table())
-    for currency in ("XPF", "MOP", "MAD"):
+    for currency in ("XPF", "MOP", "MAD", "TWD", "COP", "EGP", "CUP", "RUB", "KZT", "LKR"):
         assert rates.covers(currency)
         conversion = rates.convert(1000, currency, "CNY")
         assert conversion is not None and conversion.sources[0].source.startswith("https://")
     # the CFP franc is fixed to the euro: 1,000 F CFP = 8.38 EUR
     assert rates.convert(1000, "XPF", "EUR").amount == pytest.approx(8.38, abs=1e-4)
-    assert rates.convert(100, "COP", "CNY") is None  # no rate: the caller shows COP only
+    # the Taipei close of 2025-12-31: 31.438 TWD a dollar
+    assert rates.convert(31.438, "TWD", "USD").amount == pytest.approx(1.0)
+    assert rates.convert(100, "LAK", "CNY") is None  # no rate: the caller shows LAK only
 
 
 ECB_FAKE = {"EUR": (1.0, ()), "USD": (0.9, (RateSource(ECB, "2026-10-30"),))}
