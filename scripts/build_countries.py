@@ -1,24 +1,26 @@
-"""Write data/countries.json from pycountry: every ISO 3166-1 country, English and
-Simplified Chinese names (pycountry's own zh_CN gettext catalogue), and the
-pinyin of the Chinese names (pypinyin: full and initials, so "moluo" and "mlg"
-find 摩洛哥) for people typing without a Chinese input method.
+"""Write data/countries.json: every ISO 3166-1 country (pycountry) with its English
+names, its Simplified Chinese name from CLDR (Babel's `zh_Hans` territory names,
+the mainland standard; pycountry's own Chinese has typos such as 柬埔塞), and the
+pinyin of the Chinese name and of the everyday Chinese aliases (pypinyin: full
+and initials, so "moluo" and "mlg" find 摩洛哥, "yinni" finds 印尼) for people
+typing without a Chinese input method.
 
     python scripts/build_countries.py
 
 Reading this small JSON at start-up costs about a millisecond; importing
 pycountry and its translations costs ~30 ms. A test checks the file matches
-the installed pycountry, so it can never drift from its source.
+the installed pycountry and Babel, so it can never drift from its sources.
 """
 
 from __future__ import annotations
 
-import gettext
 import json
 import sys
 from importlib.metadata import version
 from pathlib import Path
 
 import pycountry
+from babel import Locale
 from pypinyin import Style, lazy_pinyin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,27 +44,33 @@ def pinyin(names: list[str]) -> list[str]:
     return out
 
 
+# Shown instead of CLDR's long official names, as mainland lists write them; the
+# CLDR names (中国香港特别行政区, 台湾 …) stay searchable.
+SHOWN_ZH = {"HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾", "PS": "巴勒斯坦"}
+
+
 def build() -> dict:
-    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    zh = Locale.parse("zh_Hans").territories
     rows = []
     for c in pycountry.countries:
+        cldr = zh[c.alpha_2]
+        name_zh = SHOWN_ZH.get(c.alpha_2, cldr)
         rows.append({
             "alpha2": c.alpha_2,
             "alpha3": c.alpha_3,
             "name": c.name,
             "common_name": getattr(c, "common_name", None) or c.name,
             "official_name": getattr(c, "official_name", None) or c.name,
-            "name_zh": zh.gettext(c.name),
-            "pinyin": pinyin(
-                [zh.gettext(c.name), *(a for a in SEARCH_ALIASES.get(c.alpha_2, ()) if _is_cjk(a))]
-            ),
+            "name_zh": name_zh,
+            "names_zh": [cldr] if cldr != name_zh else [],
+            "pinyin": pinyin([name_zh, cldr, *(a for a in SEARCH_ALIASES.get(c.alpha_2, ()) if _is_cjk(a))]),
         })
     from esim_ready.catalog.countries import fold
 
     rows.sort(key=lambda row: fold(row["common_name"]))  # the order the app lists them in
     return {
-        "source": f"pycountry {version('pycountry')} (ISO 3166-1, iso-codes zh_CN translations); "
-        f"pinyin by pypinyin {version('pypinyin')}",
+        "source": f"pycountry {version('pycountry')} (ISO 3166-1); Chinese names: Babel {version('babel')} "
+        f"(CLDR zh_Hans); pinyin by pypinyin {version('pypinyin')}",
         "countries": rows,
     }
 

@@ -35,7 +35,7 @@ def test_check_prints_the_parts_with_the_matching_id_hidden(capsys: pytest.Captu
 def test_check_lists_every_problem_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run(capsys, "code", "check", "LPA:2$https://x.example.com$SECRET MATCH$1")
     assert status == 2 and out == ""
-    assert "4 problem(s)" in err
+    assert "4 problems" in err
     for part in ("part 1 (format version)", "part 2 (SM-DP+ address)", "part 3 (matching ID)", "part 4 (SM-DP+ OID)"):
         assert part in err
     assert "SECRET" not in err

@@ -1,5 +1,8 @@
 """The browse path, by keyboard only, as a user would do it."""
 
+import re
+
+import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from esim_ready.state.settings import SettingsStore
@@ -110,6 +113,29 @@ async def test_help_screen_lists_the_keys_and_closes(config_dir):
         assert "Sort" in text and "Quit" in text and "Ctrl+P" in text
         await pilot.press("escape")
         assert app.screen.__class__.__name__ == "BrowseScreen"
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_opens_from_the_empty_search_box_at_launch(config_dir, key):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.focused is app.screen.query_one("#search", Input)
+        await pilot.press(key)
+        assert app.screen.__class__.__name__ == "HelpScreen"
+
+
+async def test_a_question_mark_after_some_text_is_typed_into_the_search(config_dir):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"mor", "question_mark")
+        assert app.screen.query_one("#search", Input).value == "mor?"
+
+
+async def test_the_footer_shows_from_the_first_frame(config_dir):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        bottom = re.sub(r"<[^>]+>", "", app.export_screenshot()).replace("&#160;", " ")
+        assert "Search" in bottom and "Help" in bottom
 
 
 async def test_command_palette_jumps_to_a_country(config_dir):

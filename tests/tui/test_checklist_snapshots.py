@@ -97,7 +97,9 @@ def test_trips_chinese_80x24(snap_compare, trips):
 def test_new_trip_form_chinese_80x24(snap_compare, trips):
     async def run_before(pilot) -> None:
         await pilot.pause()
-        await pilot.press("tab", "c", "tab", *"2026-12", "tab", "tab", "tab", "enter")  # Create: 2 problems shown
+        await pilot.press("tab")  # to the country list: Morocco is open and drawn
+        await pilot.pause()
+        await pilot.press("c", "tab", *"2026-12", "tab", "tab", "tab", "enter")  # Create: 2 problems shown
 
     app = EsimReadyApp(initial_country="MA", language="zh", today=TODAY)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -427,7 +427,7 @@ def test_profile_with_rule_in_months_is_described_in_both_languages():
 
     rule = KeepAlive(action="topup", every_months=15, last_done=TODAY)
     i18n.set_language("en")
-    assert describe_rule(rule) == "top-up every 15 month(s)"
+    assert describe_rule(rule) == "top-up every 15 months"
     i18n.set_language("zh")
     try:
         assert describe_rule(rule) == "充值，每 15 个月"
@@ -480,3 +480,13 @@ async def test_a_four_digit_top_up_survives_editing_the_profile():
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ProfilesScreen)
     assert ProfileStore().get(CHINA.id).keepalive.amount == 1000
+
+
+async def test_what_is_typed_while_the_form_opens_is_kept():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        app.push_screen(ProfileForm(screen.store, None, TODAY))  # not waited for: keys come at once
+        await pilot.press(*"Oslo data")
+        await pilot.pause()
+        assert app.screen.query_one("#f-nickname", Input).value == "Oslo data"

@@ -149,7 +149,7 @@ async def test_import_of_a_broken_file_lists_its_problems_and_changes_nothing(co
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, ProblemsDialog)
-        assert "2 problem(s). Nothing was changed." in dialog.title_text
+        assert "2 problems. Nothing was changed." in dialog.title_text
         shown = [str(s.render()) for s in dialog.query(".problem")]
         assert len(shown) == 2
         assert any("line" in s and "trip.platform" in s for s in shown)

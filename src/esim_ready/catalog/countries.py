@@ -1,9 +1,9 @@
 """All 249 ISO 3166-1 countries with English and Simplified Chinese names.
 
-Names come from pycountry and its own zh_CN gettext catalogue, via
-data/countries.json (made by scripts/build_countries.py, checked against the
-installed pycountry by a test; reading it is ~30x cheaper at start-up than
-importing pycountry). Search ignores
+English names come from pycountry, Chinese names from CLDR (Babel's `zh_Hans`
+territory names, the mainland standard), via data/countries.json (made by
+scripts/build_countries.py, checked against the installed pycountry and Babel
+by a test; reading it is ~30x cheaper at start-up than importing either). Search ignores
 case and accents and matches English names (official, common and a few
 everyday aliases), Chinese names, alpha-2 and alpha-3 codes.
 """
@@ -16,27 +16,52 @@ from functools import cache
 
 from esim_ready.errors import UnknownCountry
 
-# Everyday names people type that ISO does not use. Search aids only, not facts.
+# Everyday names people type that ISO 3166 and CLDR do not use. Search aids only,
+# not facts; the pinyin of the Chinese ones is searchable too.
 SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
-    "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales"),
-    "US": ("USA", "America"),
-    "AE": ("UAE", "Emirates", "Dubai"),
-    "TR": ("Turkey",),
-    "KR": ("Korea", "韩国", "南韩"),
-    "KP": ("朝鲜", "北韩"),
-    "TW": ("台湾",),
-    "RU": ("Russia",),
+    "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales", "英格兰", "苏格兰", "大不列颠"),
+    "US": ("USA", "America", "美利坚"),
+    "AE": ("UAE", "Emirates", "Dubai", "Abu Dhabi", "阿联酋", "迪拜", "阿布扎比"),
+    "TR": ("Turkey", "Türkiye"),
+    "KR": ("Korea", "South Korea", "南韩"),
+    "KP": ("North Korea", "北韩"),
+    "HK": ("香港",),
+    "MO": ("Macao", "澳门"),
+    "RU": ("Russia", "俄国"),
     "VN": ("Vietnam",),
-    "CZ": ("Czech Republic",),
-    "NL": ("Holland",),
-    "CI": ("Ivory Coast",),
-    "LA": ("Laos",),
+    "CZ": ("Czech Republic", "Czechia", "捷克共和国"),
+    "NL": ("Holland", "荷兰王国"),
+    "CI": ("Ivory Coast", "象牙海岸"),
+    "LA": ("Laos", "寮国"),
     "IR": ("Iran",),
     "SY": ("Syria",),
     "MD": ("Moldova",),
     "BO": ("Bolivia",),
     "VE": ("Venezuela",),
     "TZ": ("Tanzania",),
+    "ID": ("印尼",),
+    "AU": ("澳洲",),
+    "BA": ("Bosnia", "波黑"),
+    "NZ": ("纽西兰",),
+    "SA": ("沙特",),
+    "VA": ("Vatican", "Holy See", "教廷"),
+    "MY": ("大马",),
+    "PH": ("Philippines",),
+    "CD": ("DR Congo", "刚果金", "刚果民主共和国"),
+    "CG": ("刚果布", "刚果共和国"),
+    "PS": ("Palestine",),
+    "MK": ("Macedonia", "马其顿"),
+    "SZ": ("Eswatini", "埃斯瓦蒂尼"),
+    "CV": ("Cabo Verde",),
+    "PG": ("巴新",),
+    "TT": ("特多",),
+    "DO": ("多米尼加",),
+    "CF": ("中非",),
+    "BD": ("孟加拉",),
+    "KG": ("吉尔吉斯",),
+    "KZ": ("哈萨克",),
+    "MM": ("Burma",),
+    "TL": ("East Timor",),
 }
 
 
@@ -70,7 +95,7 @@ def all_countries() -> tuple[Country, ...]:
     rows = json.loads(data_path("countries.json").read_text("utf-8"))["countries"]
     out = []
     for c in rows:
-        names = {c["common_name"], c["name"], c["name_zh"], *SEARCH_ALIASES.get(c["alpha2"], ())}
+        names = {c["common_name"], c["name"], c["name_zh"], *c.get("names_zh", ()), *SEARCH_ALIASES.get(c["alpha2"], ())}
         out.append(
             Country(c["alpha2"], c["alpha3"], c["common_name"], c["name_zh"], c["official_name"],
                     tuple(sorted(names)), tuple(c.get("pinyin", ())))

@@ -2,7 +2,12 @@
 
 Each folder holds one TOML file per area (`main.toml`, `checklist.toml`, …);
 a key is `AREA.KEY` (e.g. `main.search_placeholder`). Values are
-`str.format` templates. Every key exists in every language (a test checks).
+`str.format` templates. Every key exists in every language, and every key is
+used by the code (tests check both).
+
+A message that counts something may be a table of plural forms chosen by its
+`n` argument: `matches = { one = "{n} country", other = "{n} countries" }`
+(English); Chinese has one form and writes a plain string.
 
 The language comes from the saved setting, else the locale (LC_ALL,
 LC_MESSAGES, LANG): anything starting with `zh` is Chinese, else English.
@@ -18,9 +23,11 @@ from importlib.resources import files
 LANGUAGES = ("en", "zh")
 _current = "en"
 
+Message = str | dict[str, str]  # a template, or plural forms ("one", "other") of one
+
 
 @cache
-def _area(language: str, area: str) -> dict[str, str]:
+def _area(language: str, area: str) -> dict[str, Message]:
     """One area's messages, read on first use (start-up reads only what the
     first screen shows)."""
     entry = files(__name__) / language / f"{area}.toml"
@@ -28,9 +35,9 @@ def _area(language: str, area: str) -> dict[str, str]:
 
 
 @cache
-def messages(language: str) -> dict[str, str]:
+def messages(language: str) -> dict[str, Message]:
     """Every message of a language, keyed `AREA.KEY` (for tests and tools)."""
-    out: dict[str, str] = {}
+    out: dict[str, Message] = {}
     folder = files(__name__) / language
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
@@ -64,10 +71,12 @@ def text(language: str, key: str, /, **kwargs: object) -> str:
     formatted with `kwargs`. An unknown key gives "" rather than the key itself
     (a test checks that every key the code uses exists)."""
     area, _, name = key.partition(".")
-    template = _area(language if language in LANGUAGES else "en", area).get(name)
-    if template is None:
-        template = _area("en", area).get(name, "")
-    return template.format(**kwargs) if kwargs else template
+    found = _area(language if language in LANGUAGES else "en", area).get(name)
+    if found is None:
+        found = _area("en", area).get(name, "")
+    if isinstance(found, dict):
+        found = found["one" if kwargs.get("n") == 1 else "other"]
+    return found.format(**kwargs) if kwargs else found
 
 
 def t(key: str, /, **kwargs: object) -> str:

@@ -73,19 +73,14 @@ class EsimReadyApp(App[int]):
         i18n.set_language(chosen)
         curated.set_user_data_dir(user_data_dir())
         self.initial_country = initial_country or self.settings.last_country
-        self.first_frame_shown = False
 
     def on_mount(self) -> None:
         self._localize()
         self.push_screen(BrowseScreen(self.initial_country))
 
-    async def on_ready(self) -> None:
-        """The first frame is on screen and the search box has the focus. Only now:
-        the carriers/plans panes and the start-up notices (a damaged file kept
-        aside, problems in the user's data, keep-alives due)."""
-        self.first_frame_shown = True
-        if isinstance(self.screen, BrowseScreen):
-            await self.screen.first_frame_shown()
+    def on_ready(self) -> None:
+        """The first frame is on screen: now the start-up notices (a damaged file
+        kept aside, problems in the user's data, keep-alives due)."""
         self._startup_notices()
 
     def _startup_notices(self) -> None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual import events
 from textual.dom import DOMNode
+from textual.widgets import Input, TextArea
 
 from esim_ready.i18n import t
 
@@ -28,8 +30,23 @@ def localize_bindings(node: DOMNode) -> None:
 
 
 class LocalizedScreenMixin:
-    """Screens whose binding descriptions follow the interface language."""
+    """Screens whose binding descriptions follow the interface language, and
+    that keep what is typed while they open."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         localize_bindings(self)  # type: ignore[arg-type]
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key reaches the screen itself, though a text box has the
+        focus, only when it was typed before the screen had focused anything
+        (it was still opening): type it into that box instead of dropping it."""
+        focused = getattr(self, "focused", None)  # Screen's
+        if not (event.is_printable and event.character):
+            return
+        if isinstance(focused, Input):
+            focused.insert_text_at_cursor(event.character)
+            event.stop()
+        elif isinstance(focused, TextArea) and not focused.read_only:
+            focused.insert(event.character)
+            event.stop()

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 class AppHost(Protocol):
     today: date  # fixed in tests and snapshots
-    first_frame_shown: bool
 
     def remember_country(self, code: str) -> None: ...
     def goto_country(self, code: str) -> None: ...

@@ -6,7 +6,7 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -46,6 +46,20 @@ def _country_options(language: str) -> dict[str, Option]:
     return out
 
 
+class SearchInput(Input):
+    """The country search box; `?` in the empty box opens help, as everywhere
+    else (after some text it is typed, as in any search)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return not (character == "?" and not self.value) and super().check_consume_key(key, character)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "?" and not self.value:
+            event.stop()
+            event.prevent_default()
+            host(self).action_help()
+
+
 class BrowseScreen(LocalizedScreenMixin, Screen):
     """Country search + list on the left; carriers, plans and details on the right."""
 
@@ -67,47 +81,33 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.sort_reverse = False
         self.carrier_filter = ALL_CARRIERS
         self._plans_shown: list[Plan] = []
-        self._panes_ready = False
-        self._pending_country: str | None = initial_country
         self._countries_shown: tuple[str, ...] | None = None  # codes in the list now
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        """Every pane and the footer are in the first frame: nothing appears, and
+        no key goes elsewhere, after the user starts typing."""
         with Horizontal(id="body"):
             with Vertical(id="left"):
-                yield Input(placeholder=t("main.search_placeholder"), id="search")
+                yield SearchInput(placeholder=t("main.search_placeholder"), id="search")
                 yield SingleLineOptionList(id="countries")
             with Vertical(id="right"):
                 yield Static(t("main.pick_country"), id="country-title")
-
-    async def _mount_panes(self) -> None:
-        """Carriers, plans, details and the footer. Mounted just after the first
-        frame (see EsimReadyApp.on_ready), so the search box is usable ~40 ms
-        sooner (their styles, layout and rendering cost that much); a country
-        asked for before then opens as soon as they are in place."""
-        carriers: DataTable[str | Text] = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
-        carriers.border_title = t("main.carriers")
-        plans: DataTable[str | Text] = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
-        plans.border_title = t("main.plans")
-        detail = VerticalScroll(Static(t("main.detail_hint"), id="detail"), id="detail-box")
-        await self.query_one("#right").mount_all([carriers, plans, detail])
-        if not self.query(Footer):
-            await self.mount(Footer(compact=True, show_command_palette=False))
-        carriers.add_columns(t("main.col_carrier"), t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
-        self._panes_ready = True
-        if self._pending_country:
-            code, self._pending_country = self._pending_country, None
-            self.open_country(code)
+                carriers: DataTable[str | Text] = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
+                carriers.border_title = t("main.carriers")
+                carriers.add_columns(t("main.col_carrier"), t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
+                yield carriers
+                plans: DataTable[str | Text] = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+                plans.border_title = t("main.plans")
+                yield plans
+                with VerticalScroll(id="detail-box"):
+                    yield Static(t("main.detail_hint"), id="detail")
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._setup("")
-        if host(self).first_frame_shown:  # opened later, not at start-up
-            self.call_after_refresh(self._mount_panes)
-
-    async def first_frame_shown(self) -> None:
-        """Called by the app once its first frame is on screen."""
-        if not self._panes_ready and self.is_attached:
-            await self._mount_panes()
+        if self.initial_country:
+            self.open_country(self.initial_country)
 
     def _setup(self, query: str) -> None:
         search = self.query_one("#search", Input)
@@ -120,11 +120,9 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         query = self.query_one("#search", Input).value
         focused = self.focused.id if self.focused else None
         carrier_filter = self.carrier_filter
-        self._panes_ready = False
         self._countries_shown = None  # a new, empty list widget
         await self.recompose()
         self._setup(query)
-        await self._mount_panes()
         if self.country is not None:
             self.open_country(self.country.country)
             self.carrier_filter = carrier_filter
@@ -173,17 +171,13 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.focus_carriers()
 
     def focus_carriers(self) -> None:
-        if self._panes_ready:
-            self.query_one("#carriers", DataTable).focus()
+        self.query_one("#carriers", DataTable).focus()
 
     # -- opening a country --------------------------------------------------------
     def open_country(self, code: str) -> None:
         found = countries.find(code)
         if found is None:
             self.notify(t("main.unknown_country", code=code), severity="error")
-            return
-        if not self._panes_ready:
-            self._pending_country = found.alpha2
             return
         self.country = country_data(found.alpha2)
         self.carrier_filter = ALL_CARRIERS
@@ -209,7 +203,8 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             f"  {other}  ",
             (f"{c.alpha2} / {c.alpha3}", "dim"),
             "  ·  ",
-            t("main.summary", carriers=len(self.country.carriers), plans=len(self.country.plans)),
+            t("main.summary", carriers=t("main.n_carriers", n=len(self.country.carriers)),
+              plans=t("main.n_plans", n=len(self.country.plans))),
         )
         self.query_one("#country-title", Static).update(title)
 
