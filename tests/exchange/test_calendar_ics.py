@@ -98,7 +98,7 @@ def test_keepalive_event_says_what_to_do_what_it_costs_and_the_source_with_an_al
     duty = events["keepalive-p-norway@esim-ready"]
     text = str(duty["DESCRIPTION"])
     assert "To do: top-up (100 NOK)." in text
-    assert "every 180 day(s); last done 2026-06-01" in text
+    assert "every 180 days; last done 2026-06-01" in text
     assert "Rule's source: https://www.telenor.no/privat/vilkar/" in text
     assert "Number: +47 40 61 23 45" in text
     [alarm] = duty.walk("VALARM")

@@ -53,3 +53,8 @@ def test_english_counts_one_thing_in_the_singular():
     assert i18n.t("main.matches", n=1) == "1 country"
     assert i18n.t("main.matches", n=2) == "2 countries"
     assert i18n.t("main.matches", n=0) == "0 countries"
+
+
+def test_no_english_message_hedges_a_plural_with_s_in_brackets():
+    hedged = [k for k, v in i18n.messages("en").items() for form in forms(v) if "(s)" in form]
+    assert not hedged, f"use plural forms {{ one = ..., other = ... }} instead: {hedged}"

@@ -25,20 +25,20 @@ async def test_stale_backups_are_counted_marked_and_fresh_again_after_space() ->
         await pilot.press("tab", "t")
         await pilot.pause()
         table = app.screen.query_one("#trips", DataTable)
-        assert str(table.get_row_at(0)[4]).endswith("· 3 backup(s) stale")
+        assert str(table.get_row_at(0)[4]).endswith("· 3 backups stale")
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ChecklistScreen)
-        assert "3 backup(s) stale" in str(screen.query_one("#score", Static).render())
+        assert "3 backups stale" in str(screen.query_one("#score", Static).render())
         items = screen.query_one("#items", OptionList)
         items.highlighted = items.get_option_index("photos-backed-up")
         await pilot.pause()
         how = str(screen.query_one("#how", Static).render())
-        assert "Stale: ticked more than 7 day(s) before departure" in how
+        assert "Stale: ticked more than 7 days before departure" in how
         await pilot.press("space")
         await pilot.pause()
-        assert "2 backup(s) stale" in str(screen.query_one("#score", Static).render())
+        assert "2 backups stale" in str(screen.query_one("#score", Static).render())
         assert any("fresh" in n.message for n in app._notifications)
         await pilot.press("space")  # fresh now: Space unticks as usual
         await pilot.pause()

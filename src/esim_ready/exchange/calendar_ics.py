@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esim_ready.errors import UserError
-from esim_ready.i18n import messages
+from esim_ready.i18n import text as message_in
 from esim_ready.state.keepalive import amount_text, next_due
 
 if TYPE_CHECKING:
@@ -112,12 +112,9 @@ def clean(text: str) -> str:
 class _Texts:
     def __init__(self, language: str) -> None:
         self.language = language if language in ("en", "zh") else "en"
-        self._table = messages(self.language)
-        self._en = messages("en")
 
     def __call__(self, key: str, **kwargs: object) -> str:
-        template = self._table.get(key) or self._en[key]
-        return template.format(**kwargs) if kwargs else template
+        return message_in(self.language, key, **kwargs)
 
     def lines(self, *lines: str) -> str:
         return "\n".join(line for line in lines if line)
