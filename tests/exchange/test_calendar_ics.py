@@ -104,7 +104,7 @@ def test_keepalive_event_says_what_to_do_what_it_costs_and_the_source_with_an_al
     [alarm] = duty.walk("VALARM")
     assert str(alarm["ACTION"]) == "DISPLAY"
     assert alarm["TRIGGER"].dt == -timedelta(days=2, hours=15)  # 09:00, three days before the due date
-    assert "In 3 day(s)" in str(alarm["DESCRIPTION"])
+    assert "In 3 days" in str(alarm["DESCRIPTION"])
 
 
 def test_default_alarm_is_seven_days_ahead_and_departure_warns_the_day_before() -> None:
