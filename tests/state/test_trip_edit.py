@@ -11,7 +11,7 @@ import pytest
 from esim_ready.errors import DataFileError, UnknownCountry
 from esim_ready.exchange.checklist_files import apply_import
 from esim_ready.exchange.checklist_toml import export_trip
-from esim_ready.state.trips import InvalidTrip, TripStore
+from esim_ready.state.trips import InvalidTrip, TripFields, TripStore
 
 NOW = datetime(2026, 11, 21, 9, 30, tzinfo=UTC)
 
@@ -26,16 +26,13 @@ def test_edit_changes_country_phone_and_dates_and_keeps_ticks_by_id(store: TripS
     store.set_done(trip.id, "data-switching-off", True)  # an iPhone-only item
     store.set_done(trip.id, "cloud-backup-on", True)
     store.set_note(trip.id, "cloud-backup-on", "iCloud 200 GB")
-    edited = store.edit_trip(
-        trip.id, name="Norway", country="NOR", platform="android",
-        start=date(2027, 1, 2), end=date(2027, 1, 9), backup_days=3,
-    )  # fmt: skip
+    edited = store.edit_trip(trip.id, TripFields("Norway", "NOR", "android", date(2027, 1, 2), date(2027, 1, 9), 3))
     assert (edited.id, edited.name, edited.country, edited.platform) == (trip.id, "Norway", "NO", "android")
     assert (edited.start, edited.end, edited.fresh_days) == (date(2027, 1, 2), date(2027, 1, 9), 3)
     assert edited.item("no-telenor-kontant") is not None  # Norway's own item came with the country
     assert edited.item("cloud-backup-on").done and edited.item("cloud-backup-on").note == "iCloud 200 GB"  # type: ignore[union-attr]
     assert TripStore().get_trip(trip.id) == edited  # saved
-    back = store.edit_trip(trip.id, name="Morocco", country="MA", platform="ios", start=None, end=None)
+    back = store.edit_trip(trip.id, TripFields("Morocco", "MA", "ios"))
     assert back.item("data-switching-off").done  # type: ignore[union-attr]  # kept while it did not apply
     assert back.backup_days is None and back.fresh_days == 7
 
@@ -43,11 +40,11 @@ def test_edit_changes_country_phone_and_dates_and_keeps_ticks_by_id(store: TripS
 def test_edit_refuses_what_cannot_be(store: TripStore) -> None:
     trip = store.create_trip("MA", "ios")
     with pytest.raises(InvalidTrip):
-        store.edit_trip(trip.id, name="x", country="MA", platform="ios", start=date(2027, 1, 9), end=date(2027, 1, 2))
+        store.edit_trip(trip.id, TripFields("x", "MA", "ios", date(2027, 1, 9), date(2027, 1, 2)))
     with pytest.raises(UnknownCountry):
-        store.edit_trip(trip.id, name="x", country="XX", platform="ios", start=None, end=None)
+        store.edit_trip(trip.id, TripFields("x", "XX", "ios"))
     with pytest.raises(InvalidTrip):
-        store.edit_trip(trip.id, name="x", country="MA", platform="ios", start=None, end=None, backup_days=-1)
+        store.edit_trip(trip.id, TripFields("x", "MA", "ios", backup_days=-1))
     assert TripStore().get_trip(trip.id).name == "Morocco"
 
 
@@ -55,9 +52,7 @@ def test_duplicate_makes_a_new_unticked_trip_with_the_notes(store: TripStore) ->
     trip = store.create_trip("MA", "ios", name="Out", start=date(2026, 12, 1), end=date(2026, 12, 14))
     store.set_done(trip.id, "cloud-backup-on", True)
     store.set_note(trip.id, "sms-code-accounts", "bank, Alipay")
-    copy = store.duplicate_trip(
-        trip.id, name="Back again", country="MA", platform="ios", start=date(2027, 3, 1), end=None, backup_days=5
-    )
+    copy = store.duplicate_trip(trip.id, TripFields("Back again", "MA", "ios", date(2027, 3, 1), None, 5))
     assert copy.id != trip.id and [t.id for t in store.list_trips()] == [trip.id, copy.id]
     assert (copy.name, copy.start, copy.end, copy.backup_days) == ("Back again", date(2027, 3, 1), None, 5)
     assert not any(i.done for i in copy.items)

@@ -13,6 +13,18 @@ from esim_ready.tui.screens.trips import TripsScreen
 from tui.helpers import TODAY
 
 
+async def trip_form(pilot, key: str) -> tuple[TripsScreen, NewTripDialog]:  # type: ignore[no-untyped-def]
+    """Open the trips screen, press `key` (e or c) and return the screen and the trip form."""
+    await pilot.press("tab", "t")
+    await pilot.pause()
+    screen = pilot.app.screen
+    await pilot.press(key)
+    await pilot.pause()
+    form = pilot.app.screen
+    assert isinstance(screen, TripsScreen) and isinstance(form, NewTripDialog)
+    return screen, form
+
+
 def rows(screen: TripsScreen) -> list[list[str]]:
     table = screen.query_one("#trips", DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
@@ -24,13 +36,7 @@ async def test_edit_changes_country_dates_phone_and_backup_days() -> None:
     store.set_done(trip.id, "cloud-backup-on", True)
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("tab", "t")
-        await pilot.pause()
-        screen = app.screen
-        await pilot.press("e")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, NewTripDialog)
+        screen, form = await trip_form(pilot, "e")
         assert form.query_one("#name", Input).value == "Marrakesh"
         assert form.query_one("#ios", RadioButton).value  # the trip's phone is chosen
         await pilot.press("shift+tab", "ctrl+a", "ctrl+k", *"norway", "tab")  # the country
@@ -53,11 +59,8 @@ async def test_a_wrong_backup_days_value_is_refused_and_escape_changes_nothing()
     trip = TripStore().create_trip("MA", "ios", name="Marrakesh", start=date(2026, 12, 1))
     app = EsimReadyApp(language="zh", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("tab", "t")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one("#backup-days", Input).value = "999"
+        _, form = await trip_form(pilot, "e")
+        form.query_one("#backup-days", Input).value = "999"
         await pilot.click("#ok")
         await pilot.pause()
         assert isinstance(app.screen, NewTripDialog)
@@ -73,13 +76,7 @@ async def test_duplicate_for_the_return_journey_adds_an_unticked_trip() -> None:
     store.set_done(trip.id, "cloud-backup-on", True)
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("tab", "t")
-        await pilot.pause()
-        screen = app.screen
-        await pilot.press("c")
-        await pilot.pause()
-        form = app.screen
-        assert isinstance(form, NewTripDialog)
+        screen, form = await trip_form(pilot, "c")
         assert form.query_one("#name", Input).value == "Out (copy)"
         assert form.query_one("#start", Input).value == ""  # new dates to type
         await pilot.press("tab", *"2027-03-01")

@@ -127,6 +127,26 @@ class Trip:
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class TripFields:
+    """What the user sets on a trip when editing or duplicating it."""
+
+    name: str
+    country: str  # alpha-2 or alpha-3
+    platform: str
+    start: date | None = None
+    end: date | None = None
+    backup_days: int | None = None  # None: DEFAULT_BACKUP_DAYS
+
+    def checked(self) -> TripFields:
+        """These fields cleaned (name spaces, alpha-2 country), or InvalidTrip / UnknownCountry."""
+        from esim_ready.catalog import countries
+
+        code = countries.get(self.country).alpha2
+        name = check_trip_fields(self.name, self.platform, self.start, self.end)
+        return replace(self, name=name, country=code, backup_days=check_backup_days(self.backup_days))
+
+
 def utc_now() -> datetime:
     """Now, in UTC, to the second (what the file stores)."""
     return datetime.now(UTC).replace(microsecond=0)
@@ -472,55 +492,29 @@ class TripStore:
         self._change(apply)
         return created[0]
 
-    def edit_trip(
-        self,
-        trip_id: str,
-        *,
-        name: str,
-        country: str,
-        platform: str,
-        start: date | None,
-        end: date | None,
-        backup_days: int | None = None,
-    ) -> Trip:
+    def edit_trip(self, trip_id: str, fields: TripFields) -> Trip:
         """Change a trip's name, country, phone, dates and backup freshness in one change.
 
         The checklist follows the new country and phone: ticks and notes stay by
         item id; items that no longer apply are kept (not shown, not scored) and
         come back if the trip is changed back."""
-        from esim_ready.catalog import countries
-
-        code = countries.get(country).alpha2
-        cleaned = check_trip_fields(name, platform, start, end)
-        check_backup_days(backup_days)
+        checked = fields.checked()
 
         def apply(t: Trip) -> Trip:
-            new = replace(t, name=cleaned, country=code, platform=platform, start=start, end=end, backup_days=backup_days)
+            new = replace(
+                t, name=checked.name, country=checked.country, platform=checked.platform,
+                start=checked.start, end=checked.end, backup_days=checked.backup_days,
+            )  # fmt: skip
             return sync_items(new, self.templates)
 
         return self._change_trip(trip_id, apply)
 
-    def duplicate_trip(
-        self,
-        trip_id: str,
-        *,
-        name: str,
-        country: str,
-        platform: str,
-        start: date | None,
-        end: date | None,
-        backup_days: int | None = None,
-    ) -> Trip:
+    def duplicate_trip(self, trip_id: str, fields: TripFields) -> Trip:
         """A new trip made from `trip_id` (the return journey, the next holiday): the
         fields given, the same notes, nothing ticked (backups must be made again)."""
-        from esim_ready.catalog import countries
-
-        original = self.get_trip(trip_id)
-        found = countries.get(country)
-        cleaned = check_trip_fields(name, platform, start, end)
-        check_backup_days(backup_days)
-        notes = tuple(TripItem(i.id, note=i.note) for i in original.items if i.note)
-        copy = Trip(new_trip_id(found.alpha2), cleaned, found.alpha2, platform, start, end, self._clock(), notes, backup_days)
+        f = fields.checked()
+        notes = tuple(TripItem(i.id, note=i.note) for i in self.get_trip(trip_id).items if i.note)
+        copy = Trip(new_trip_id(f.country), f.name, f.country, f.platform, f.start, f.end, self._clock(), notes, f.backup_days)
         return self._add(sync_items(copy, self.templates))
 
     def rename_trip(self, trip_id: str, name: str) -> Trip:

@@ -192,12 +192,12 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         def answered(answer: NewTrip | None) -> None:
             if answer is None:
                 return
+            from esim_ready.state.trips import TripFields
+
             change = self.store.edit_trip if mode == "edit" else self.store.duplicate_trip
+            fields = TripFields(answer.name, answer.country, answer.platform, answer.start, answer.end, answer.backup_days)
             try:
-                saved = change(
-                    trip.id, name=answer.name, country=answer.country, platform=answer.platform,
-                    start=answer.start, end=answer.end, backup_days=answer.backup_days,
-                )  # fmt: skip
+                saved = change(trip.id, fields)
             except UserError as exc:
                 self.notify(t("checklist.failed", error=exc), severity="error", timeout=10)
                 return
