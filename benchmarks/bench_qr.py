@@ -91,11 +91,11 @@ async def in_the_screen(runs: int) -> None:
             code = screen.query_one("#qr-code", Static)
             for _ in range(runs):
                 start = time.perf_counter()
-                await pilot.press("enter")  # the reveal
+                screen.action_reveal()  # what Enter does
                 await pilot.pause(0)  # handled, composited
                 drawn.append((time.perf_counter() - start) * 1000)
                 assert code.display
-                await pilot.press("h")
+                screen.action_hide()
                 await pilot.pause()
         report("screen: reveal -> QR code on screen (80x24)", drawn, 50)
 

@@ -64,6 +64,8 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
         self.profile = profile
         self.checked = check(profile.activation_code or "")
         self.revealed = False
+        self.drawing: Text | None = None  # made when the screen opens, shown only on the reveal
+        self.needs = (0, 0)  # the drawing's columns and rows
 
     def compose(self) -> ComposeResult:
         with Vertical(id="qr-box"):
@@ -73,6 +75,11 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
             yield Static(id="qr-hint")
 
     def on_mount(self) -> None:
+        if self.checked.code is not None:
+            # segno tries its 8 masks (~15 ms): done now, so the reveal only has to show it
+            self.drawing = qr_text(self.checked.code.text)
+            lines = self.drawing.plain.split("\n")
+            self.needs = (len(lines[0]), len(lines))
         self._show()
 
     def on_resize(self) -> None:
@@ -96,13 +103,12 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
             note.update(Text.assemble(masked, "\n", t("code.screen_masked")))
             hint.update(Text(t("code.screen_reveal_hint")))
             return
-        text = self.checked.code.text
-        width, height = qr.terminal_size(text)
+        width, height = self.needs
         if width + 4 > self.app.size.width or height + 4 > self.app.size.height:
             note.update(Text(t("code.screen_too_small", w=width + 4, h=height + 4)))
-        else:
+        elif self.drawing is not None:
             note.update(masked)
-            code.update(qr_text(text))
+            code.update(self.drawing)
             code.display = True
         hint.update(Text(t("code.screen_shown_hint")))
 
