@@ -114,3 +114,16 @@ def test_test_profiles_are_listed_apart(capsys: pytest.CaptureFixture[str]) -> N
     _, out, _ = run(capsys, "profiles", "list")
     regular, _, tests = out.partition("Test profiles")
     assert "Orange Holiday" in tests and "Orange Holiday" not in regular and "UK data" in regular
+
+
+def test_a_refused_import_never_prints_the_activation_code(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    doc = tmp_path / "p.toml"
+    doc.write_text(
+        'format = "esim-ready-profiles"\nversion = 1\n[[profiles]]\nnickname = "x"\n'
+        'activation_code = "LPA:1$rsp.example.com$TOP SECRET-77"\n',
+        "utf-8",
+    )
+    code, out, err = run(capsys, "profiles", "import", str(doc))
+    assert code == 2 and "activation_code" in err
+    assert "TOP" not in err + out and "SECRET-77" not in err + out
+    assert ProfileStore().list() == ()
