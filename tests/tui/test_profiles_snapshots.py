@@ -58,3 +58,22 @@ def test_activation_qr_revealed_chinese_80x24(snap_compare):
     save_samples()
     app = EsimReadyApp(language="zh", today=TODAY)
     assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "Q", "enter"], run_before=quiet)
+
+
+def test_profile_form_code_checked_as_typed_chinese_80x24(snap_compare):
+    """The secrets section with a mistyped code: each wrong part named, the code itself hidden."""
+    from textual.widgets import Input
+
+    async def type_code(pilot):
+        await quiet(pilot)
+        await pilot.press(*TO_PROFILES, "a")
+        await pilot.pause()
+        form = pilot.app.screen
+        form.query_one("#f-eid", Input).value = "89049032000000000000000000000067"
+        field = form.query_one("#f-activation_code", Input)
+        field.value = "LPA:1$rsp.example.com$K2 LM3N$1"
+        field.focus()
+        await pilot.pause()
+
+    app = EsimReadyApp(language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=type_code)

@@ -43,6 +43,7 @@ from esim_ready.state.profiles import (
 )
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.widgets.cjk_text import CJKText
 from esim_ready.tui.widgets.keepalive_fields import KeepAliveFields, form_row, read_date
 
 # where each field's issues are shown, and which widget to focus for it
@@ -202,7 +203,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
 
     def _show(self, issue_id: str, text: str, kind: str = "error") -> None:
         box = self.query_one(f"#issue-{issue_id}", Static)
-        box.update(text)
+        box.update(CJKText(text))  # Chinese lines break between characters, not only at spaces
         box.set_class(kind == "error", "error")
         box.set_class(kind == "warning", "warning")
         box.display = bool(text)
