@@ -102,6 +102,9 @@ def test_read_explains_no_code_not_an_activation_code_and_several(capsys: pytest
     status, _, err = run(capsys, "code", "read", str(two))
     assert status == 2 and "2 activation codes" in err and "other.example.com" in err and "--pick" in err
     assert "SECRET" not in err
+    status, out, _ = run(capsys, "code", "read", str(two), "--json")
+    assert status == 2 and [c["address"] for c in json.loads(out)["several"]] == ["rsp.example.com", "other.example.com"]
+    assert "SECRET" not in out
     status, out, _ = run(capsys, "code", "read", str(two), "--pick", "2", "--show")
     assert status == 0 and "SECRET-MATCH-2" in out
     status, _, err = run(capsys, "code", "read", str(tmp_path / "missing.png"))

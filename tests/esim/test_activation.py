@@ -69,6 +69,8 @@ def test_the_matching_id_is_a_secret_that_masks_itself() -> None:
         ("LPA:1$rsp.example.com$ABC$123456", [("oid", "no_dots")]),  # a confirmation code tacked on
         ("LPA:1$rsp.example.com$ABC$1.03.6", [("oid", "form")]),
         ("LPA:1$rsp.example.com$ABC$1.3.6.1$yes", [("flag", "value")]),
+        ("LPA:1$rsp.example.com$ABC$$1$\x1b]0;pwned\x07", [("code", "unprintable")]),  # escapes never pass
+        ("LPA:1$rsp.example.com$AB\u202eC", [("code", "unprintable")]),  # nor bidi controls
         ("LPA:3$$A B$1", [("version", "unknown"), ("address", "empty"), ("matching_id", "space"), ("oid", "looks_like_flag")]),
     ],
 )
@@ -104,3 +106,7 @@ def test_problems_never_repeat_the_matching_id_and_read_well_in_both_languages()
         assert problem_text(checked.errors[1]).startswith("第 4 段（SM-DP+ OID）")
     finally:
         set_language("en")
+
+
+def test_a_code_copied_across_two_lines_is_told_where_the_break_is() -> None:
+    assert errors("LPA:1$rsp.example.com$K2-LM3N\n4P5Q") == [("matching_id", "space")]

@@ -215,3 +215,29 @@ async def test_test_profiles_are_shown_apart_after_the_others() -> None:
         lines = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert "test Orange" in lines[-1]
         assert not any("test" in text for text in lines[:-1])
+
+
+async def test_lpac_chip_info_gives_the_highlighted_profile_its_eid_and_noise_is_counted() -> None:
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("down", "down")  # UK data
+        uk = screen.current()
+        assert uk is not None and uk.nickname == "UK data"
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = str(LPAC_DIR / "chip_info.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ProfileStore().get(uk.id).eid == "89049032000000000000000000000066"
+        assert "EID 89049032000000000000000000000066" in str(screen.query_one("#profile-detail", Static).render())
+        assert any("EID 89049032000000000000000000000066 of this chip kept on 1 profile(s)" in m for m in messages(app))
+        app.clear_notifications()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#text", Input).value = str(LPAC_DIR / "profile_list_noisy.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any("skipped 4 line(s)" in m for m in messages(app))
+        assert "Imported from lpac: 1 added, 3 updated." in messages(app)  # matched by ICCID

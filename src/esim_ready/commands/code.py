@@ -178,6 +178,19 @@ def cmd_read(args: argparse.Namespace) -> int:
     from esim_ready.exchange.code_files import codes_in_picture
 
     found = codes_in_picture(args.image)
+    if len(found) > 1 and args.pick is None and args.json:
+        several = [
+            {
+                "n": n,
+                "x": item.x,
+                "y": item.y,
+                "address": item.checked.code.address if item.checked.code else None,
+                "code": item.text if args.show else (item.checked.code.masked if item.checked.code else None),
+            }
+            for n, item in enumerate(found, start=1)
+        ]
+        print(json.dumps({"ok": False, "several": several}, ensure_ascii=False, indent=2))
+        return 2
     if len(found) > 1 and args.pick is None:
         print(t("code.read_several", path=args.image, n=len(found)), file=sys.stderr)
         for n, item in enumerate(found, start=1):

@@ -142,6 +142,9 @@ def check(text: str) -> Checked:
     body = _unwrap(text.strip())
     if not body:
         return Checked(None, (Problem("code", "empty"),))
+    for i, ch in enumerate(body, start=1):
+        if not ch.isprintable() and not ch.isspace():  # escapes and bidi controls never reach a terminal
+            return Checked(None, (Problem("code", "unprintable", {"position": i, "char": _char(ch)}),))
     if body[: len(SCHEME)].upper() == SCHEME:
         body = body[len(SCHEME) :]
     parts = body.split("$")
