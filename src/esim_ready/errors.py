@@ -20,6 +20,21 @@ class UnknownCountry(UserError):
         )
 
 
+class WouldLoseProgress(UserError):
+    """An import would take progress back (ticks, notes, a keep-alive's last date);
+    `losses` lists each. Nothing was changed: ask first, or import with replace."""
+
+    def __init__(self, what: str, losses: list[str], details: tuple[object, ...] = ()) -> None:
+        self.what = what
+        self.losses = losses
+        self.details = details  # structured, for a screen to word in its language
+        lines = "\n".join(f"  - {loss}" for loss in losses)
+        super().__init__(
+            f"{what}: importing would take back {len(losses)} thing(s) you have done since:\n{lines}\n"
+            "Nothing was changed. To import anyway, give --replace."
+        )
+
+
 class DataFileError(UserError):
     """A reference-data or import file has problems; `problems` lists every one."""
 

@@ -41,6 +41,7 @@ def register(subparsers: Any) -> None:
 
     p = sub.add_parser("import", help="read profiles from an esim-ready TOML export (merged by id or ICCID)")
     p.add_argument("file", metavar="FILE.toml", help="the file (- for standard input)")
+    p.add_argument("--replace", action="store_true", help="import even if it puts a keep-alive's last date back")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser(
@@ -166,7 +167,7 @@ def _profile_named(store: Any, name: str) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     from esim_ready.exchange.profiles_toml import import_profiles
 
-    return _import(args, import_profiles)
+    return _import(args, lambda text, store, name: import_profiles(text, store, name, replace=args.replace))
 
 
 def cmd_import_lpac(args: argparse.Namespace) -> int:

@@ -53,6 +53,9 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser("import", help="read a checklist TOML document (creates or replaces the trip by id)")
     p.add_argument("file", metavar="FILE.toml", help="the document (- for standard input)")
+    p.add_argument(
+        "--replace", action="store_true", help="import even if it takes back ticks or notes made since (listed otherwise)"
+    )
     p.set_defaults(handler=cmd_import)
 
 
@@ -149,7 +152,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     text, name = read_user_file(args.file)
     store = _store()
-    result = apply_import(store, text, name)  # checks the whole document before any change
+    result = apply_import(store, text, name, replace=args.replace)  # checks all before any change
     saved = result.trip
     warn_quarantined(store, "an empty list of trips")
     verb = "Created" if result.created else "Replaced"

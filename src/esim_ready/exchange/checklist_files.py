@@ -91,16 +91,17 @@ def read_document(path: str | Path) -> str:
     return read_user_file(path)[0]
 
 
-def apply_import(store: TripStore, text: str, name: str) -> ImportResult:
+def apply_import(store: TripStore, text: str, name: str, *, replace: bool = False) -> ImportResult:
     """Check all of `text` (raises `DataFileError` with every problem, changing nothing),
     then save its trip: created, or replacing the trip with the same id."""
     from esim_ready.exchange.checklist_toml import parse_checklist
 
     document = parse_checklist(text, name, templates=store.templates)
-    saved, created = store.put_trip(document.trip)
+    saved, created = store.put_trip(document.trip, replace_progress=replace)  # WouldLoseProgress unless replace
     return ImportResult(saved, created, document.unknown_items)
 
 
-def import_file(store: TripStore, path: str | Path) -> ImportResult:
-    """`read_document` then `apply_import`; nothing changes unless the whole file is valid."""
-    return apply_import(store, read_document(path), str(path).strip())
+def import_file(store: TripStore, path: str | Path, *, replace: bool = False) -> ImportResult:
+    """`read_document` then `apply_import`; nothing changes unless the whole file is valid
+    (and, without `replace`, unless it takes no tick or note back)."""
+    return apply_import(store, read_document(path), str(path).strip(), replace=replace)

@@ -147,8 +147,11 @@ def _report(problems: Problems, index: int, issues: Sequence[Issue], label: str)
             problems.add(("profiles", index), head, issue.message + label)
 
 
-def import_profiles(text: str, store: ProfileStore, path: str = "profiles.toml") -> ImportSummary:
-    """Check all of `text`, then merge it into `store` as one change (by id, else ICCID)."""
+def import_profiles(
+    text: str, store: ProfileStore, path: str = "profiles.toml", *, replace: bool = False
+) -> ImportSummary:
+    """Check all of `text`, then merge it into `store` as one change (by id, else ICCID);
+    `WouldLoseProgress` if it would put a keep-alive date back, unless `replace`."""
     document = parse_profiles(text, path)
-    summary = store.merge(document.profiles)
+    summary = store.merge(document.profiles, replace_progress=replace)
     return ImportSummary(summary.added, summary.updated, document.warnings)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from esim_ready.errors import UserError
+from esim_ready.errors import UserError, WouldLoseProgress
 from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.limits import date_problem, text_problem
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
@@ -652,6 +652,22 @@ class ProfileStore:
         self._change(change)
         return saved[0]
 
+    def save_edit(self, original: Profile, edited: Profile) -> Saved:
+        """Save what the user changed in a form: only the fields where `edited` differs
+        from `original` (the profile as the form showed it), applied to the freshest copy,
+        so a change made meanwhile elsewhere (a keep-alive marked done) is kept."""
+        ready, _ = prepare(edited)  # compare normalised values: "+47 406 12 345" is no change
+        changes = changed_fields(original, ready)
+        rule = changes.pop("keepalive", _SAME)
+
+        def edit(fresh: Profile) -> Profile:
+            new = replace(fresh, **changes)
+            if rule is not _SAME:
+                new = replace(new, keepalive=_merge_rule(original.keepalive, rule, fresh.keepalive))
+            return new
+
+        return self._edit(original.id, edit)
+
     def delete(self, profile_id: str) -> None:
         def change(profiles: _Profiles) -> _Profiles:
             index = _index(profiles, profile_id)
@@ -745,26 +761,40 @@ class ProfileStore:
         self._change(change)
         return summary[0]
 
-    def merge(self, incoming: Sequence[Profile]) -> ImportSummary:
+    def merge(self, incoming: Sequence[Profile], *, replace_progress: bool = False) -> ImportSummary:
         """Merge profiles read from an export: matched by id, else by ICCID; all their
         fields replace the stored ones, except secrets the import does not carry.
-        Refused as a whole (`ProfileInvalid`) if any merged profile has errors."""
+        Refused as a whole (`ProfileInvalid`) if any merged profile has errors, and
+        (`WouldLoseProgress`, listing them) if it would put a keep-alive's `last_done`
+        back to an older date, unless `replace_progress`."""
         summary: _Summaries = []
 
         def change(profiles: _Profiles) -> _Profiles:
-            added, updated, warnings = [], [], []
+            added, updated, warnings, losses = [], [], [], []
             placed: dict[str, str] = {}  # incoming id -> stored id
+            by_id = {p.id: i for i, p in enumerate(profiles)}
+            by_iccid = {p.iccid: i for i, p in reversed(list(enumerate(profiles))) if p.iccid}
             for item in incoming:
-                index = _find(profiles, item)
+                index = by_id.get(item.id)
+                if index is None and item.iccid:
+                    index = by_iccid.get(item.iccid)
                 if index is None:
                     new = item
                     profiles.append(new)
                     index = len(profiles) - 1
+                    by_id.setdefault(new.id, index)
+                    if new.iccid:
+                        by_iccid.setdefault(new.iccid, index)
                     added.append(new)
                 else:
                     old = profiles[index]
                     keep = {n: getattr(old, n) for n in SECRET_FIELDS if getattr(item, n) is None}
                     new = replace(item, id=old.id, **keep)
+                    if old.keepalive and new.keepalive and new.keepalive.last_done < old.keepalive.last_done:
+                        losses.append(
+                            f"{old.display_name}: keep-alive last done {old.keepalive.last_done} "
+                            f"would go back to {new.keepalive.last_done}"
+                        )
                     if new != old:
                         updated.append(new)
                     if old.keepalive and new.keepalive and new.keepalive.last_done < old.keepalive.last_done:
@@ -776,6 +806,8 @@ class ProfileStore:
                 warnings += [f"{item.display_name}: {w}" for w in report.warnings]
                 profiles[index] = ready
                 placed[item.id] = ready.id
+            if losses and not replace_progress:
+                raise WouldLoseProgress("Import refused", losses)
             for kind in ("default_data", "default_voice"):
                 chosen = [placed[p.id] for p in incoming if getattr(p, kind)]
                 if chosen:
@@ -787,22 +819,32 @@ class ProfileStore:
         return summary[0]
 
 
+_SAME = object()
+
+
+def changed_fields(original: Profile, edited: Profile) -> dict[str, Any]:
+    """The fields (but the id) whose value differs between two versions of a profile."""
+    return {
+        f.name: getattr(edited, f.name)
+        for f in fields(Profile)
+        if f.name != "id" and getattr(original, f.name) != getattr(edited, f.name)
+    }
+
+
+def _merge_rule(before: KeepAlive | None, after: Any, fresh: KeepAlive | None) -> KeepAlive | None:
+    """The rule after a form's edit: a rule added or removed is the user's choice; a rule
+    edited changes only its edited parts on the freshest rule."""
+    if before is None or after is None or fresh is None:
+        return after  # type: ignore[no-any-return]
+    edited = {f.name: getattr(after, f.name) for f in fields(KeepAlive) if getattr(before, f.name) != getattr(after, f.name)}
+    return replace(fresh, **edited)
+
+
 def _index(profiles: Sequence[Profile], profile_id: str) -> int:
     for i, p in enumerate(profiles):
         if p.id == profile_id:
             return i
     raise ProfileNotFound(profile_id)
-
-
-def _find(profiles: Sequence[Profile], item: Profile) -> int | None:
-    for i, p in enumerate(profiles):
-        if p.id == item.id:
-            return i
-    if item.iccid:
-        for i, p in enumerate(profiles):
-            if p.iccid == item.iccid:
-                return i
-    return None
 
 
 def _with(profile: Profile, name: str, value: Any) -> Profile:

@@ -49,7 +49,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from esim_ready.errors import UserError
+from esim_ready.errors import UserError, WouldLoseProgress
 from esim_ready.limits import MAX_ITEMS, MAX_TRIPS, date_problem
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
@@ -192,6 +192,39 @@ def check_backup_days(days: int | None) -> int | None:
     if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_BACKUP_DAYS):
         raise InvalidTrip(f"Backups stay fresh for 0 to {MAX_BACKUP_DAYS} days, not {days!r}.")
     return days
+
+
+@dataclass(frozen=True)
+class Loss:
+    """One piece of progress an import would take back: a tick, or a note (with its text)."""
+
+    kind: str  # "tick" | "note"
+    item_id: str
+    note: str = ""
+
+    def __str__(self) -> str:
+        if self.kind == "tick":
+            return f"the tick on {self.item_id}"
+        return f"the note on {self.item_id} ({preview(self.note)})"
+
+
+def progress_lost(old: Trip, new: Trip) -> list[Loss]:
+    """What replacing `old` by `new` would take back: ticks undone, notes removed or changed."""
+    incoming = {item.id: item for item in new.items}
+    out = []
+    for item in old.items:
+        other = incoming.get(item.id)
+        if item.done and not (other and other.done):
+            out.append(Loss("tick", item.id))
+        if item.note and (other is None or other.note != item.note):
+            out.append(Loss("note", item.id, item.note))
+    return out
+
+
+def preview(note: str) -> str:
+    """A note on one short line, quoted."""
+    line = " ".join(note.split())
+    return repr(line if len(line) <= 40 else line[:37] + "...")
 
 
 def build_items(templates: Templates, country: str, platform: str) -> tuple[TripItem, ...]:
@@ -571,14 +604,20 @@ class TripStore:
             raise InvalidTrip("The note holds control characters (such as ESC).")
         return self._change_item(trip_id, item_id, lambda i: replace(i, note=note.strip()))
 
-    def put_trip(self, trip: Trip) -> tuple[Trip, bool]:
+    def put_trip(self, trip: Trip, *, replace_progress: bool = True) -> tuple[Trip, bool]:
         """Save `trip` whole (used by import): replaces the trip with the same id
-        (keeping its `created`) or adds it. Returns (trip as saved, created?)."""
+        (keeping its `created`) or adds it. Returns (trip as saved, created?).
+
+        Without `replace_progress`, refused with `WouldLoseProgress` (nothing saved)
+        when that would untick items or drop or change notes of the saved trip."""
         outcome: list[tuple[Trip, bool]] = []
 
         def apply(trips: list[Trip]) -> list[Trip]:
             for index, old in enumerate(trips):
                 if old.id == trip.id:
+                    losses = progress_lost(old, trip)
+                    if losses and not replace_progress:
+                        raise WouldLoseProgress(f"Import of trip {old.id} refused", list(map(str, losses)), tuple(losses))
                     saved = replace(trip, created=old.created)
                     outcome.append((saved, False))
                     return [*trips[:index], saved, *trips[index + 1 :]]

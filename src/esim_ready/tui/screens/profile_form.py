@@ -470,7 +470,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             if self.profile is None:
                 saved = self.store.add(candidate)
             else:
-                saved = self.store.update(self.profile.id, **fields)
+                saved = self.store.save_edit(self.profile, candidate)  # only what the user changed
         except ProfileInvalid as exc:  # e.g. another window took this ICCID meanwhile
             self.show_issues(exc.report.errors, exc.report.warnings)
             return

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from esim_ready.errors import DataFileError, UserError
+from esim_ready.errors import DataFileError, UserError, WouldLoseProgress
 from esim_ready.i18n import t
 from esim_ready.state.checklist_logic import readiness
 from esim_ready.state.trips import Trip, TripStore
@@ -274,12 +274,21 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         hint = t("trips.import_hint") + " " + t("trips.relative_hint", cwd=os.getcwd())
         self.app.push_screen(PathDialog(t("trips.import_title"), hint, t("trips.import_action")), chosen)
 
-    def _import(self, path: str) -> None:
+    def _import(self, path: str, replace: bool = False) -> None:
         from esim_ready.exchange.checklist_files import import_file
-        from esim_ready.tui.screens.dialogs import ProblemsDialog
+        from esim_ready.tui.screens.dialogs import ConfirmDialog, ProblemsDialog
 
         try:
-            result = import_file(self.store, path)
+            result = import_file(self.store, path, replace=replace)
+        except WouldLoseProgress as exc:  # ask first: the file would take ticks or notes back
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._import(path, replace=True)
+
+            question = t("trips.import_would_lose", losses="\n".join(self._loss_text(loss) for loss in exc.details))
+            self.app.push_screen(ConfirmDialog(question, t("trips.import_lose_yes"), t("trips.import_lose_no")), answered)
+            return
         except DataFileError as exc:
             title = t("trips.import_problems", path=exc.path, n=len(exc.problems))
             self.app.push_screen(ProblemsDialog(title, exc.problems, t("trips.import_problems_hint")))
@@ -294,6 +303,17 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         if result.unknown_items:
             self.notify(t("trips.import_unknown", n=len(result.unknown_items)), severity="warning", timeout=8)
         self.refresh_trips(keep=result.trip.id)
+
+    def _loss_text(self, loss: object) -> str:
+        from esim_ready.i18n import current_language
+        from esim_ready.state.trips import Loss, preview
+
+        assert isinstance(loss, Loss)
+        template = self.store.templates.item(loss.item_id)
+        item = template.title(current_language()) if template else loss.item_id
+        if loss.kind == "tick":
+            return t("trips.lost_tick", item=item)
+        return t("trips.lost_note", item=item, note=preview(loss.note))
 
     def action_calendar(self) -> None:
         from esim_ready.tui.calendar_action import export_calendar
