@@ -95,7 +95,7 @@ def test_the_cli_refuses_a_profiles_import_that_puts_last_done_back(capsys, tmp_
     assert code == 2 and "2026-11-01" in err and "2026-01-01" in err
     assert ProfileStore().get(profile.id).keepalive.last_done == date(2026, 11, 1)
     with pytest.raises(WouldLoseProgress):
-        ProfileStore().merge(ProfileStore().list()[:0] + (Profile(**{**vars(profile), "keepalive": RULE}),))
+        ProfileStore().merge([Profile(**{**vars(profile), "keepalive": RULE})])
     assert run(capsys, "profiles", "import", str(old), "--replace")[0] == 0
     assert ProfileStore().get(profile.id).keepalive.last_done == date(2026, 1, 1)
 
