@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from esim_ready.errors import WouldLoseProgress
 from esim_ready.state.keepalive import KeepAlive, next_due
 from esim_ready.state.profiles import LastDoneLater, Profile, ProfileStore, UndoTooLate
 
@@ -45,5 +46,8 @@ def test_done_never_moves_last_done_backwards(config_dir: object) -> None:
 def test_an_import_that_moves_last_done_back_says_so(config_dir: object) -> None:
     store = ProfileStore()
     p = store.add(Profile(nickname="NO", keepalive=rule(date(2026, 11, 21)))).profile
-    summary = store.merge([Profile(id=p.id, nickname="NO", keepalive=rule(date(2026, 6, 1)))])
+    older = [Profile(id=p.id, nickname="NO", keepalive=rule(date(2026, 6, 1)))]
+    with pytest.raises(WouldLoseProgress):  # refused unless the user says so (issue 10)
+        store.merge(older)
+    summary = store.merge(older, replace_progress=True)
     assert summary.warnings == ("NO: keep-alive last done moved back from 2026-11-21 to 2026-06-01",)
