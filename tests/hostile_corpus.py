@@ -7,6 +7,8 @@ go to every reader (checklist, profiles, lpac, the user's data files, state file
 
 from __future__ import annotations
 
+from stdnum import luhn
+
 ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b31m\u202etxt.exe\u2066"
 MARKUP = "bad [/] tag [blink]x[/blink] [link=https://example.com]y[/link] [@click=app.quit]z[/]"
 
@@ -15,7 +17,7 @@ def profiles_with_warnings(count: int) -> str:
     parts = ['format = "esim-ready-profiles"\nversion = 1\n']
     for n in range(count):
         iccid = f"894700000{n:010d}"
-        iccid += "0" if _luhn_digit(iccid) != 0 else "1"  # always the wrong check digit
+        iccid += "0" if luhn.calc_check_digit(iccid) != "0" else "1"  # always the wrong check digit
         parts.append(f'\n[[profiles]]\nid = "p{n:05d}"\nnickname = "profile {n}"\niccid = "{iccid}"\n')
     return "".join(parts)
 
@@ -25,16 +27,6 @@ def checklist_with_bad_items(count: int) -> str:
     for n in range(count):
         parts.append(f'\n[[items]]\nid = "item-{n}"\ndone = "maybe"\n')
     return "".join(parts)
-
-
-def _luhn_digit(digits: str) -> int:
-    total = 0
-    for i, ch in enumerate(reversed(digits)):
-        d = int(ch)
-        if i % 2 == 0:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return (10 - total % 10) % 10
 
 
 def big_document(megabytes: int = 10) -> bytes:

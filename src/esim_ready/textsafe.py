@@ -38,6 +38,15 @@ def has_controls(text: str) -> bool:
     return _FIND.search(text) is not None
 
 
+def encodable(text: str) -> bool:
+    """False for text with lone surrogates (it could never be saved as UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def neutralise(text: str) -> str:
     """`text` with every control character but tab and newline shown as `\\uXXXX`.
 
@@ -52,9 +61,7 @@ def one_line(text: str) -> str:
 
 
 def _no_surrogates(text: str) -> str:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
+    if not encodable(text):
         return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
     return text
 

@@ -58,12 +58,11 @@ from esim_ready.state.trips import (
     TripItem,
     build_items,
     check_backup_days,
-    encodable,
     new_trip_id,
     sync_items,
     utc_now,
 )
-from esim_ready.textsafe import has_controls, neutralise
+from esim_ready.textsafe import encodable, has_controls, neutralise
 
 FORMAT = "esim-ready-checklist"
 VERSION = 1

@@ -31,7 +31,7 @@ from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
-from esim_ready.textsafe import has_controls
+from esim_ready.textsafe import encodable, has_controls
 
 Role = Literal["data", "voice", "backup", "home"]
 ProfileState = Literal["enabled", "disabled"]
@@ -365,21 +365,13 @@ def _needs_confirmation(code: str) -> bool:
 
 
 def text_issues(name: str, value: str) -> list[Issue]:
-    if not _encodable(value):
+    if not encodable(value):
         return [Issue(name, "not_unicode", "holds characters that are not valid Unicode text")]
     if problem := text_problem(value):
         return [Issue(name, "too_long", problem)]
     if has_controls(value):
         return [Issue(name, "control_characters", "holds control characters (such as ESC or a line break)")]
     return []
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def errors_for(issues: Iterable[Issue], name: str) -> list[Issue]:

@@ -53,7 +53,7 @@ from esim_ready.errors import UserError, WouldLoseProgress
 from esim_ready.limits import MAX_ITEMS, MAX_TRIPS, date_problem
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
-from esim_ready.textsafe import has_controls, neutralise
+from esim_ready.textsafe import encodable, has_controls, neutralise
 
 if TYPE_CHECKING:
     from esim_ready.catalog.checklist import Templates
@@ -155,15 +155,6 @@ def utc_now() -> datetime:
 def new_trip_id(country: str) -> str:
     """A short id people can type: the country code and 6 random hex digits."""
     return f"{country.lower()}-{secrets.token_hex(3)}"
-
-
-def encodable(text: str) -> bool:
-    """False for text with lone surrogates (it could never be saved as UTF-8)."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def check_trip_fields(name: str, platform: str, start: date | None, end: date | None) -> str:
