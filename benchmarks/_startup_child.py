@@ -1,4 +1,6 @@
-"""Child process for bench_startup: start an app headless, say READY on its first frame."""
+"""Child process for bench_startup: start an app headless, say READY once its
+screen is complete and idle: after the Ready event (first frame), every pending
+message handled and two more refreshes painted."""
 
 import os
 import sys
@@ -12,9 +14,12 @@ from textual.widgets import Static  # noqa: E402
 
 
 def ready(app: App) -> None:
-    sys.stdout.write("READY\n")
-    sys.stdout.flush()
-    app.exit()
+    def say() -> None:
+        sys.stdout.write("READY\n")
+        sys.stdout.flush()
+        app.exit()
+
+    app.call_after_refresh(lambda: app.call_after_refresh(say))
 
 
 if which == "bare":
@@ -32,7 +37,12 @@ else:
     from esim_ready.tui.app import EsimReadyApp
 
     class Measured(EsimReadyApp):
-        def on_ready(self, event: events.Ready) -> None:
+        def on_ready(self) -> None:
+            super().on_ready()  # the start-up notices too
+            screen = self.screen
+            for pane in ("#search", "#countries", "#carriers", "#plans", "#detail-box", "Footer"):
+                assert screen.query_one(pane).region.area, pane  # every pane laid out and painted
+            assert screen.query_one("#carriers").row_count  # the country (remembered from last time) is open
             ready(self)
 
-    Measured(language="en").run(headless=True, size=(80, 24))
+    Measured(initial_country="JP", language="en").run(headless=True, size=(80, 24))

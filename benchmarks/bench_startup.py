@@ -1,8 +1,10 @@
-"""Start to first interactive frame: esim-ready vs a bare Textual app with one Static.
+"""Start to the complete, idle main screen: esim-ready vs a bare Textual app with one Static.
 
-Both are measured in the same run, alternating, as fresh processes (imports
-included): the parent starts the clock, the child prints READY from the app's
-Ready event (first frame shown). Target: median ratio <= 1.3.
+Both are measured in the same run, alternating, as fresh processes (the whole
+process: interpreter, imports, app): the parent starts the clock, the child
+prints READY once its screen is complete and idle (Ready, then two refreshes;
+for esim-ready every pane laid out and a remembered country, Japan, open with
+its carriers and plans). Target: median ratio <= 1.3.
 
 Also: country filter, keystroke to updated list, p95 over 200 keystrokes (target <= 8 ms).
 """
@@ -50,8 +52,8 @@ def startup() -> None:
         bare.append(one("bare"))
         esim.append(one("esim"))
     mb, me = statistics.median(bare), statistics.median(esim)
-    print(f"startup to first frame (median of {RUNS}): bare Textual {mb*1000:.0f} ms, "
-          f"esim-ready {me*1000:.0f} ms, ratio {me/mb:.2f} (target <= 1.30)")
+    print(f"startup to the complete idle screen (median of {RUNS}): bare Textual {mb*1000:.0f} ms, "
+          f"esim-ready {me*1000:.0f} ms, ratio {me/mb:.2f} (target <= 1.30); load average {os.getloadavg()[0]:.1f}")
 
 
 KEYS_WORDS = ["morocco", "norway", "united", "摩洛哥", "japan", "côte", "mar", "thailand"]

@@ -64,6 +64,7 @@ def test_shipped_country_names_are_what_pycountry_and_babel_say():
     shipped = json.loads((root / "data" / "countries.json").read_text("utf-8"))
     built = module.build()
     assert shipped["countries"] == built["countries"]  # names, codes, pinyin and order
+    assert shipped["currencies"] == built["currencies"]  # ISO 4217, for checking prices
     assert "Babel" in shipped["source"] and "CLDR" in shipped["source"]
 
 

@@ -181,3 +181,16 @@ async def test_tiny_terminal_does_not_crash(config_dir):
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert app.screen.country.country == "JP"
+
+
+async def test_each_sort_key_is_named_in_words_never_by_its_message_key(config_dir):
+    app = EsimReadyApp(initial_country="JP", language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#plans", DataTable).focus()
+        for _ in range(4):
+            await pilot.press("s")
+            await pilot.pause()
+            shown = [str(n.message) for n in app._notifications]
+            assert shown and "main." not in shown[-1] and "sorted by " in shown[-1]
+        assert any("Per GB" in m for m in (str(n.message) for n in app._notifications))

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from esim_ready.catalog.models import Carrier, CountryData, Plan
 
 SORT_KEYS = ("price", "data", "validity", "price-per-gb")
+SORT_COLUMN = {"price": "main.col_price", "data": "main.col_data", "validity": "main.col_validity",
+               "price-per-gb": "main.col_per_gb"}  # the message naming each sort key
 ALL_CARRIERS = "__all__"
 
 
@@ -229,12 +231,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         table = self.query_one("#plans", DataTable)
         table.clear(columns=True)
         arrow = "↓" if self.sort_reverse else "↑"
-        headers = {
-            "price": t("main.col_price"),
-            "data": t("main.col_data"),
-            "validity": t("main.col_validity"),
-            "price-per-gb": t("main.col_per_gb"),
-        }
+        headers = {key: t(message) for key, message in SORT_COLUMN.items()}
         headers[self.sort_key] += arrow
         table.add_column(t("main.col_carrier"), key="carrier", width=12)
         table.add_column(t("main.col_plan"), key="plan", width=22)
@@ -371,7 +368,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.sort_reverse = False
         if self.country:
             self._fill_plans()
-        self.notify(t("main.sorted_by", key=t(f"main.col_{self.sort_key.replace('-', '_')}")), timeout=2)
+        self.notify(t("main.sorted_by", key=t(SORT_COLUMN[self.sort_key])), timeout=2)
 
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse
