@@ -15,9 +15,9 @@ from esim_ready.errors import DataFileError
 # _checked, then remove it here.
 UNSOURCED = frozenset(
     {
-        ("cloud-backup-on", "ios"), ("cloud-backup-on", "android"), ("cloud-backup-recent", "ios"),
+        ("cloud-backup-on", "ios"), ("cloud-backup-recent", "ios"),
         ("cloud-storage-enough", "ios"), ("contacts-synced", "ios"), ("contacts-from-sim", "ios"),
-        ("contacts-export", "android"), ("account-recovery", "ios"), ("account-recovery", "android"),
+        ("contacts-export", "android"), ("account-recovery", "android"),
         ("wechat-backup", "ios"), ("wechat-backup", "android"), ("whatsapp-backup", "ios"),
         ("whatsapp-backup", "android"), ("telegram-password", "ios"), ("telegram-password", "android"),
         ("esim-pin-puk", "ios"), ("esim-not-deleted", "ios"), ("phone-unlocked", "ios"),
