@@ -94,7 +94,7 @@ async def in_the_screen(runs: int) -> None:
                 screen.action_reveal()  # what Enter does
                 await pilot.pause(0)  # handled, composited
                 drawn.append((time.perf_counter() - start) * 1000)
-                assert code.display
+                assert code.visible
                 screen.action_hide()
                 await pilot.pause()
         report("screen: reveal -> QR code on screen (80x24)", drawn, 50)

@@ -174,16 +174,16 @@ async def test_the_qr_code_is_drawn_only_after_a_reveal_and_a_phone_reads_it(the
         assert isinstance(qr_screen, ActivationQrScreen)
         drawing = qr_screen.query_one("#qr-code", Static)
         note = str(qr_screen.query_one("#qr-note", Static).render())
-        assert not drawing.display and "LPA:1$smdp.example.com$••••••••" in note and "SECRET" not in note
+        assert not drawing.visible and "LPA:1$smdp.example.com$••••••••" in note and "SECRET" not in note
         await pilot.press("enter")
         await pilot.pause()
-        assert drawing.display
+        assert drawing.visible
         assert drawing.region.right <= SIZE[0] and drawing.region.bottom <= SIZE[1]  # all of it on an 80x24 screen
         found = qr.read(encode(screen_picture(drawing)))
         assert [f.text for f in found] == [CODE]
         await pilot.press("h")
         await pilot.pause()
-        assert not drawing.display
+        assert not drawing.visible
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

@@ -64,8 +64,8 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
         self.profile = profile
         self.checked = check(profile.activation_code or "")
         self.revealed = False
-        self.drawing: Text | None = None  # made when the screen opens, shown only on the reveal
         self.needs = (0, 0)  # the drawing's columns and rows
+        self._shown: dict[str | None, Text | str] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="qr-box"):
@@ -75,42 +75,49 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
             yield Static(id="qr-hint")
 
     def on_mount(self) -> None:
+        code = self.query_one("#qr-code", Static)
         if self.checked.code is not None:
-            # segno tries its 8 masks (~15 ms): done now, so the reveal only has to show it
-            self.drawing = qr_text(self.checked.code.text)
-            lines = self.drawing.plain.split("\n")
+            # segno tries its 8 masks (~15 ms): done now, and laid out hidden (its place kept),
+            # so the reveal only makes it visible: no new layout, one repaint
+            drawing = qr_text(self.checked.code.text)
+            lines = drawing.plain.split("\n")
             self.needs = (len(lines[0]), len(lines))
+            code.update(drawing)
         self._show()
 
     def on_resize(self) -> None:
-        if self.revealed:
-            self._show()
+        self._show()
+
+    def _set(self, widget: Static, text: Text | str) -> None:
+        """Update a line only when it changes (each update lays the screen out again)."""
+        if self._shown.get(widget.id) != text:
+            widget.update(text)
+            self._shown[widget.id] = text
 
     def _show(self) -> None:
         note, code, hint = (self.query_one(f"#qr-{name}", Static) for name in ("note", "code", "hint"))
-        code.display = False
+        code.visible = False
         if not self.profile.activation_code:
-            note.update(Text(t("code.screen_no_code")))
-            hint.update(Text(t("code.screen_reveal_hint")))
+            code.display = False
+            self._set(note, Text(t("code.screen_no_code")))
+            self._set(hint, Text(t("code.screen_reveal_hint")))
             return
         if self.checked.code is None:
+            code.display = False
             lines = [t("code.screen_invalid"), *(problem_text(p) for p in self.checked.errors)]
-            note.update(Text("\n".join(lines)))
-            hint.update("")
-            return
-        masked = Text(self.checked.code.masked)
-        if not self.revealed:
-            note.update(Text.assemble(masked, "\n", t("code.screen_masked")))
-            hint.update(Text(t("code.screen_reveal_hint")))
+            self._set(note, Text("\n".join(lines)))
+            self._set(hint, "")
             return
         width, height = self.needs
-        if width + 4 > self.app.size.width or height + 4 > self.app.size.height:
-            note.update(Text(t("code.screen_too_small", w=width + 4, h=height + 4)))
-        elif self.drawing is not None:
-            note.update(masked)
-            code.update(self.drawing)
-            code.display = True
-        hint.update(Text(t("code.screen_shown_hint")))
+        fits = width + 4 <= self.app.size.width and height + 4 <= self.app.size.height
+        code.display = fits
+        masked = Text(self.checked.code.masked)
+        if not fits:
+            self._set(note, Text.assemble(masked, "\n", t("code.screen_too_small", w=width + 4, h=height + 4)))
+        else:
+            self._set(note, Text.assemble(masked, "\n", t("code.screen_masked")))
+        code.visible = self.revealed and fits
+        self._set(hint, Text(t("code.screen_shown_hint" if self.revealed else "code.screen_reveal_hint")))
 
     def action_reveal(self) -> None:
         self.revealed = True
