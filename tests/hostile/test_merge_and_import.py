@@ -120,3 +120,14 @@ async def test_the_app_asks_before_an_import_takes_ticks_back(config_dir: Path, 
         await pilot.press("y")
         await pilot.pause()
     assert not TripStore().get_trip(trip_id).item("cloud-backup-on").done
+
+
+def test_an_older_export_changes_only_what_it_holds(capsys, tmp_path: Path) -> None:
+    store = ProfileStore()
+    profile = store.add(Profile(nickname="Norway", iccid="8947000000001234560")).profile
+    old = tmp_path / "old.toml"
+    old.write_text(export_profiles(store.list()).replace('nickname = "Norway"', 'nickname = "挪威"'), "utf-8")
+    store.update(profile.id, device="iPhone 15", plan="Prepaid")  # added after the export
+    assert run(capsys, "profiles", "import", str(old))[0] == 0
+    saved = ProfileStore().get(profile.id)
+    assert saved.nickname == "挪威" and saved.device == "iPhone 15" and saved.plan == "Prepaid"

@@ -66,6 +66,7 @@ def export_profiles(profiles: Sequence[Profile], *, include_secrets: bool = Fals
 class ProfilesDocument:
     profiles: tuple[Profile, ...]
     warnings: tuple[str, ...]  # each with its line and field, e.g. a failed ICCID check digit
+    given: tuple[frozenset[str], ...] = ()  # the keys each profile's table had (what an import changes)
 
 
 def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
@@ -92,6 +93,7 @@ def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
         problems.add((), "profiles", f"holds {len(entries):,} profiles; at most {MAX_PROFILES:,} are read")
         problems.raise_if_any()
     out: list[Profile] = []
+    given: list[frozenset[str]] = []
     ids: dict[str, int] = {}
     iccids: dict[str, int] = {}
     defaults: dict[str, int] = {}
@@ -120,9 +122,10 @@ def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
                     problems.add(("profiles", i), kind, f"profiles[{defaults[kind]}] is already the default{label}")
                 defaults.setdefault(kind, i)
         out.append(profile)
+        given.append(frozenset(entry))
     problems.items.sort(key=_line_of)
     problems.raise_if_any()
-    return ProfilesDocument(tuple(out), tuple(warned.items))
+    return ProfilesDocument(tuple(out), tuple(warned.items), tuple(given))
 
 
 def _line_of(problem: str) -> int:
@@ -153,5 +156,5 @@ def import_profiles(
     """Check all of `text`, then merge it into `store` as one change (by id, else ICCID);
     `WouldLoseProgress` if it would put a keep-alive date back, unless `replace`."""
     document = parse_profiles(text, path)
-    summary = store.merge(document.profiles, replace_progress=replace)
+    summary = store.merge(document.profiles, replace_progress=replace, given=document.given)
     return ImportSummary(summary.added, summary.updated, document.warnings)

@@ -753,9 +753,17 @@ class ProfileStore:
         self._change(change)
         return summary[0]
 
-    def merge(self, incoming: Sequence[Profile], *, replace_progress: bool = False) -> ImportSummary:
+    def merge(
+        self,
+        incoming: Sequence[Profile],
+        *,
+        replace_progress: bool = False,
+        given: Sequence[frozenset[str]] | None = None,
+    ) -> ImportSummary:
         """Merge profiles read from an export: matched by id, else by ICCID; all their
-        fields replace the stored ones, except secrets the import does not carry.
+        fields replace the stored ones, except secrets the import does not carry. With
+        `given` (the keys each incoming profile's table had), only those fields change:
+        an older export does not erase what was added since.
         Refused as a whole (`ProfileInvalid`) if any merged profile has errors, and
         (`WouldLoseProgress`, listing them) if it would put a keep-alive's `last_done`
         back to an older date, unless `replace_progress`."""
@@ -766,7 +774,7 @@ class ProfileStore:
             placed: dict[str, str] = {}  # incoming id -> stored id
             by_id = {p.id: i for i, p in enumerate(profiles)}
             by_iccid = {p.iccid: i for i, p in reversed(list(enumerate(profiles))) if p.iccid}
-            for item in incoming:
+            for n, item in enumerate(incoming):
                 index = by_id.get(item.id)
                 if index is None and item.iccid:
                     index = by_iccid.get(item.iccid)
@@ -780,8 +788,11 @@ class ProfileStore:
                     added.append(new)
                 else:
                     old = profiles[index]
-                    keep = {n: getattr(old, n) for n in SECRET_FIELDS if getattr(item, n) is None}
-                    new = replace(item, id=old.id, **keep)
+                    if given is not None:
+                        new = replace(old, **{k: getattr(item, k) for k in given[n] if k != "id"})
+                    else:
+                        keep = {k: getattr(old, k) for k in SECRET_FIELDS if getattr(item, k) is None}
+                        new = replace(item, id=old.id, **keep)
                     if old.keepalive and new.keepalive and new.keepalive.last_done < old.keepalive.last_done:
                         losses.append(
                             f"{old.display_name}: keep-alive last done {old.keepalive.last_done} "
