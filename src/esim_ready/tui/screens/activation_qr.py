@@ -24,6 +24,7 @@ from esim_ready.esim.words import problem_text
 from esim_ready.exchange.code_files import FoundCode
 from esim_ready.i18n import t
 from esim_ready.state.profiles import Profile
+from esim_ready.textsafe import one_line
 from esim_ready.tui.bindings import LocalizedScreenMixin
 
 DARK_ON_LIGHT = "#000000 on #ffffff"  # fixed colours: the theme must not turn the code light on dark
@@ -69,7 +70,7 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="qr-box"):
-            yield Static(Text(t("code.screen_title", name=self.profile.display_name)), id="qr-title")
+            yield Static(Text(t("code.screen_title", name=one_line(self.profile.display_name))), id="qr-title")
             yield Static(id="qr-note")
             yield Static(id="qr-code")
             yield Static(id="qr-hint")
@@ -151,7 +152,7 @@ class CodeChoiceDialog(LocalizedScreenMixin, ModalScreen[int | None]):
         with Vertical():
             yield Static(Text(t("code.choose_title")), id="choice-title")
             options = [
-                Option(Text(t("code.choose_item", n=n, address=item.address, x=item.x, y=item.y)), id=str(n - 1))
+                Option(Text(t("code.choose_item", n=n, address=one_line(item.address), x=item.x, y=item.y)), id=str(n - 1))
                 for n, item in enumerate(self.found, start=1)
             ]
             yield OptionList(*options, id="choices")
