@@ -4,7 +4,9 @@
 #   ./dev.sh test [PYTEST ARGS...]   set up and run the whole test suite
 #   ./dev.sh bench           run the benchmarks (they print figures; they are not tests)
 set -euo pipefail
+CALLER_DIR=$PWD  # the app runs here: a relative export name lands where you are
 cd "$(dirname "$0")"
+ROOT=$PWD
 
 PYTHON=${PYTHON:-python3}
 VENV=.venv
@@ -26,7 +28,8 @@ shift || true
 case "$cmd" in
     app)
         setup ""
-        exec "$VENV/bin/esim-ready" "$@"
+        cd "$CALLER_DIR"
+        exec "$ROOT/$VENV/bin/esim-ready" "$@"
         ;;
     test)
         setup "[test]"

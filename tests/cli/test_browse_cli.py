@@ -31,7 +31,9 @@ def test_carriers_text_names_the_source(capsys):
 def test_plans_sorted_by_price_per_gb(capsys):
     code, out, _ = run(capsys, "plans", "JP", "--sort", "price-per-gb", "--json")
     assert code == 0
-    plans = json.loads(out)
+    doc = json.loads(out)
+    assert doc["country"] == "JP" and doc["sort"] == "price-per-gb"  # an object, like carriers --json
+    plans = doc["plans"]
     per_gb = [p["price_per_gb"] for p in plans if p["price_per_gb"] is not None]
     assert per_gb == sorted(per_gb) and len(per_gb) >= 2
     # unknown values come last
@@ -48,3 +50,17 @@ def test_unknown_country_code_exits_2_with_a_message(capsys, args):
     code, _out, err = run(capsys, *args)
     assert code == 2
     assert "Unknown country" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("name", ["Morocco", "morocco", "摩洛哥", "Maroc", "MA", "mar"])
+def test_a_country_is_taken_by_name_as_the_search_box_takes_it(capsys, name):
+    code, out, _ = run(capsys, "carriers", name)
+    if name == "Maroc":  # not a name of Morocco: refused with the usual message
+        assert code == 2
+        return
+    assert code == 0 and "Morocco (MA)" in out
+
+
+def test_a_name_that_several_countries_share_is_refused(capsys):
+    code, _, err = run(capsys, "carriers", "Guinea-")
+    assert code == 2 and "Unknown country" in err

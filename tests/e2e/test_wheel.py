@@ -33,7 +33,7 @@ def test_installed_wheel_ships_data_and_runs(tmp_path, config_dir):
         [str(env_dir / "bin" / "esim-ready"), "plans", "JP", "--json"],
         cwd=tmp_path, capture_output=True, text=True, check=True,
     )
-    plans = json.loads(run.stdout)
+    plans = json.loads(run.stdout)["plans"]
     assert plans and all(p["source"] and p["as_of"] for p in plans)
     # the data is read from the installed package, not from this checkout
     where = subprocess.run(

@@ -128,11 +128,22 @@ def _by_code() -> dict[str, Country]:
 
 
 def get(code: str) -> Country:
-    """The country with this alpha-2 or alpha-3 code (any case), or UnknownCountry."""
+    """The country with this alpha-2 or alpha-3 code (any case), or else with this
+    everyday name in any language (Morocco, 摩洛哥, UK: what the search box
+    takes, accents and case ignored), or UnknownCountry."""
     found = _by_code().get(code.strip().upper())
+    if found is None:
+        found = by_name(code)
     if found is None:
         raise UnknownCountry(code)
     return found
+
+
+def by_name(name: str) -> Country | None:
+    """The one country one of whose everyday names is `name` (folded), else None."""
+    wanted = f"\n{fold(name.strip())}\n"
+    named = [c for c, names, _, _ in _search_index() if wanted in names]
+    return named[0] if len(named) == 1 else None
 
 
 def find(code: str) -> Country | None:

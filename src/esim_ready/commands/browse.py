@@ -92,10 +92,15 @@ def cmd_plans(args: argparse.Namespace) -> int:
     data = country_data(country.alpha2)
     plans = sort_plans(data.plans, args.sort, args.reverse)
     today = date.today()
-    if args.json:
-        print(json.dumps([
-            asdict(p) | {"price_per_gb": p.price_per_gb, "outdated": is_outdated(p.as_of, today)} for p in plans
-        ], ensure_ascii=False, indent=2))
+    if args.json:  # an object, like `carriers --json`
+        print(json.dumps({
+            "country": country.alpha2,
+            "sort": args.sort,
+            "reverse": args.reverse,
+            "plans": [
+                asdict(p) | {"price_per_gb": p.price_per_gb, "outdated": is_outdated(p.as_of, today)} for p in plans
+            ],
+        }, ensure_ascii=False, indent=2))
         return 0
     if not plans:
         print(f"{country.name_en} ({country.alpha2}): no sourced plans (unknown).")
