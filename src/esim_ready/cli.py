@@ -54,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.config_dir:
         os.environ[ENV_VAR] = args.config_dir
+    if args.command is not None:
+        _set_language(args.lang)
     if args.command is None:
         return _guarded(lambda: _run_tui(args))
     with _safe_output():
@@ -113,6 +115,17 @@ def _safe_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def _set_language(chosen: str | None) -> None:
+    """Commands speak the app's language: --lang, else the saved setting, else the locale."""
+    from esim_ready import i18n
+
+    if chosen is None:
+        from esim_ready.state.settings import SettingsStore
+
+        chosen = SettingsStore().load().language or i18n.locale_language()
+    i18n.set_language(chosen)
 
 
 def _run_tui(args: argparse.Namespace) -> int:

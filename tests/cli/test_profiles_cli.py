@@ -33,11 +33,11 @@ def test_due_exits_1_when_something_is_overdue_and_0_otherwise(capsys: pytest.Ca
     assert run(capsys, "due")[0] == 0  # nothing at all
     add_rule("挪威号", date(2026, 6, 1), 180, amount=100, currency="NOK")  # due 2026-11-28
     code, out, _ = run(capsys, "due", "--today", "2026-11-21")
-    assert code == 0 and "2026-11-28" in out and "in 7 day(s)" in out and "202.78 NOK" in out
+    assert code == 0 and "2026-11-28" in out and "in 7 d" in out and "202.78 NOK" in out
     code, out, _ = run(capsys, "due", "--today", "2026-11-28")
     assert code == 0 and "today" in out
     code, out, _ = run(capsys, "due", "--today", "2026-11-29")
-    assert code == 1 and "OVERDUE 1 day(s)" in out
+    assert code == 1 and "overdue 1 d" in out
 
 
 def test_due_json_is_sorted_by_due_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -127,3 +127,13 @@ def test_a_refused_import_never_prints_the_activation_code(capsys: pytest.Captur
     assert code == 2 and "activation_code" in err
     assert "TOP" not in err + out and "SECRET-77" not in err + out
     assert ProfileStore().list() == ()
+
+
+def test_due_speaks_chinese_with_lang_zh(capsys, config_dir):
+    from esim_ready import i18n
+
+    try:
+        code, out, _ = run(capsys, "--lang", "zh", "due")
+        assert code == 0 and "保号规则" in out and "No keep-alive" not in out
+    finally:
+        i18n.set_language("en")

@@ -217,25 +217,19 @@ def cmd_due(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 1 if overdue else 0
+    from esim_ready.tui.profile_format import describe_rule, when_text  # words only; no Textual
+
     if not items:
-        print("No keep-alive rules yet: add one to a profile in the app.")
+        print(t("profiles.due_none"))
         return 0
-    rows = [("DUE", "WHEN", "PROFILE", "NUMBER", "TO DO", "PER YEAR")]
+    rows = [tuple(t(f"profiles.col_{key}") for key in ("due", "when", "name", "number", "todo", "per_year"))]
     for u in items:
-        cost = f"{u.yearly_cost:.2f} {u.currency}" if u.yearly_cost is not None else "unknown"
-        rows.append((u.due.isoformat(), _when(u.days_left), u.profile.display_name, u.profile.number_display,
-                     u.rule.describe(), cost))  # fmt: skip
+        cost = f"{u.yearly_cost:.2f} {u.currency}" if u.yearly_cost is not None else t("main.unknown")
+        rows.append((u.due.isoformat(), when_text(u.days_left), u.profile.display_name, u.profile.number_display,
+                     describe_rule(u.rule), cost))  # fmt: skip
     print_table(rows)
     if totals:
-        print("\nPer year: " + ", ".join(f"{amount:.2f} {cur}" for cur, amount in sorted(totals.items())))
+        print("\n" + t("profiles.totals", totals=", ".join(f"{amount:.2f} {cur}" for cur, amount in sorted(totals.items()))))
     if overdue:
-        print(f"\n{overdue} overdue: do it now, or the number may be cut off.")
+        print("\n" + t("profiles.due_overdue", n=overdue))
     return 1 if overdue else 0
-
-
-def _when(days_left: int) -> str:
-    if days_left < 0:
-        return f"OVERDUE {-days_left} day(s)"
-    if days_left == 0:
-        return "today"
-    return f"in {days_left} day(s)"
