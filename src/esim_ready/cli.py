@@ -124,7 +124,11 @@ def _set_language(chosen: str | None) -> None:
     if chosen is None:
         from esim_ready.state.settings import SettingsStore
 
-        chosen = SettingsStore().load().language or i18n.locale_language()
+        try:
+            saved = SettingsStore().load().language
+        except (UserError, OSError):  # the command itself says what is wrong with the folder
+            saved = None
+        chosen = saved or i18n.locale_language()
     i18n.set_language(chosen)
 
 
