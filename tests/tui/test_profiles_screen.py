@@ -5,7 +5,7 @@ is on disk afterwards (read back through a fresh ProfileStore)."""
 from datetime import date
 
 from rich.cells import cell_len
-from textual.widgets import DataTable, Input, OptionList, Select, Static
+from textual.widgets import Button, DataTable, Input, OptionList, Select, Static
 
 from esim_ready.state.keepalive import KeepAlive
 from esim_ready.state.profiles import Profile, ProfileStore
@@ -490,3 +490,14 @@ async def test_what_is_typed_while_the_form_opens_is_kept():
         await pilot.press(*"Oslo data")
         await pilot.pause()
         assert app.screen.query_one("#f-nickname", Input).value == "Oslo data"
+
+
+async def test_the_delete_question_names_its_key_once():
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        labels = [str(b.label) for b in app.screen.query(Button)]
+        assert "Delete (y)" in labels and not any("(y) (y)" in label for label in labels)
