@@ -50,3 +50,23 @@ def test_calendar_to_standard_output_and_mistakes(capsys: pytest.CaptureFixture[
     assert "from 0 to 365" in capsys.readouterr().err
     code, _, err = run(capsys, "calendar", "-o", str(tmp_path))
     assert code == 2 and "it is a folder" in err
+
+
+def test_calendar_to_dev_stdout_is_the_document_alone_with_its_crlf(tmp_path: Path, config_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    TripStore().create_trip("NO", "ios", name="Oslo", start=date(2026, 12, 28))
+    out = tmp_path / "out.ics"
+    with out.open("wb") as fh:
+        done = subprocess.run(
+            [sys.executable, "-m", "esim_ready", "calendar", "-o", "/dev/stdout", "--lang", "en"],
+            stdout=fh, stderr=subprocess.PIPE, env={**os.environ, "ESIM_READY_CONFIG_DIR": str(config_dir)}, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    data = out.read_bytes()
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+    assert b"\\u000d" not in data and b"Wrote" not in data
+    [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == "Trip starts: Oslo"

@@ -162,3 +162,29 @@ async def test_a_profile_with_out_of_range_numbers_cannot_break_the_launch(confi
         assert any("kept aside" in n.message for n in app._notifications)
     assert len(list(config_dir.glob("profiles.damaged-*"))) == 1
     assert KeepAlive  # the rule type the file is checked against
+
+
+async def test_editors_filled_from_a_hand_edited_file_show_escapes_as_text(config_dir: Path) -> None:
+    """A name or note with ESC ] 0 ; ... BEL and ESC [ 2 J, edited into the files by hand:
+    the rename, edit and note editors and the profile form show it, never send it."""
+    hostile_profile_file(config_dir, ESCAPES)
+    hostile_trip_file(config_dir, ESCAPES, ESCAPES)
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.show_trips()
+        await pilot.pause()
+        for key in ("r", "e", "c"):  # rename, edit, duplicate: a field filled with the name
+            await pilot.press(key)
+            await assert_clean(pilot, "\\u001b")
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("enter")  # the checklist; its first item holds the note
+        await pilot.pause()
+        await pilot.press("n")
+        await assert_clean(pilot, "\\u001b")
+        await pilot.press("escape")
+        app.show_profiles()
+        await pilot.pause()
+        await pilot.press("e")
+        await assert_clean(pilot, "\\u001b")

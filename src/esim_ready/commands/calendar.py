@@ -57,6 +57,7 @@ def _language(args: argparse.Namespace) -> str:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     from esim_ready.exchange.calendar_ics import export_calendar, write_calendar
+    from esim_ready.exchange.user_files import is_standard_output
     from esim_ready.state.profiles import ProfileStore
     from esim_ready.state.trips import TripStore
 
@@ -65,7 +66,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     warn_quarantined(profiles_store, "an empty list of profiles")
     warn_quarantined(trips_store, "an empty list of trips")
     data, count = export_calendar(profiles, trips, language=_language(args), alarm_days=args.alarm_days)
-    if args.output == "-":
+    if is_standard_output(args.output):  # "-", /dev/stdout...: the document alone
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0

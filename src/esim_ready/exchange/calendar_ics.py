@@ -303,7 +303,9 @@ def export_calendar(
 
 
 def write_calendar(path: str | Path, data: bytes) -> Path:
-    """Write the file the user named (atomic, owner-only); returns its absolute path."""
-    from esim_ready.exchange.checklist_files import write_text
+    """Write the file the user named (atomic, owner-only; into a device, FIFO or link
+    target as it is); returns its absolute path. The bytes go as they are: CRLF line
+    ends are the format's, and every text in them has been `clean`ed."""
+    from esim_ready.exchange.user_files import write_user_bytes
 
-    return write_text(path, data.decode("utf-8"))
+    return write_user_bytes(path, data)

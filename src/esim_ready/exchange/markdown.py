@@ -14,6 +14,7 @@ from esim_ready.catalog.checklist import Templates
 from esim_ready.i18n import text as _t
 from esim_ready.state.checklist_logic import readiness, sections
 from esim_ready.state.trips import Trip
+from esim_ready.textsafe import neutralise
 
 
 def _inline(text: str) -> str:
@@ -68,4 +69,5 @@ def export_markdown(trip: Trip, templates: Templates, language: str = "en") -> s
             out.append("")
         while out and out[-1] == "":
             out.pop()
-    return "\n".join(out) + "\n"
+    # a name or note edited by hand may hold control characters: shown, never sent
+    return neutralise("\n".join(out) + "\n")

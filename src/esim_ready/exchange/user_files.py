@@ -127,11 +127,16 @@ def write_user_file(name: str | Path, text: str) -> Path | None:
     None so the caller prints nothing after it); returns the absolute path.
 
     See the module doc for files, links, devices and FIFOs."""
-    if str(name).strip() == STDIO or _is_stdout(name):
+    if is_standard_output(name):
         sys.stdout.write(text)
         sys.stdout.flush()
         return None
     return write_user_bytes(name, text.encode("utf-8"))
+
+
+def is_standard_output(name: str | Path) -> bool:
+    """Whether `name` means standard output: "-" or a name of it (`/dev/stdout`...)."""
+    return str(name).strip() == STDIO or _is_stdout(name)
 
 
 def _is_stdout(name: str | Path) -> bool:

@@ -12,11 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.markup import escape
+from textual.widgets import Input, TextArea
 
-from esim_ready.textsafe import neutralise, one_line
+from esim_ready.textsafe import encodable, has_controls, neutralise, one_line
 
-__all__ = ["markup_safe", "neutralise", "one_line", "plain"]
+__all__ = ["SafeInput", "SafeTextArea", "markup_safe", "neutralise", "one_line", "plain"]
 
 
 def plain(text: str | None, style: str = "", *, multiline: bool = False, **options: Any) -> Text:
@@ -29,3 +31,25 @@ def markup_safe(text: object, *, multiline: bool = False) -> str:
     """`text` to insert into a markup string: escaped, control characters made visible."""
     raw = str(text)
     return escape(neutralise(raw) if multiline else one_line(raw))
+
+
+class SafeInput(Input):
+    """An `Input` whose value never holds a control character: a value filled from a
+    stored file (a name edited by hand) or pasted shows them as `\\uXXXX` instead of
+    sending them to the terminal."""
+
+    def validate_value(self, value: str) -> str:
+        return one_line(value) if has_controls(value) or not encodable(value) else value
+
+
+class SafeTextArea(TextArea):
+    """A `TextArea` whose text never holds a control character but tab and newline."""
+
+    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
+        super().__init__(neutralise(text), *args, **kwargs)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if has_controls(event.text.replace("\n", "").replace("\t", "")):
+            event.prevent_default()
+            event.stop()
+            self.insert(neutralise(event.text))

@@ -22,7 +22,7 @@ from esim_ready.i18n import current_language, t
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
-from esim_ready.tui.safe_text import markup_safe, plain
+from esim_ready.tui.safe_text import SafeInput, markup_safe, plain
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def _country_options(language: str) -> dict[str, Option]:
     return out
 
 
-class SearchInput(Input):
+class SearchInput(SafeInput):
     """The country search box; `?` in the empty box opens help, as everywhere
     else (after some text it is typed, as in any search)."""
 

@@ -36,6 +36,7 @@ from textual.widgets import (
 
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.safe_text import SafeInput, SafeTextArea
 from esim_ready.tui.widgets.cjk_text import CJKText
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class TextDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(CJKText(self.title_text), classes="dialog-title")
-            yield Input(self.initial, placeholder=self.placeholder, id="text", compact=True)
+            yield SafeInput(self.initial, placeholder=self.placeholder, id="text", compact=True)
             yield Static("", id="error", classes="dialog-error", markup=False)
             yield from self._extra_fields()
             if self.hint:
@@ -239,7 +240,7 @@ class NoteDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(CJKText(self.title_text), classes="dialog-title")
-            yield TextArea(self.initial, id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            yield SafeTextArea(self.initial, id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             yield Static(CJKText(t("dialogs.note_hint")), classes="dialog-hint")
             yield self._buttons(t("dialogs.save"))
 
@@ -348,7 +349,7 @@ class NewTripDialog(_Dialog):
             yield Static(title, classes="dialog-title", markup=False)
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_country"))
-                yield Input(
+                yield SafeInput(
                     initial.name(lang) if initial else "",
                     placeholder=t("trips.country_placeholder"),
                     id="country",
@@ -358,15 +359,15 @@ class NewTripDialog(_Dialog):
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_name"))
                 name = "" if trip is None else trip.name if self.mode == "edit" else t("trips.copy_name", name=trip.name)
-                yield Input(name, id="name", compact=True)
+                yield SafeInput(name, id="name", compact=True)
             with Horizontal(classes="row", id="dates"):
                 shown = {"start": "", "end": ""}
                 if trip is not None and self.mode == "edit":
                     shown = {"start": str(trip.start or ""), "end": str(trip.end or "")}
                 yield Label(t("trips.field_dates"))
-                yield Input(shown["start"], placeholder=t("trips.date_placeholder"), id="start", compact=True, max_length=10)
+                yield SafeInput(shown["start"], placeholder=t("trips.date_placeholder"), id="start", compact=True, max_length=10)
                 yield Label("–", classes="to")
-                yield Input(shown["end"], placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=10)
+                yield SafeInput(shown["end"], placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=10)
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_platform"))
                 with RadioSet(id="platform", compact=True):
@@ -377,7 +378,7 @@ class NewTripDialog(_Dialog):
                 with Horizontal(classes="row"):
                     yield Label(t("trips.field_backup_days"))
                     days = "" if trip.backup_days is None else str(trip.backup_days)
-                    yield Input(days, placeholder=t("trips.backup_days_placeholder"), id="backup-days", compact=True)
+                    yield SafeInput(days, placeholder=t("trips.backup_days_placeholder"), id="backup-days", compact=True)
             yield Static("", id="error", classes="dialog-error", markup=False)
             yield self._buttons(t("trips.save") if self.mode == "edit" else t("trips.create"))
 

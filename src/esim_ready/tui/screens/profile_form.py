@@ -43,6 +43,7 @@ from esim_ready.state.profiles import (
 )
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.safe_text import SafeInput, one_line
 from esim_ready.tui.widgets.cjk_text import CJKText
 from esim_ready.tui.widgets.keepalive_fields import KeepAliveFields, form_row, read_date
 
@@ -92,18 +93,18 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         p = self.profile or Profile()
         title = t("profiles.form_edit", name=p.display_name) if self.profile else t("profiles.form_add")
         with Vertical(id="form"):
-            yield Static(title, id="form-title", markup=False)
+            yield Static(one_line(title), id="form-title", markup=False)
             with VerticalScroll(id="form-body"):
                 yield Static("", id="issue-general", classes="issue", markup=False)
                 yield from form_row(
                     t("profiles.f_nickname"),
-                    Input(p.nickname or "", id="f-nickname", compact=True),
+                    SafeInput(p.nickname or "", id="f-nickname", compact=True),
                     Static("", id="f-nickname-bytes", classes="aside"),
                     issue="nickname",
                 )
                 yield from form_row(
                     t("profiles.f_country"),
-                    Input(p.country or "", id="f-country", max_length=3, compact=True,
+                    SafeInput(p.country or "", id="f-country", max_length=3, compact=True,
                           placeholder=t("profiles.country_placeholder")),
                     Static("", id="f-country-name", classes="aside-wide", markup=False),
                     issue="country",
@@ -111,18 +112,18 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                 yield from form_row(
                     t("profiles.f_carrier"),
                     Select([], id="f-carrier-pick", prompt=t("profiles.carrier_pick"), compact=True),
-                    Input(p.carrier or "", id="f-carrier", compact=True, placeholder=t("profiles.carrier_free")),
+                    SafeInput(p.carrier or "", id="f-carrier", compact=True, placeholder=t("profiles.carrier_free")),
                     issue="carrier",
                 )
                 yield from form_row(
                     t("profiles.f_number"),
-                    Input(p.number_display or p.number or "", id="f-number", compact=True,
+                    SafeInput(p.number_display or p.number or "", id="f-number", compact=True,
                           placeholder=t("profiles.number_placeholder")),
                     issue="number",
                 )  # fmt: skip
                 yield from form_row(
                     "ICCID",
-                    Input(p.iccid or "", id="f-iccid", compact=True, placeholder=t("profiles.iccid_placeholder")),
+                    SafeInput(p.iccid or "", id="f-iccid", compact=True, placeholder=t("profiles.iccid_placeholder")),
                     Static("", id="f-iccid-country", classes="aside", markup=False),
                     issue="iccid",
                 )
@@ -144,16 +145,16 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                     Checkbox(t("profiles.default_data"), p.default_data, id="f-default-data", compact=True),
                     Checkbox(t("profiles.default_voice"), p.default_voice, id="f-default-voice", compact=True),
                 )
-                yield from form_row(t("profiles.f_device"), Input(p.device or "", id="f-device", compact=True))
+                yield from form_row(t("profiles.f_device"), SafeInput(p.device or "", id="f-device", compact=True))
                 yield from form_row(
                     "EID",
-                    Input(p.eid or "", id="f-eid", compact=True, placeholder=t("code.eid_placeholder")),
+                    SafeInput(p.eid or "", id="f-eid", compact=True, placeholder=t("code.eid_placeholder")),
                     issue="eid",
                 )
-                yield from form_row(t("profiles.f_plan"), Input(p.plan or "", id="f-plan", compact=True))
+                yield from form_row(t("profiles.f_plan"), SafeInput(p.plan or "", id="f-plan", compact=True))
                 yield from form_row(
                     t("profiles.f_expiry"),
-                    Input(p.expiry.isoformat() if p.expiry else "", id="f-expiry", compact=True,
+                    SafeInput(p.expiry.isoformat() if p.expiry else "", id="f-expiry", compact=True,
                           placeholder="YYYY-MM-DD"),
                     issue="expiry",
                 )  # fmt: skip
@@ -162,7 +163,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                 for name in SECRET_FIELDS:
                     yield from form_row(
                         t(f"profiles.f_{name}"),
-                        Input(getattr(p, name) or "", id=f"f-{name}", password=True, compact=True),
+                        SafeInput(getattr(p, name) or "", id=f"f-{name}", password=True, compact=True),
                         issue=name,
                     )
                     if name == "activation_code":

@@ -27,6 +27,7 @@ from esim_ready.state.keepalive import (
 from esim_ready.state.profiles import Issue
 from esim_ready.tui import format as fmt
 from esim_ready.tui import profile_format as pf
+from esim_ready.tui.safe_text import SafeInput
 
 INPUTS = ("f-ka-every", "f-ka-amount", "f-ka-currency", "f-ka-last")
 
@@ -83,21 +84,21 @@ class KeepAliveFields(Vertical):
         unit = "months" if rule is not None and rule.every_months is not None else "days"
         yield from form_row(
             t("profiles.f_ka_every"),
-            Input(every, id="f-ka-every", type="integer", compact=True),
+            SafeInput(every, id="f-ka-every", type="integer", compact=True),
             Select(units, id="f-ka-unit", value=unit, allow_blank=False, compact=True),
             issue="ka-every",
         )
         yield from form_row(
             t("profiles.f_ka_amount"),
-            Input(editable_number(rule.amount) if rule and rule.amount is not None else "",
+            SafeInput(editable_number(rule.amount) if rule and rule.amount is not None else "",
                   id="f-ka-amount", type="number", compact=True),
-            Input(rule.currency or "" if rule else "", id="f-ka-currency", max_length=3, compact=True,
+            SafeInput(rule.currency or "" if rule else "", id="f-ka-currency", max_length=3, compact=True,
                   placeholder=t("profiles.currency_placeholder")),
             issue="ka-amount",
         )  # fmt: skip
         yield from form_row(
             t("profiles.f_ka_last"),
-            Input(rule.last_done.isoformat() if rule else "", id="f-ka-last", compact=True,
+            SafeInput(rule.last_done.isoformat() if rule else "", id="f-ka-last", compact=True,
                   placeholder="YYYY-MM-DD"),
             issue="ka-last",
         )  # fmt: skip
