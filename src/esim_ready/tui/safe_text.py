@@ -48,7 +48,7 @@ class SafeTextArea(TextArea):
     def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
         super().__init__(neutralise(text), *args, **kwargs)
 
-    def _on_paste(self, event: events.Paste) -> None:
+    async def _on_paste(self, event: events.Paste) -> None:
         if has_controls(event.text.replace("\n", "").replace("\t", "")):
             event.prevent_default()
             event.stop()
