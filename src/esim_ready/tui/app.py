@@ -140,6 +140,19 @@ class EsimReadyApp(App[int]):
             except UserError:  # not worth a message each time a country is opened
                 self.settings = replace(self.settings, last_country=code)
 
+    @property
+    def home_currency(self) -> str:
+        return self.settings.home_currency
+
+    def set_home_currency(self, code: str) -> None:
+        if self.settings.home_currency != code:
+            self.settings = self.settings_store.change(home_currency=code)
+
+    def show_compare(self, country: str, days: int = 7) -> None:
+        from esim_ready.tui.screens.compare import CompareScreen
+
+        self.push_screen(CompareScreen(country, days=days))
+
     def goto_country(self, code: str) -> None:
         while len(self.screen_stack) > 2:
             self.pop_screen()

@@ -70,6 +70,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         Binding("slash", "focus_search", "Search", id="search"),
         Binding("s", "cycle_sort", "Sort", id="sort"),
         Binding("r", "reverse_sort", "Reverse", id="reverse", show=False),
+        Binding("o", "compare", "Compare offers", id="compare"),
         Binding("c", "checklist", "Checklist", id="checklist"),
         Binding("t", "trips", "Trips", id="trips"),
         Binding("p", "profiles", "Profiles", id="profiles"),
@@ -233,12 +234,14 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         arrow = "↓" if self.sort_reverse else "↑"
         headers = {key: t(message) for key, message in SORT_COLUMN.items()}
         headers[self.sort_key] += arrow
-        table.add_column(t("main.col_carrier"), key="carrier", width=12)
+        # what a buyer decides by first; the plan's full name is in the detail
+        # (fixed widths: at 80x24 these five fit beside the country list)
+        table.add_column(t("main.col_carrier"), key="carrier", width=8)
+        table.add_column(headers["data"], key="data", width=6)
+        table.add_column(headers["validity"], key="validity", width=5)
+        table.add_column(headers["price"], key="price", width=10)
+        table.add_column(headers["price-per-gb"], key="price-per-gb", width=10)
         table.add_column(t("main.col_plan"), key="plan", width=22)
-        table.add_column(headers["data"], key="data")
-        table.add_column(headers["validity"], key="validity")
-        table.add_column(headers["price"], key="price")
-        table.add_column(headers["price-per-gb"], key="price-per-gb")
         for key in ("five_g", "hotspot", "number_sms", "esim"):
             table.add_column(t(f"main.col_{key}"), key=key)
         plans = self.country.plans
@@ -249,11 +252,11 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         for p in self._plans_shown:
             table.add_row(
                 plain(names.get(p.carrier_id, p.carrier_id)),
-                plain(p.name),
                 fmt.data_amount(p),
                 fmt.validity(p),
                 fmt.price(p),
                 fmt.price_per_gb(p),
+                plain(p.name),
                 fmt.tristate(p.five_g),
                 fmt.tristate(p.hotspot),
                 fmt.tristate(p.number_sms),
@@ -263,6 +266,8 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         table.border_subtitle = t("main.sorted_by", key=headers[self.sort_key])
         if not self._plans_shown:
             table.border_subtitle = t("main.no_plans")
+        # an empty plans pane shrinks so the carriers pane gets the room
+        self.query_one("#right").set_class(not self._plans_shown, "-no-plans")
 
     # -- details -----------------------------------------------------------------
     def _show_detail_country(self) -> None:
@@ -381,6 +386,12 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             return
         host(self).plan_trip(self.country.country)
 
+    def action_compare(self) -> None:
+        if self.country is None:
+            self.notify(t("main.pick_country_first"), severity="warning")
+            return
+        host(self).show_compare(self.country.country)
+
     def action_trips(self) -> None:
         host(self).show_trips()
 
@@ -389,7 +400,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # letters typed in the search box are text, not commands
-        if action in {"cycle_sort", "reverse_sort", "checklist", "trips", "profiles"}:
+        if action in {"cycle_sort", "reverse_sort", "checklist", "trips", "profiles", "compare"}:
             focused = self.focused
             if isinstance(focused, Input):
                 return False

@@ -78,6 +78,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         Binding("n", "note", "Note", id="edit_note"),
         Binding("f", "cycle_filter", "Filter", id="cycle_filter"),
         Binding("x", "export", "Export", id="export"),
+        Binding("o", "compare", "Compare offers", id="compare", show=False),  # in help (?)
         Binding("escape", "back", "Back", id="back"),
     ]
 
@@ -335,6 +336,15 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         keep = self._highlighted_id()
         self._show_head()
         self._fill(keep)  # the header says which filter is on
+
+    def action_compare(self) -> None:
+        """The trip country's offers, priced for the trip's days (7 when it has no dates)."""
+        if self.trip is None:
+            return
+        days = 7
+        if self.trip.start and self.trip.end and self.trip.end >= self.trip.start:
+            days = (self.trip.end - self.trip.start).days + 1
+        host(self).show_compare(self.trip.country, days=days)
 
     def action_export(self) -> None:
         if self.trip is not None:

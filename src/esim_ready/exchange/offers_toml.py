@@ -1,0 +1,112 @@
+"""The user's own offers as a TOML document, to share with a travel companion.
+
+    format = "esim-ready-offers"
+    version = 1
+
+    [[offers]]
+    country = "NO"          # the country the offer is for
+    id = "kiosk-norway-5-gb"
+    kind = "travel-esim"    # + every field of an [[offers]] table (data/README.md)
+    ...
+
+Import checks the whole document first, every offer with the data files' own
+validator, and reports every problem with its line and field; nothing is
+saved unless all of it is valid. An offer whose country and id match one the
+user has replaces it. Never imports Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from esim_ready.catalog.validation import Problems, load_toml
+from esim_ready.state.user_offers import UserOffers
+
+FORMAT = "esim-ready-offers"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Imported:
+    offers: int
+    countries: tuple[str, ...]
+
+
+def export_offers(store: UserOffers, countries: Sequence[str] | None = None) -> str:
+    import tomli_w
+
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION, "offers": []}
+    for code in countries if countries is not None else store.countries():
+        doc["offers"] += [{"country": code, **table} for table in store.offers(code)]
+    return tomli_w.dumps(doc)
+
+
+def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[str, Any]]]:
+    """The document's offers by country; DataFileError listing every problem."""
+    import tomli_w
+
+    from esim_ready.catalog import countries
+    from esim_ready.catalog.country_files import parse_country_file
+    from esim_ready.errors import DataFileError
+
+    doc = load_toml(path, text)
+    problems = Problems(path, text)
+    problems.unknown_keys(doc, {"format", "version", "offers"}, ())
+    if doc.get("format") != FORMAT:
+        problems.add((), "format", f"must be {FORMAT!r} (is this an esim-ready offers export?)")
+    if doc.get("version") != VERSION:
+        problems.add((), "version", f"this version reads version {VERSION}, not {doc.get('version')!r}")
+    raw = doc.get("offers", [])
+    by_country: dict[str, list[dict[str, Any]]] = {}
+    if not isinstance(raw, list):
+        problems.add((), "offers", "must be an array of tables ([[offers]])")
+        raw = []
+    for index, table in enumerate(raw):
+        where = ("offers", index)
+        if not isinstance(table, dict):
+            problems.add(where, None, "must be a table")
+            continue
+        code = table.get("country")
+        if not isinstance(code, str) or countries.find(code) is None or len(code) != 2:
+            problems.add(where, "country", f"must be an ISO 3166-1 alpha-2 code, not {code!r}")
+            continue
+        offer = {k: v for k, v in table.items() if k != "country"}
+        # each offer is checked by the data files' validator, alone, and its
+        # problems are reported at this offer's place in this document
+        try:
+            parse_country_file(path, tomli_w.dumps({"country": code.upper(), "offers": [offer]}), None, "user")
+        except DataFileError as exc:
+            for problem in exc.problems:
+                field = problem.split("offers[0].", 1)[-1]
+                key, _, message = field.partition(": ")
+                problems.add(where, key if key in offer or key.isidentifier() else None, message or problem)
+            continue
+        mine = by_country.setdefault(code.upper(), [])
+        if any(o.get("id") == offer.get("id") for o in mine):
+            problems.add(where, "id", f"duplicate offer id {offer.get('id')!r} for {code}")
+        mine.append(offer)
+    problems.raise_if_any()
+    return by_country
+
+
+def import_offers(text: str, store: UserOffers, path: str = "offers.toml") -> Imported:
+    """Check all of the document, then save its offers into the user's files."""
+    by_country = parse_offers(text, path)
+    for code, tables in by_country.items():
+        store.merge(code, tables)
+    return Imported(sum(len(t) for t in by_country.values()), tuple(by_country))
+
+
+def export_offers_file(path: str | Path, store: UserOffers) -> Path:
+    from esim_ready.exchange.profile_files import write_text_file
+
+    return write_text_file(path, export_offers(store), "offers.toml")
+
+
+def import_offers_file(path: str | Path, store: UserOffers) -> Imported:
+    from esim_ready.exchange.profile_files import read_text_file
+
+    return import_offers(read_text_file(path), store, str(path).strip())

@@ -1,0 +1,442 @@
+"""The compare view: every offer for one country, of every kind (local plans,
+travel eSIMs, home roaming), in one table ranked by what the trip costs.
+
+The arithmetic is `esim_ready.pricing`'s; this screen only shows it. The trip
+(days, GB in total or per day) and the home currency are edited in the bar
+above the table and re-rank at once; the home currency is saved as a setting
+through the app. The highlighted offer's details (full names, the arithmetic,
+sources and the rates' dates) and the country's practical notes show below.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from esim_ready.catalog import countries
+from esim_ready.catalog.curated import country_data
+from esim_ready.errors import UserError
+from esim_ready.i18n import current_language, t
+from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank
+from esim_ready.state.user_offers import Saved, UserOffers
+from esim_ready.tui import format as fmt
+from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.host import host
+
+if TYPE_CHECKING:
+    from esim_ready.catalog.models import CountryData, Offer
+    from esim_ready.catalog.rates import Rates
+
+MAX_DAYS = 3650
+MAX_GB = 100_000
+# fixed widths of the deciding columns (cells); the offer's name takes what is left
+WIDTHS = {"kind": 5, "seller": 14, "data": 10, "days": 4, "cost": 11, "per_gb": 9}
+NAME_MIN = 6
+
+
+def safe(text: str) -> str:
+    """Data text for the terminal: control characters shown, never sent."""
+    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
+
+
+def cut(text: str, width: int) -> Text:
+    """`text` in at most `width` cells, an ellipsis where it was cut (the detail has all of it)."""
+    text = safe(text)
+    if cell_len(text) <= width:
+        return Text(text)
+    out = Text(text, no_wrap=True, overflow="ellipsis")
+    out.truncate(width, overflow="ellipsis")
+    return out
+
+
+def number_text(value: float) -> str:
+    """A number as typed in a field: 10, 1.5, 0.25."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def data_cell(o: Offer) -> str:
+    per_day = t("compare.per_day") if o.billing == "day" else ""
+    if o.unlimited:
+        return "∞" if o.fair_use_gb is None else f"∞ ≤{gb(o.fair_use_gb)}{per_day}"
+    if o.data_gb is None:
+        return "?"
+    return f"{gb(o.data_gb)}{per_day}"
+
+
+def days_cell(o: Offer) -> str:
+    if o.billing == "day":
+        return "1"
+    return "?" if o.validity_days is None else str(o.validity_days)
+
+
+def cost_cell(c: TripCost) -> Text:
+    if not c.covers:
+        return Text("✗ " + t(f"compare.short_{c.reason}"), style="dim")
+    if c.home is not None:
+        return Text(amount(c.home.amount))
+    return Text(amount(c.total, c.offer.currency), style="italic")
+
+
+def per_gb_cell(c: TripCost) -> str:
+    if c.home_per_gb is not None:
+        return amount(c.home_per_gb)
+    if c.per_gb is not None:
+        return amount(c.per_gb, c.offer.currency)
+    return "—"
+
+
+class CompareScreen(LocalizedScreenMixin, Screen[None]):
+    CSS_PATH = "compare.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("g", "toggle_gb_mode", "GB total / per day", id="compare_gb_mode"),
+        Binding("a", "add_offer", "Add an offer I saw", id="compare_add"),
+        Binding("e", "edit_offer", "Edit my offer", id="compare_edit", show=False),
+        Binding("d", "delete_offer", "Delete my offer", id="compare_delete", show=False),
+        Binding("x", "export_offers", "Export my offers", id="compare_export", show=False),
+        Binding("i", "import_offers", "Import offers", id="compare_import", show=False),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+    LETTER_ACTIONS: ClassVar[set[str]] = {
+        "toggle_gb_mode", "add_offer", "edit_offer", "delete_offer", "export_offers", "import_offers",
+    }
+
+    def __init__(self, country: str, days: int = 7, gb_total: float | None = None,
+                 gb_per_day: float = 1.0) -> None:
+        super().__init__()
+        self.code = countries.get(country).alpha2
+        self.data: CountryData = country_data(self.code)
+        self.per_day_mode = gb_total is None
+        self.trip = Trip(days, gb_total) if gb_total is not None else Trip.per_day(days, gb_per_day)
+        self.costs: list[TripCost] = []
+        self._name_width = NAME_MIN
+
+    @property
+    def rates(self) -> Rates:
+        from esim_ready.catalog.rates import rates
+
+        return rates()
+
+    @property
+    def home(self) -> str:
+        return host(self).home_currency
+
+    # -- layout --------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(id="compare-title")
+        with Horizontal(id="trip-bar"):
+            yield Label(t("compare.days_label"), classes="trip-label")
+            yield Input(str(self.trip.days), id="days", type="integer", compact=True, max_length=4)
+            yield Label(t("compare.gb_label"), classes="trip-label")
+            value = self.trip.gb_per_day if self.per_day_mode else self.trip.gb
+            yield Input(number_text(value), id="gb", type="number", compact=True, max_length=7)
+            yield Label(self._mode_text(), id="gb-mode", classes="trip-label")
+            yield Label(t("compare.currency_label"), classes="trip-label")
+            yield Input(self.home, id="currency", compact=True, max_length=3, restrict=r"[A-Za-z]*")
+        table: DataTable[str | Text] = DataTable(id="offers", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield VerticalScroll(Static(id="offer-detail"), id="offer-detail-box")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._title()
+        self._columns()
+        self.rerank()
+        self.query_one("#offers", DataTable).focus()
+
+    def on_resize(self) -> None:
+        width = self._fit_name_width()
+        if width != self._name_width:
+            self._columns()
+            self._fill(keep=self._highlighted_key())
+
+    async def relocalize(self) -> None:
+        keep = self._highlighted_key()
+        await self.recompose()
+        self._title()
+        self._columns()
+        self.rerank(keep)
+        self.query_one("#offers", DataTable).focus()
+
+    def _mode_text(self) -> str:
+        return t("compare.gb_per_day") if self.per_day_mode else t("compare.gb_total")
+
+    def _title(self) -> None:
+        c = countries.get(self.code)
+        lang = current_language()
+        counts = {kind: sum(1 for o in self.data.offers if o.kind == kind) for kind in ("local", "travel-esim",
+                                                                                      "home-roaming")}
+        title = Text.assemble(
+            (safe(c.name(lang)), "bold"), f"  {c.alpha2}  ·  ",
+            t("compare.title_counts", n=len(self.data.offers), local=counts["local"],
+              esim=counts["travel-esim"], roaming=counts["home-roaming"]),
+        )
+        self.query_one("#compare-title", Static).update(title)
+
+    def _fit_name_width(self) -> int:
+        fixed = sum(WIDTHS.values()) + 2 * (len(WIDTHS) + 1)  # each column has one cell of padding a side
+        return max(NAME_MIN, self.size.width - 4 - fixed)  # border and scrollbar
+
+    def _columns(self) -> None:
+        table = self.query_one("#offers", DataTable)
+        table.clear(columns=True)
+        self._name_width = self._fit_name_width()
+        home = self.home
+        table.add_column(t("compare.h_kind"), key="kind", width=WIDTHS["kind"])
+        table.add_column(t("compare.h_seller"), key="seller", width=WIDTHS["seller"])
+        table.add_column(t("compare.h_data"), key="data", width=WIDTHS["data"])
+        table.add_column(t("compare.h_days"), key="days", width=WIDTHS["days"])
+        table.add_column(t("compare.h_cost", home=home), key="cost", width=WIDTHS["cost"])
+        table.add_column(t("compare.h_per_gb", home=home), key="per_gb", width=WIDTHS["per_gb"])
+        table.add_column(t("compare.h_name"), key="name", width=self._name_width)
+
+    # -- ranking ------------------------------------------------------------------------
+    def rerank(self, keep: str | None = None) -> None:
+        """Cost every offer for the current trip and show them cheapest first."""
+        self.costs = rank(self.data.offers, self.trip, self.rates, self.home)
+        self._fill(keep if keep is not None else self._highlighted_key())
+
+    def _fill(self, keep: str | None = None) -> None:
+        table = self.query_one("#offers", DataTable)
+        table.clear()
+        for c in self.costs:
+            o = c.offer
+            seller = ("★ " if o.origin == "user" else "") + o.seller
+            table.add_row(
+                t(f"compare.short_{o.kind}"), cut(seller, WIDTHS["seller"]), data_cell(o), days_cell(o),
+                cost_cell(c), per_gb_cell(c), cut(o.name, self._name_width), key=o.key,
+            )
+        table.border_subtitle = t("compare.subtitle", days=self.trip.days, gb=gb(self.trip.gb), home=self.home)
+        if not self.costs:
+            self.query_one("#offer-detail", Static).update(self._notes_text(Text(t("compare.none"))))
+            return
+        row = 0
+        if keep is not None:
+            try:
+                row = table.get_row_index(keep)
+            except RowDoesNotExist:
+                row = 0
+        table.move_cursor(row=row)
+        self._show_detail(row)
+
+    def _highlighted_key(self) -> str | None:
+        table = self.query_one("#offers", DataTable)
+        if not self.costs or table.cursor_row >= len(self.costs):
+            return None
+        return self.costs[table.cursor_row].offer.key
+
+    # -- details ------------------------------------------------------------------------
+    def _show_detail(self, row: int) -> None:
+        if not 0 <= row < len(self.costs):
+            return
+        c = self.costs[row]
+        o = c.offer
+        lang = current_language()
+        today = host(self).today
+        origin = t("compare.yours") if o.origin == "user" else t(f"compare.kind_{o.kind}")
+        text = Text.assemble((safe(o.name), "bold"), "  ", safe(o.seller), "  ", (f"({origin})", "dim"), "\n")
+        facts = []
+        if o.network:
+            facts.append(t("compare.mvno_of" if o.kind == "local" else "compare.network", network=safe(o.network)))
+        if o.zone(lang):
+            facts.append(t("compare.zone", zone=safe(o.zone(lang))))
+        if o.countries and o.kind == "home-roaming" and len(o.countries) > 1:
+            facts.append(t("compare.zone_countries", n=len(o.countries)))
+        if facts:
+            text.append("  ·  ".join(facts) + "\n")
+        text.append(arithmetic(c) + "\n", style="" if c.covers else "yellow")
+        if c.per_gb is not None:
+            per_gb = amount(c.per_gb, o.currency)
+            if c.home_per_gb is not None and c.home is not None and c.home.currency != o.currency:
+                per_gb += f" ≈ {amount(c.home_per_gb, c.home.currency)}"
+            text.append(t("compare.per_gb_line", value=per_gb) + "\n")
+        text.append(t("compare.features", five_g=fmt.tristate(o.five_g), hotspot=fmt.tristate(o.hotspot),
+                      number=fmt.tristate(o.number_sms), esim=fmt.tristate(o.esim)) + "\n")
+        text.append(t("compare.source_line", source=safe(o.source), date=fmt.dated(o.as_of, today)) + "\n")
+        if c.home is not None:
+            for s in c.home.sources:
+                text.append(t("compare.rate_line", source=safe(s.source), date=s.as_of) + "\n", style="dim")
+        if o.note(lang):
+            text.append(safe(o.note(lang)) + "\n")
+        self.query_one("#offer-detail", Static).update(self._notes_text(text))
+
+    def _notes_text(self, text: Text) -> Text:
+        """The country's practical notes, under whatever the detail shows."""
+        if not self.data.notes:
+            return text
+        lang = current_language()
+        text.append("\n" + t("compare.notes_heading") + "\n", style="bold")
+        for note in self.data.notes:
+            text.append("• " + t("compare.note_topic", topic=t(f"compare.topic_{note.topic}")), style="bold")
+            text.append(safe(note.text(lang)))
+            text.append("  " + t("compare.note_source", source=safe(note.source),
+                                 date=fmt.dated(note.as_of, host(self).today)) + "\n", style="dim")
+        return text
+
+    @on(DataTable.RowHighlighted, "#offers")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_detail(event.cursor_row)
+
+    # -- the trip bar -------------------------------------------------------------------
+    @on(Input.Changed, "#days")
+    @on(Input.Changed, "#gb")
+    def _trip_changed(self, event: Input.Changed) -> None:
+        trip = self._read_trip()
+        for name in ("days", "gb"):
+            self.query_one(f"#{name}", Input).set_class(trip is None, "-bad")
+        if trip is not None and trip != self.trip:
+            self.trip = trip
+            self.rerank()
+
+    def _read_trip(self) -> Trip | None:
+        try:
+            days = int(self.query_one("#days", Input).value)
+            value = float(self.query_one("#gb", Input).value)
+        except ValueError:
+            return None
+        if not (1 <= days <= MAX_DAYS) or not (0 <= value <= MAX_GB):
+            return None
+        return Trip.per_day(days, value) if self.per_day_mode else Trip(days, value)
+
+    @on(Input.Changed, "#currency")
+    def _currency_changed(self, event: Input.Changed) -> None:
+        from esim_ready.catalog.country_files import currency_codes
+
+        code = event.value.upper()
+        valid = code in currency_codes()
+        event.input.set_class(not valid, "-bad")
+        if valid and code != self.home:
+            host(self).set_home_currency(code)
+            keep = self._highlighted_key()
+            self._columns()
+            self.rerank(keep)
+
+    def action_toggle_gb_mode(self) -> None:
+        """GB in total <-> GB per day, keeping the same trip."""
+        self.per_day_mode = not self.per_day_mode
+        value = self.trip.gb_per_day if self.per_day_mode else self.trip.gb
+        self.query_one("#gb-mode", Label).update(self._mode_text())
+        field = self.query_one("#gb", Input)
+        with field.prevent(Input.Changed):
+            field.value = number_text(value)
+
+    # -- the user's own offers -----------------------------------------------------------
+    def reload(self, keep: str | None = None) -> None:
+        """Read the country's offers again (after the user's own changed)."""
+        self.data = country_data(self.code)
+        self._title()
+        self.rerank(keep)
+
+    def _mine(self) -> Offer | None:
+        """The highlighted offer if it is one the user added, else a notice and None."""
+        key = self._highlighted_key()
+        offer = next((c.offer for c in self.costs if c.offer.key == key), None)
+        if offer is None or offer.origin != "user" or offer.carrier_id:
+            self.notify(t("compare.not_yours"), severity="warning")
+            return None
+        return offer
+
+    def _saved(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        self.reload()
+        for row, c in enumerate(self.costs):
+            if c.offer.origin == "user" and c.offer.id == saved.offer_id and not c.offer.carrier_id:
+                self.query_one("#offers", DataTable).move_cursor(row=row)
+                break
+        self.notify(t("compare.saved"), timeout=3)
+
+    def action_add_offer(self) -> None:
+        from esim_ready.tui.screens.offer_form import OfferForm
+
+        self.app.push_screen(OfferForm(UserOffers(), self.code, host(self).today), self._saved)
+
+    def action_edit_offer(self) -> None:
+        from esim_ready.tui.screens.offer_form import OfferForm
+
+        offer = self._mine()
+        if offer is not None:
+            self.app.push_screen(OfferForm(UserOffers(), self.code, host(self).today, offer.id), self._saved)
+
+    def action_delete_offer(self) -> None:
+        from esim_ready.tui.screens.dialogs import ConfirmDialog
+
+        offer = self._mine()
+        if offer is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                UserOffers().delete(self.code, offer.id)
+            except UserError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                return
+            self.reload()
+            self.notify(t("compare.deleted"), timeout=3)
+
+        question = t("compare.delete_question", name=safe(offer.name))
+        self.app.push_screen(ConfirmDialog(question, t("compare.delete_yes"), t("compare.delete_no")), answered)
+
+    def action_export_offers(self) -> None:
+        from esim_ready.tui.screens.dialogs import PathDialog
+
+        def chosen(path: str | None) -> None:
+            if not path:
+                return
+            from esim_ready.exchange.offers_toml import export_offers_file
+
+            try:
+                written = export_offers_file(path, UserOffers())
+            except UserError as exc:
+                self.notify(str(exc), severity="error", timeout=10)
+                return
+            self.notify(t("compare.exported", path=str(written)), timeout=8)
+
+        hint = t("compare.export_hint", cwd=os.getcwd())
+        self.app.push_screen(PathDialog(t("compare.export_title"), hint, t("compare.export_action"),
+                                        initial="offers.toml"), chosen)
+
+    def action_import_offers(self) -> None:
+        from esim_ready.tui.screens.dialogs import PathDialog
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self._import(path)
+
+        hint = t("compare.import_hint", cwd=os.getcwd())
+        self.app.push_screen(PathDialog(t("compare.import_title"), hint, t("compare.import_action")), chosen)
+
+    def _import(self, path: str) -> None:
+        from esim_ready.errors import DataFileError
+        from esim_ready.exchange.offers_toml import import_offers_file
+        from esim_ready.tui.screens.dialogs import ProblemsDialog
+
+        try:
+            result = import_offers_file(path, UserOffers())
+        except DataFileError as exc:
+            title = t("compare.import_problems", path=exc.path, n=len(exc.problems))
+            self.app.push_screen(ProblemsDialog(title, exc.problems, t("compare.import_problems_hint")))
+            return
+        except UserError as exc:
+            self.notify(str(exc), severity="error", timeout=10)
+            return
+        self.reload()
+        self.notify(t("compare.imported", n=result.offers, countries=", ".join(result.countries)), timeout=6)
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # letters typed in a field are text, not commands
+        return not (action in self.LETTER_ACTIONS and isinstance(self.focused, Input))

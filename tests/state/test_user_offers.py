@@ -1,0 +1,137 @@
+"""The user's own offers: validated like the data files, saved in their data
+folder, marked as theirs, editable, deletable, exported and imported as TOML."""
+
+from datetime import date
+
+import pytest
+
+from esim_ready.catalog import curated
+from esim_ready.errors import DataFileError, UserError
+from esim_ready.exchange.offers_toml import export_offers, import_offers
+from esim_ready.state.user_offers import OfferInvalid, UserOffers
+
+KIOSK = {
+    "kind": "travel-esim", "seller": "Airport kiosk", "name": "Tourist eSIM 10 GB", "billing": "pack",
+    "data_gb": "10", "validity_days": "15", "price": "250", "currency": "nok", "source": "seen at OSL arrivals",
+    "note_en": "cash only",
+}
+
+
+def store(config_dir) -> UserOffers:
+    curated.set_user_data_dir(config_dir / "data")
+    return UserOffers(config_dir / "data")
+
+
+def test_an_added_offer_is_saved_in_the_data_folder_and_shown_as_yours(config_dir):
+    offers = store(config_dir)
+    saved = offers.add("NO", KIOSK, today=date(2026, 11, 21))
+    assert saved.offer_id == "airport-kiosk-tourist-esim-10-gb"
+    text = (config_dir / "data" / "NO.toml").read_text("utf-8")
+    assert 'currency = "NOK"' in text and 'as_of = "2026-11-21"' in text
+    mine = [o for o in curated.country_data("NO").offers if o.origin == "user"]
+    assert [(o.seller, o.price, o.data_gb, o.kind) for o in mine] == [("Airport kiosk", 250, 10, "travel-esim")]
+    assert (config_dir / "data" / "NO.toml").stat().st_mode & 0o777 == 0o600
+    # a second one with the same names gets its own id
+    assert offers.add("NO", KIOSK).offer_id == "airport-kiosk-tourist-esim-10-gb-2"
+
+
+def test_problems_are_named_field_by_field_and_nothing_is_saved(config_dir):
+    offers = store(config_dir)
+    bad = KIOSK | {"price": "12,5x", "validity_days": "1.5", "currency": "XYZ", "seller": ""}
+    with pytest.raises(OfferInvalid) as info:
+        offers.add("NO", bad)
+    assert set(info.value.issues) == {"price", "validity_days"}  # not numbers: said before validating
+    with pytest.raises(OfferInvalid) as info:
+        offers.add("NO", KIOSK | {"currency": "XYZ", "seller": "", "fair_use_gb": "5", "billing": "week"})
+    issues = info.value.issues
+    assert "unknown ISO 4217" in issues["currency"] and issues["seller"] == "missing"
+    assert "only with unlimited" in issues["fair_use_gb"] and "pack, day" in issues["billing"]
+    assert not (config_dir / "data" / "NO.toml").exists()
+
+
+def test_edit_keeps_the_id_and_delete_removes_only_that_offer(config_dir):
+    offers = store(config_dir)
+    first = offers.add("NO", KIOSK)
+    second = offers.add("NO", KIOSK | {"seller": "Other kiosk"})
+    offers.update("NO", first.offer_id, KIOSK | {"price": "199", "unlimited": True, "data_gb": "",
+                                                  "fair_use_gb": "20"})
+    table = offers.table("NO", first.offer_id)
+    assert table is not None and table["price"] == 199 and table["unlimited"] is True and "data_gb" not in table
+    offers.delete("NO", first.offer_id)
+    assert [o["id"] for o in offers.offers("NO")] == [second.offer_id]
+    with pytest.raises(UserError):
+        offers.update("NO", "gone", KIOSK)
+
+
+def test_the_users_corrections_in_the_same_file_are_kept(config_dir):
+    folder = config_dir / "data"
+    folder.mkdir(parents=True)
+    (folder / "NO.toml").write_text(
+        'country = "NO"\n\n[[carriers]]\nid = "telenor"\nname = "Telenor"\nesim = "yes"\n'
+        'esim_source = "my phone"\nesim_as_of = "2026-10"\n', "utf-8")
+    offers = store(config_dir)
+    offers.add("NO", KIOSK)
+    no = curated.country_data("NO")
+    assert next(c for c in no.carriers if c.id == "telenor").origin == "user"
+    assert any(o.origin == "user" for o in no.offers)
+
+
+def test_a_broken_file_is_never_overwritten(config_dir):
+    folder = config_dir / "data"
+    folder.mkdir(parents=True)
+    (folder / "NO.toml").write_text("country = \n[[", "utf-8")
+    with pytest.raises(UserError, match="not valid TOML"):
+        store(config_dir).add("NO", KIOSK)
+    assert (folder / "NO.toml").read_text("utf-8") == "country = \n[["
+
+
+def test_export_then_import_into_another_setup(config_dir, tmp_path):
+    mine = store(config_dir)
+    mine.add("NO", KIOSK)
+    mine.add("MA", KIOSK | {"seller": "Souk", "currency": "MAD", "price": "50"})
+    document = export_offers(mine)
+    assert 'format = "esim-ready-offers"' in document and 'country = "MA"' in document
+    friend = UserOffers(tmp_path / "friend" / "data")
+    result = import_offers(document, friend)
+    assert result.offers == 2 and set(result.countries) == {"MA", "NO"}
+    assert friend.offers("MA")[0]["seller"] == "Souk"
+    import_offers(document, friend)  # again: replaces, does not duplicate
+    assert len(friend.offers("NO")) == 1
+
+
+def test_an_import_with_problems_saves_nothing_and_names_each(tmp_path):
+    friend = UserOffers(tmp_path / "friend" / "data")
+    document = """\
+format = "esim-ready-offers"
+version = 1
+
+[[offers]]
+country = "NO"
+id = "ok"
+kind = "travel-esim"
+seller = "A"
+name = "B"
+source = "x"
+as_of = "2026-01"
+
+[[offers]]
+country = "ZZ"
+id = "where"
+
+[[offers]]
+country = "MA"
+id = "bad"
+kind = "travel-esim"
+seller = "A"
+name = "B"
+price = -1
+currency = "MAD"
+source = "x"
+as_of = "2026-01"
+"""
+    with pytest.raises(DataFileError) as info:
+        import_offers(document, friend, "friend.toml")
+    problems = info.value.problems
+    assert any("line 14: offers[1].country" in p for p in problems), problems
+    assert any("line 23: offers[2].price: must be 0 or more" in p for p in problems), problems
+    assert friend.countries() == []

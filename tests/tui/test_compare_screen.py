@@ -1,0 +1,165 @@
+"""The compare view, by keyboard: every kind of offer ranked by the trip's cost,
+days and GB editable, the home currency remembered, details and notes shown."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from esim_ready.state.settings import SettingsStore
+from esim_ready.state.trips import TripStore
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.compare import CompareScreen
+from tui.helpers import TODAY
+
+pytestmark = pytest.mark.usefixtures("use_samples")  # Norway: offers of every kind, no shipped data
+
+
+def rows(screen: CompareScreen) -> list[list[str]]:
+    table = screen.query_one("#offers", DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def detail(screen: CompareScreen) -> str:
+    return str(screen.query_one("#offer-detail", Static).render())
+
+
+async def open_compare(pilot) -> CompareScreen:
+    await pilot.pause()
+    await pilot.press("tab", "o")  # out of the search box (Norway is open), then o
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+async def set_field(pilot, screen: CompareScreen, field: str, value: str) -> None:
+    widget = screen.query_one(f"#{field}", Input)
+    widget.focus()
+    widget.value = ""
+    await pilot.press(*value)
+    await pilot.pause()
+
+
+async def test_all_three_kinds_in_one_table_cheapest_first() -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        table = rows(screen)
+        assert {r[0] for r in table} == {"local", "eSIM", "roam"}
+        # 7 days, 1 GB a day: Telenor's 19 NOK day pass x 7 = 133 NOK is the cheapest
+        assert table[0][1] == "★ Telenor" and table[0][2] == "1 GB/d"
+        costs = [float(r[4].replace(",", "")) for r in table if r[4][0].isdigit() and "COP" not in r[4]]
+        assert costs == sorted(costs)
+        # the peso offer has no exchange rate: its own amount, after the converted ones
+        assert table[-1][4] == "90,000 COP"
+        assert "7 offers: 3 local, 3 travel eSIM, 1 home roaming" in str(
+            screen.query_one("#compare-title", Static).render())
+        text = detail(screen)
+        assert "7 × 1 GB day pass, 19 NOK each = 133 NOK ≈ " in text and "(rate of 20" in text
+        assert "Practical notes" in text and "Narvesen" in text
+
+
+async def test_more_data_per_day_re_ranks_and_says_why_an_offer_cannot() -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await set_field(pilot, screen, "gb", "3")  # 3 GB a day
+        table = rows(screen)
+        day_pass = next(r for r in table if r[1] == "★ Telenor" and r[2] == "1 GB/d")
+        assert day_pass[4] == "✗ too little"
+        holafly = next(r for r in table if r[1].startswith("★ Holafly"))
+        assert holafly[4] == "✗ fair use"  # unlimited, but 2 GB a day at full speed
+        assert table[-1][4].startswith("✗")  # those that cannot cover come last
+        table_widget = screen.query_one("#offers", DataTable)
+        table_widget.move_cursor(row=table_widget.row_count - 1)
+        await pilot.pause()
+        assert "too little data per day" in detail(screen) or "fair-use cap" in detail(screen)
+        # g: the same trip, counted in total (21 GB over 7 days)
+        await pilot.press("g")
+        await pilot.pause()
+        assert screen.query_one("#gb", Input).value == "21"
+        assert screen.trip.gb == 21 and screen.trip.days == 7
+        await set_field(pilot, screen, "days", "30")
+        assert screen.trip.days == 30
+        assert "30 days, 21 GB" in str(screen.query_one("#offers", DataTable).border_subtitle)
+
+
+async def test_a_bad_value_is_marked_and_keeps_the_last_trip() -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        before = rows(screen)
+        await set_field(pilot, screen, "days", "0")
+        assert screen.query_one("#days", Input).has_class("-bad")
+        assert rows(screen) == before
+
+
+async def test_home_currency_is_changed_in_place_and_remembered(config_dir) -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await set_field(pilot, screen, "currency", "eur")
+        table = screen.query_one("#offers", DataTable)
+        assert "Trip EUR" in [str(c.label) for c in table.columns.values()]
+        # the euro-priced Holafly pass: 7 x 6 EUR = 42 EUR, no conversion needed
+        holafly = next(r for r in rows(screen) if r[1].startswith("★ Holafly"))
+        assert holafly[4] == "42"
+    assert SettingsStore(config_dir).load().home_currency == "EUR"
+
+
+async def test_long_names_are_cut_and_shown_whole_in_the_detail() -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        table = rows(screen)
+        index = next(i for i, r in enumerate(table) if r[6].startswith("Kontant"))
+        assert table[index][6].endswith("…")
+        screen.query_one("#offers", DataTable).move_cursor(row=index)
+        await pilot.pause()
+        assert "Kontantkort 10 GB i 30 dager med fri tale og SMS i Norden" in detail(screen)
+        assert "as of 2024-02 ⚠ over 12 months old" in detail(screen)
+
+
+async def test_chinese_notes_and_escape_goes_back() -> None:
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        assert "实用须知" in detail(screen) and "预付费 SIM 卡须凭护照实名登记。" in detail(screen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(pilot.app.screen, CompareScreen)
+
+
+async def test_opened_from_a_trip_takes_its_days() -> None:
+    trip = TripStore().create_trip("NO", "ios", name="Oslo", start=date(2026, 12, 1), end=date(2026, 12, 10))
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        from esim_ready.tui.screens.checklist import ChecklistScreen
+
+        app.push_screen(ChecklistScreen(trip.id))
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert screen.query_one("#days", Input).value == "10" and screen.trip.days == 10
+
+
+async def test_data_text_is_never_markup(config_dir) -> None:
+    path = config_dir / "data" / "NO.toml"
+    path.write_text(path.read_text("utf-8").replace('name = "Chili 5 GB"', 'name = "[red]Chili[/red] 5 GB"'), "utf-8")
+    from esim_ready.catalog import curated
+
+    curated.reset()
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_compare(pilot)
+        index = next(i for i, r in enumerate(rows(screen)) if r[1] == "★ Chilimobil")
+        screen.query_one("#offers", DataTable).move_cursor(row=index)
+        await pilot.pause()
+        assert "[red]Chili[/red] 5 GB" in detail(screen)
+        assert "MVNO on Telia's network" in detail(screen)

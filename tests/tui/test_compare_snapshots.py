@@ -1,0 +1,28 @@
+"""Snapshots of the compare view at 80x24, English and Chinese: the deciding
+columns (kind, seller, data, days, trip cost, per GB in yuan) fit without scrolling.
+
+Update after an intended change with `./dev.sh test tests/tui --snapshot-update`
+and look at the SVGs."""
+
+import pytest
+
+from esim_ready.tui.app import EsimReadyApp
+from tui.helpers import TODAY
+
+pytestmark = pytest.mark.usefixtures("use_samples")  # Norway: offers of every kind, no shipped data
+
+
+async def open_compare(pilot) -> None:
+    await pilot.pause()
+    pilot.app.show_compare("NO", days=7)
+    await pilot.pause()
+
+
+def test_compare_english_80x24(snap_compare):
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_compare, press=["down"])
+
+
+def test_compare_chinese_80x24(snap_compare):
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_compare, press=["down"])

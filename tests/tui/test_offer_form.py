@@ -1,0 +1,141 @@
+"""'Add an offer I saw', by keyboard: checked like the data files, saved as the
+user's own, editable, deletable, exported and imported."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable, Input, Static
+
+from esim_ready.state.user_offers import UserOffers
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.compare import CompareScreen
+from esim_ready.tui.screens.dialogs import ConfirmDialog, PathDialog
+from esim_ready.tui.screens.offer_form import OfferForm
+from tui.helpers import TODAY
+
+pytestmark = pytest.mark.usefixtures("use_samples")  # Norway: offers of every kind, no shipped data
+
+
+async def open_compare(pilot) -> CompareScreen:
+    await pilot.pause()
+    pilot.app.show_compare("NO", days=7)
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    return screen
+
+
+async def fill(pilot, form: OfferForm, **fields: str) -> None:
+    for field, value in fields.items():
+        widget = form.query_one(f"#f-{field}", Input)
+        widget.focus()
+        widget.value = ""
+        await pilot.press(*value) if value else None
+    await pilot.pause()
+
+
+def row_of(screen: CompareScreen, seller: str) -> int:
+    table = screen.query_one("#offers", DataTable)
+    return next(i for i in range(table.row_count) if str(table.get_row_at(i)[1]) == seller)
+
+
+async def test_add_an_offer_i_saw_and_see_it_ranked_as_mine(config_dir) -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OfferForm)
+        await fill(pilot, form, seller="Kiosk", name="Tourist 10", data_gb="10", validity_days="30",
+                   price="50", currency="nok")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        # 10 GB for 30 days at 50 NOK covers 7 days x 1 GB: the cheapest of all
+        table = screen.query_one("#offers", DataTable)
+        assert str(table.get_row_at(0)[1]) == "★ Kiosk" and table.cursor_row == 0
+        detail = str(screen.query_one("#offer-detail", Static).render())
+        assert "your offer" in detail and "1 × 10 GB pack (30 days), 50 NOK each = 50 NOK" in detail
+    saved = UserOffers(config_dir / "data").offers("NO")
+    assert any(o["seller"] == "Kiosk" and o["as_of"] == TODAY.isoformat() for o in saved)
+
+
+async def test_problems_show_under_their_fields_and_nothing_is_saved(config_dir) -> None:
+    before = (config_dir / "data" / "NO.toml").read_text("utf-8")
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OfferForm)
+        await fill(pilot, form, seller="", name="X", price="12", currency="XYZ", fair_use_gb="3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open
+        shown = {f: str(form.query_one(f"#issue-{f}", Static).render()) for f in ("seller", "currency", "fair_use_gb")}
+        assert "missing" in shown["seller"] and "ISO 4217" in shown["currency"]
+        assert "only with unlimited" in shown["fair_use_gb"]
+        assert form.focused is form.query_one("#f-seller", Input)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert (config_dir / "data" / "NO.toml").read_text("utf-8") == before
+
+
+async def test_edit_and_delete_only_my_own_offers(config_dir) -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        table = screen.query_one("#offers", DataTable)
+        table.move_cursor(row=row_of(screen, "China Mobile"))  # shipped roaming: not mine
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("Only the offers you added" in n.message for n in app._notifications)
+        table.move_cursor(row=row_of(screen, "★ Airalo"))
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OfferForm)
+        assert form.query_one("#f-price", Input).value == "9.5"
+        await fill(pilot, form, price="4")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert UserOffers(config_dir / "data").table("NO", "airalo-3gb")["price"] == 4
+        table.move_cursor(row=row_of(screen, "★ Airalo"))
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+        assert not any(str(table.get_row_at(i)[1]) == "★ Airalo" for i in range(table.row_count))
+    assert UserOffers(config_dir / "data").table("NO", "airalo-3gb") is None
+
+
+async def test_export_and_import_my_offers(config_dir, tmp_path) -> None:
+    target = tmp_path / "shared.toml"
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        dialog.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    text = target.read_text("utf-8")
+    assert 'format = "esim-ready-offers"' in text and "Holafly" in text
+    # a travel companion, starting with nothing of theirs, imports it
+    (config_dir / "data" / "NO.toml").unlink()
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        assert not any(c.offer.origin == "user" for c in screen.costs)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert sum(c.offer.origin == "user" and c.offer.kind == "travel-esim" for c in screen.costs) == 3
