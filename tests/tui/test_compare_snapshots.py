@@ -26,3 +26,19 @@ def test_compare_english_80x24(snap_compare):
 def test_compare_chinese_80x24(snap_compare):
     app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_compare, press=["down"])
+
+
+async def open_offer_form(pilot) -> None:
+    await open_compare(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+
+
+def test_offer_form_english_80x24(snap_compare):
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_offer_form, press=[*"Kiosk"])
+
+
+def test_offer_form_chinese_80x24(snap_compare):
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_offer_form, press=[*"Kiosk"])
