@@ -12,7 +12,7 @@ from tui.helpers import MA_PLANS, TODAY
 
 def plan_names(app) -> list[str]:
     table = app.screen.query_one("#plans", DataTable)
-    return [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
+    return [str(name) for name in table.get_column("plan")]
 
 
 async def test_search_open_morocco_and_sort_plans_by_price_per_gb(config_dir):

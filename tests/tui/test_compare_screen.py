@@ -74,6 +74,7 @@ async def test_more_data_per_day_re_ranks_and_says_why_an_offer_cannot() -> None
         assert holafly[4] == "✗ fair use"  # unlimited, but 2 GB a day at full speed
         assert table[-1][4].startswith("✗")  # those that cannot cover come last
         table_widget = screen.query_one("#offers", DataTable)
+        table_widget.focus()
         table_widget.move_cursor(row=table_widget.row_count - 1)
         await pilot.pause()
         assert "too little data per day" in detail(screen) or "fair-use cap" in detail(screen)
