@@ -116,7 +116,8 @@ async def test_long_names_are_cut_and_shown_whole_in_the_detail() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_compare(pilot)
         table = rows(screen)
-        index = next(i for i, r in enumerate(table) if r[6].startswith("Kontant"))
+        index = next(i for i, r in enumerate(table) if "Kontant" in r[6])
+        assert table[index][6].startswith("⚠")  # over 12 months old
         assert table[index][6].endswith("…")
         screen.query_one("#offers", DataTable).move_cursor(row=index)
         await pilot.pause()

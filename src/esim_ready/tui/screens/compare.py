@@ -11,6 +11,7 @@ sources and the rates' dates) and the country's practical notes show below.
 from __future__ import annotations
 
 import os
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
@@ -25,6 +26,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
+from esim_ready.catalog.models import is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank
@@ -208,12 +210,13 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     def _fill(self, keep: str | None = None) -> None:
         table = self.query_one("#offers", DataTable)
         table.clear()
+        today = host(self).today
         for c in self.costs:
             o = c.offer
             seller = ("★ " if o.origin == "user" else "") + o.seller
             table.add_row(
                 t(f"compare.short_{o.kind}"), cut(seller, WIDTHS["seller"]), data_cell(o), days_cell(o),
-                cost_cell(c), per_gb_cell(c), cut(o.name, self._name_width), key=o.key,
+                cost_cell(c), per_gb_cell(c), self._name_cell(o, today), key=o.key,
             )
         table.border_subtitle = t("compare.subtitle", days=self.trip.days, gb=gb(self.trip.gb), home=self.home)
         if not self.costs:
@@ -227,6 +230,12 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                 row = 0
         table.move_cursor(row=row)
         self._show_detail(row)
+
+    def _name_cell(self, o: Offer, today: date) -> Text:
+        """The offer's name, cut; a fact over 12 months old is marked ⚠ (the detail says why)."""
+        if is_outdated(o.as_of, today):
+            return Text.assemble(("⚠", "yellow"), cut(o.name, self._name_width - 1))
+        return cut(o.name, self._name_width)
 
     def _highlighted_key(self) -> str | None:
         table = self.query_one("#offers", DataTable)
