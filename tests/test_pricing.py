@@ -68,6 +68,18 @@ def test_missing_facts_say_why_the_offer_cannot_be_priced():
     assert cost(offer(data_gb=5, price=5, currency="MAD"), Trip(7, 5)).reason == pricing.NO_VALIDITY
 
 
+def test_a_pack_of_unstated_validity_gives_a_minimum_ranked_with_those_that_cannot():
+    pack = offer(id="pass", data_gb=2, price=20, currency="MAD")  # Maroc Telecom's passes state no validity
+    low = cost(pack, Trip(7, 10), RATES)
+    assert not low.covers and low.reason == pricing.NO_VALIDITY
+    assert (low.units, low.total, low.home.amount) == (5, 100, pytest.approx(80))  # at least 5 x 2 GB
+    set_language("en")
+    assert arithmetic(low).startswith("how long a pack lasts is not stated, so the cost is a minimum: "
+                                      "at least 5 × 2 GB pack, 20 MAD each = 100 MAD ≈ 80 CNY")
+    full = offer(id="full", data_gb=10, validity_days=30, price=200, currency="MAD")  # 160 CNY, dearer
+    assert [c.offer.id for c in rank([pack, full], Trip(7, 10), RATES)] == ["full", "pass"]
+
+
 def test_a_currency_without_a_rate_shows_its_own_amount_only():
     cop = offer(id="cop", data_gb=10, validity_days=30, price=40000, currency="COP")
     c = cost(cop, Trip(7, 8), RATES)

@@ -96,7 +96,13 @@ def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAU
             bought = offer.data_gb * units
     else:
         if offer.validity_days is None:
-            return TripCost(offer, NO_VALIDITY)
+            # how long a pack lasts is not stated: only a lower bound, from the data
+            if offer.unlimited or not offer.data_gb:
+                return TripCost(offer, NO_VALIDITY)
+            units = _ceil(trip.gb / offer.data_gb) if trip.gb > 0 else 1
+            total = units * offer.price
+            return TripCost(offer, NO_VALIDITY, units, total, _convert(total, offer.currency, rates, home),
+                            offer.data_gb * units)
         units = _ceil(trip.days / offer.validity_days)
         if offer.unlimited:
             # the trip's data spread evenly: what one pack's period needs
@@ -115,21 +121,22 @@ def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAU
     if offer.price == 0 and units > 1:
         return TripCost(offer, FREE_ONCE, need=trip.gb, cap=offer.data_gb or 0.0)
     total = units * offer.price
-    converted = rates.convert(total, offer.currency, home) if rates is not None else (
-        None if offer.currency != home else _same(total, home)
-    )
-    return TripCost(offer, "", units, total, converted, bought)
+    return TripCost(offer, "", units, total, _convert(total, offer.currency, rates, home), bought)
 
 
-def _same(amount: float, currency: str) -> Conversion:
+def _convert(total: float, currency: str, rates: Rates | None, home: str) -> Conversion | None:
+    if rates is not None:
+        return rates.convert(total, currency, home)
+    if currency != home:
+        return None
     from esim_ready.catalog.rates import Conversion
 
-    return Conversion(amount, currency, ())
+    return Conversion(total, currency, ())
 
 
 def _rank_key(c: TripCost) -> tuple:
-    if not c.covers:
-        return (3, 0.0, "", c.offer.seller.casefold())
+    if not c.covers:  # last; a lower bound (validity not stated) by its amount
+        return (3, c.home.amount if c.home else float("inf"), "", c.offer.seller.casefold())
     if c.home is not None:
         return (0, c.home.amount, "", c.offer.seller.casefold())
     # no rate: after every converted one, grouped by currency, cheapest first
@@ -163,7 +170,7 @@ def arithmetic(c: TripCost) -> str:
     """'2 × 5 GB pass, 50 MAD each = 100 MAD' (in the current language)."""
     from esim_ready.i18n import t
 
-    if not c.covers:
+    if not c.covers and c.total is None:
         return reason_text(c)
     o = c.offer
     if o.unlimited:
@@ -173,12 +180,16 @@ def arithmetic(c: TripCost) -> str:
     else:
         size = gb(o.data_gb or 0)
     key = "compare.sum_day" if o.billing == "day" else "compare.sum_pack"
+    if not c.covers:  # a lower bound
+        key = "compare.sum_at_least"
     text = t(key, n=c.units, size=size, each=amount(o.price, o.currency), days=o.validity_days or 1,
              total=amount(c.total, o.currency))
     if c.home is not None and c.home.sources:
         text += t("compare.sum_home", total=amount(c.home.amount, c.home.currency), date=c.home.as_of)
     elif c.home is None:
         text += t("compare.sum_no_rate", currency=o.currency)
+    if not c.covers:
+        text = f"{reason_text(c)}: {text}"
     return text
 
 

@@ -111,7 +111,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         stale = t("compare.old") if is_outdated(o.as_of, today) else ""
         rows.append([
             str(i), t(f"compare.kind_{o.kind}"), _clean(o.seller), _clean(o.name),
-            amount(c.total, o.currency) if c.covers else t("compare.cannot"),
+            amount(c.total, o.currency) if c.covers else (
+                "≥ " + amount(c.total, o.currency) if c.total is not None else t("compare.cannot")),
             amount(c.home.amount) if c.home else "—",
             amount(c.home_per_gb) if c.home_per_gb is not None else "—",
             o.as_of + stale,

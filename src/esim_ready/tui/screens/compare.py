@@ -82,6 +82,9 @@ def days_cell(o: Offer) -> str:
 
 
 def cost_cell(c: TripCost) -> Text:
+    if not c.covers and c.total is not None:  # a lower bound: how long a pack lasts is not stated
+        low = amount(c.home.amount) if c.home is not None else amount(c.total, c.offer.currency)
+        return Text("≥ " + low, style="dim")
     if not c.covers:
         return Text("✗ " + t(f"compare.short_{c.reason}"), style="dim")
     if c.home is not None:
