@@ -10,6 +10,7 @@ from datetime import date
 
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
+from esim_ready.textsafe import one_line
 
 MAX_DAYS = 3650
 MAX_GB = 100_000
@@ -110,14 +111,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         o = c.offer
         stale = t("compare.old") if is_outdated(o.as_of, today) else ""
         rows.append([
-            str(i), t(f"compare.kind_{o.kind}"), _clean(o.seller), _clean(o.name),
+            str(i), t(f"compare.kind_{o.kind}"), one_line(o.seller), one_line(o.name),
             amount(c.total, o.currency) if c.covers else (
                 "≥ " + amount(c.total, o.currency) if c.total is not None else t("compare.cannot")),
             amount(c.home.amount) if c.home else "—",
             amount(c.home_per_gb) if c.home_per_gb is not None else "—",
             o.as_of + stale,
         ])
-        notes.append(f"{i}. {_clean(arithmetic(c))}  [{_clean(o.source)}]")
+        notes.append(f"{i}. {one_line(arithmetic(c))}  [{one_line(o.source)}]")
     print_table(rows)
     print()
     print("\n".join(notes))
@@ -128,8 +129,3 @@ def _language() -> str:
     from esim_ready.i18n import current_language
 
     return current_language()
-
-
-def _clean(text: str) -> str:
-    """Data text on a terminal line: no control characters."""
-    return "".join(ch if ch.isprintable() else "\ufffd" for ch in text)

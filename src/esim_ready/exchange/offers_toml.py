@@ -100,13 +100,15 @@ def import_offers(text: str, store: UserOffers, path: str = "offers.toml") -> Im
     return Imported(sum(len(t) for t in by_country.values()), tuple(by_country))
 
 
-def export_offers_file(path: str | Path, store: UserOffers) -> Path:
-    from esim_ready.exchange.profile_files import write_text_file
+def export_offers_file(path: str | Path, store: UserOffers) -> Path | None:
+    """Write the export to the file the user named (None: written to standard output)."""
+    from esim_ready.exchange.user_files import write_user_file
 
-    return write_text_file(path, export_offers(store), "offers.toml")
+    return write_user_file(path, export_offers(store))
 
 
 def import_offers_file(path: str | Path, store: UserOffers) -> Imported:
-    from esim_ready.exchange.profile_files import read_text_file
+    from esim_ready.exchange.user_files import read_user_file
 
-    return import_offers(read_text_file(path), store, str(path).strip())
+    text, shown = read_user_file(path)
+    return import_offers(text, store, shown)

@@ -21,7 +21,7 @@ from typing import Any
 
 from esim_ready.errors import UserError
 from esim_ready.state.paths import user_data_dir
-from esim_ready.state.tomlfile import DocumentFile, replace_atomically
+from esim_ready.state.tomlfile import DocumentFile, fsync_dir, replace_atomically
 
 # What the form edits, in the order it shows them; the rest of an offer's
 # fields (five_g, hotspot, ...) stay "unknown" unless the file says more.
@@ -162,7 +162,7 @@ class UserOffers:
 
         from esim_ready.catalog import curated
 
-        with self._file(country)._locked():  # the same lock as every other config file
+        with self._file(country)._locked(required=True):  # the same lock as every other config file
             doc = self._read(country)
             offers = doc.get("offers", [])
             if not isinstance(offers, list):
@@ -173,6 +173,7 @@ class UserOffers:
             check_offers(country, doc, str(self.path(country)))
             self.directory.mkdir(parents=True, exist_ok=True)
             replace_atomically(self.path(country), tomli_w.dumps(doc).encode("utf-8"))
+            fsync_dir(self.directory)
         curated.reset()  # the catalog reads the new file on next use
 
     def add(self, country: str, values: Mapping[str, object], today: date | None = None) -> Saved:

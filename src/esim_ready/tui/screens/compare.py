@@ -34,6 +34,7 @@ from esim_ready.state.user_offers import Saved, UserOffers
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
+from esim_ready.tui.safe_text import neutralise, one_line
 
 if TYPE_CHECKING:
     from esim_ready.catalog.models import CountryData, Offer
@@ -46,14 +47,9 @@ WIDTHS = {"kind": 5, "seller": 14, "data": 10, "days": 4, "cost": 11, "per_gb": 
 NAME_MIN = 6
 
 
-def safe(text: str) -> str:
-    """Data text for the terminal: control characters shown, never sent."""
-    return "".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in text)
-
-
 def cut(text: str, width: int) -> Text:
     """`text` in at most `width` cells, an ellipsis where it was cut (the detail has all of it)."""
-    text = safe(text)
+    text = one_line(text)
     if cell_len(text) <= width:
         return Text(text)
     out = Text(text, no_wrap=True, overflow="ellipsis")
@@ -181,7 +177,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         counts = {kind: sum(1 for o in self.data.offers if o.kind == kind) for kind in ("local", "travel-esim",
                                                                                       "home-roaming")}
         title = Text.assemble(
-            (safe(c.name(lang)), "bold"), f"  {c.alpha2}  ·  ",
+            (one_line(c.name(lang)), "bold"), f"  {c.alpha2}  ·  ",
             t("compare.title_counts", n=len(self.data.offers), local=counts["local"],
               esim=counts["travel-esim"], roaming=counts["home-roaming"]),
         )
@@ -255,12 +251,12 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         lang = current_language()
         today = host(self).today
         origin = t("compare.yours") if o.origin == "user" else t(f"compare.kind_{o.kind}")
-        text = Text.assemble((safe(o.name), "bold"), "  ", safe(o.seller), "  ", (f"({origin})", "dim"), "\n")
+        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(o.seller), "  ", (f"({origin})", "dim"), "\n")
         facts = []
         if o.network:
-            facts.append(t("compare.mvno_of" if o.kind == "local" else "compare.network", network=safe(o.network)))
+            facts.append(t("compare.mvno_of" if o.kind == "local" else "compare.network", network=one_line(o.network)))
         if o.zone(lang):
-            facts.append(t("compare.zone", zone=safe(o.zone(lang))))
+            facts.append(t("compare.zone", zone=one_line(o.zone(lang))))
         if o.countries and o.kind == "home-roaming" and len(o.countries) > 1:
             facts.append(t("compare.zone_countries", n=len(o.countries)))
         if facts:
@@ -273,12 +269,12 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             text.append(t("compare.per_gb_line", value=per_gb) + "\n")
         text.append(t("compare.features", five_g=fmt.tristate(o.five_g), hotspot=fmt.tristate(o.hotspot),
                       number=fmt.tristate(o.number_sms), esim=fmt.tristate(o.esim)) + "\n")
-        text.append(t("compare.source_line", source=safe(o.source), date=fmt.dated(o.as_of, today)) + "\n")
+        text.append(t("compare.source_line", source=one_line(o.source), date=fmt.dated(o.as_of, today)) + "\n")
         if c.home is not None:
             for s in c.home.sources:
-                text.append(t("compare.rate_line", source=safe(s.source), date=s.as_of) + "\n", style="dim")
+                text.append(t("compare.rate_line", source=one_line(s.source), date=s.as_of) + "\n", style="dim")
         if o.note(lang):
-            text.append(safe(o.note(lang)) + "\n")
+            text.append(neutralise(o.note(lang)) + "\n")
         self.query_one("#offer-detail", Static).update(self._notes_text(text))
 
     def _notes_text(self, text: Text) -> Text:
@@ -289,8 +285,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         text.append("\n" + t("compare.notes_heading") + "\n", style="bold")
         for note in self.data.notes:
             text.append("• " + t("compare.note_topic", topic=t(f"compare.topic_{note.topic}")), style="bold")
-            text.append(safe(note.text(lang)))
-            text.append("  " + t("compare.note_source", source=safe(note.source),
+            text.append(neutralise(note.text(lang)))
+            text.append("  " + t("compare.note_source", source=one_line(note.source),
                                  date=fmt.dated(note.as_of, host(self).today)) + "\n", style="dim")
         return text
 
@@ -397,7 +393,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             self.reload()
             self.notify(t("compare.deleted"), timeout=3)
 
-        question = t("compare.delete_question", name=safe(offer.name))
+        question = t("compare.delete_question", name=one_line(offer.name))
         self.app.push_screen(ConfirmDialog(question, t("compare.delete_yes"), t("compare.delete_no")), answered)
 
     def action_export_offers(self) -> None:
@@ -413,7 +409,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             except UserError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
-            self.notify(t("compare.exported", path=str(written)), timeout=8)
+            self.notify(t("compare.exported", path=str(written or path)), timeout=8)
 
         hint = t("compare.export_hint", cwd=os.getcwd())
         self.app.push_screen(PathDialog(t("compare.export_title"), hint, t("compare.export_action"),
