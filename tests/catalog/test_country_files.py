@@ -134,6 +134,7 @@ def test_users_own_file_overrides_a_shipped_carrier_and_is_marked_as_theirs(conf
     mt = [c for c in ma.carriers if c.name == "Maroc Telecom"]
     assert len(mt) == 1
     assert mt[0].origin == "user" and mt[0].esim == "yes"
+    assert ma.carriers[0] is mt[0]  # the user's own carriers are listed first
     assert [p.name for p in mt[0].plans] == ["Pass I bought"]
     # the other shipped carriers are still there
     assert {"Orange", "inwi"} <= {c.name for c in ma.carriers}

@@ -146,8 +146,9 @@ def country_data(code: str) -> CountryData:
             retention = [r for r in retention if r.carrier_id not in replaced] + list(layer.retention)
         file_offers.update((o.id, o) for o in layer.offers)
         notes.extend(layer.notes)
-    # curated carriers first (they carry facts), then by size in the numbering data
-    order = {"user": 0, "curated": 0, "phonenumbers": 1}
+    # the user's own first (what they added or corrected), then curated carriers
+    # (they carry facts), then by size in the numbering data
+    order = {"user": 0, "curated": 1, "phonenumbers": 2}
     carriers.sort(key=lambda c: (order[c.origin], -c.prefixes, c.name.casefold()))
     offers = [Offer.from_plan(p, c) for c in carriers for p in c.plans]
     offers += [*file_offers.values(), *roaming_for(code)]
