@@ -94,7 +94,7 @@ name = "Noruega 20 GB"
 data_gb = 20
 validity_days = 15
 price = 90000
-currency = "COP"
+currency = "KPW"  # a currency with no exchange rate (neither ECB nor data/rates.toml)
 source = "https://example.org/pesosim"
 as_of = "2026-08"
 

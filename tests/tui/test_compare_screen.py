@@ -51,10 +51,10 @@ async def test_all_three_kinds_in_one_table_cheapest_first() -> None:
         assert {r[0] for r in table} == {"local", "eSIM", "roam"}
         # 7 days, 1 GB a day: Telenor's 19 NOK day pass x 7 = 133 NOK is the cheapest
         assert table[0][1] == "★ Telenor" and table[0][2] == "1 GB/d"
-        costs = [float(r[4].replace(",", "")) for r in table if r[4][0].isdigit() and "COP" not in r[4]]
+        costs = [float(r[4].replace(",", "")) for r in table if r[4][0].isdigit() and "KPW" not in r[4]]
         assert costs == sorted(costs)
         # the peso offer has no exchange rate: its own amount, after the converted ones
-        assert table[-1][4] == "90,000 COP"
+        assert table[-1][4] == "90,000 KPW"
         assert "7 offers: 3 local, 3 travel eSIM, 1 home roaming" in str(
             screen.query_one("#compare-title", Static).render())
         text = detail(screen)
