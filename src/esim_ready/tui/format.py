@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from rich.text import Text
+
 from esim_ready.i18n import t
 
 if TYPE_CHECKING:
@@ -63,3 +65,17 @@ def dated(as_of: str, today: date) -> str:
     if is_outdated(as_of, today):
         return t("main.as_of_outdated", date=as_of)
     return t("main.as_of", date=as_of)
+
+
+def cut(text: str, width: int) -> Text:
+    """Data text for a table cell of `width` cells: one line, never markup, an
+    ellipsis where it was cut (the detail pane shows all of it)."""
+    from rich.cells import cell_len
+
+    from esim_ready.textsafe import one_line
+
+    line = one_line(text)
+    out = Text(line, no_wrap=True, overflow="ellipsis")
+    if cell_len(line) > width:
+        out.truncate(width, overflow="ellipsis")
+    return out

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 SORT_KEYS = ("price", "data", "validity", "price-per-gb")
 SORT_COLUMN = {"price": "main.col_price", "data": "main.col_data", "validity": "main.col_validity",
                "price-per-gb": "main.col_per_gb"}  # the message naming each sort key
+# plans table column widths: at 80x24 the first five fit beside the country list
+PLAN_WIDTHS = {"carrier": 8, "data": 6, "validity": 5, "price": 10, "price-per-gb": 10, "plan": 22}
 ALL_CARRIERS = "__all__"
 
 
@@ -235,13 +237,10 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         headers = {key: t(message) for key, message in SORT_COLUMN.items()}
         headers[self.sort_key] += arrow
         # what a buyer decides by first; the plan's full name is in the detail
-        # (fixed widths: at 80x24 these five fit beside the country list)
-        table.add_column(t("main.col_carrier"), key="carrier", width=8)
-        table.add_column(headers["data"], key="data", width=6)
-        table.add_column(headers["validity"], key="validity", width=5)
-        table.add_column(headers["price"], key="price", width=10)
-        table.add_column(headers["price-per-gb"], key="price-per-gb", width=10)
-        table.add_column(t("main.col_plan"), key="plan", width=22)
+        for key, label in (("carrier", t("main.col_carrier")), ("data", headers["data"]),
+                           ("validity", headers["validity"]), ("price", headers["price"]),
+                           ("price-per-gb", headers["price-per-gb"]), ("plan", t("main.col_plan"))):
+            table.add_column(label, key=key, width=PLAN_WIDTHS[key])
         for key in ("five_g", "hotspot", "number_sms", "esim"):
             table.add_column(t(f"main.col_{key}"), key=key)
         plans = self.country.plans
@@ -251,12 +250,12 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         names = {c.id: c.name for c in self.country.carriers}
         for p in self._plans_shown:
             table.add_row(
-                plain(names.get(p.carrier_id, p.carrier_id)),
+                fmt.cut(names.get(p.carrier_id, p.carrier_id), PLAN_WIDTHS["carrier"]),
                 fmt.data_amount(p),
                 fmt.validity(p),
                 fmt.price(p),
                 fmt.price_per_gb(p),
-                plain(p.name),
+                fmt.cut(p.name, PLAN_WIDTHS["plan"]),
                 fmt.tristate(p.five_g),
                 fmt.tristate(p.hotspot),
                 fmt.tristate(p.number_sms),

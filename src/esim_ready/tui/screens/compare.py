@@ -14,7 +14,6 @@ import os
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -33,6 +32,7 @@ from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank
 from esim_ready.state.user_offers import Saved, UserOffers
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.format import cut
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line
 
@@ -45,16 +45,6 @@ MAX_GB = 100_000
 # fixed widths of the deciding columns (cells); the offer's name takes what is left
 WIDTHS = {"kind": 5, "seller": 14, "data": 10, "days": 4, "cost": 11, "per_gb": 9}
 NAME_MIN = 6
-
-
-def cut(text: str, width: int) -> Text:
-    """`text` in at most `width` cells, an ellipsis where it was cut (the detail has all of it)."""
-    text = one_line(text)
-    if cell_len(text) <= width:
-        return Text(text)
-    out = Text(text, no_wrap=True, overflow="ellipsis")
-    out.truncate(width, overflow="ellipsis")
-    return out
 
 
 def number_text(value: float) -> str:
