@@ -13,6 +13,10 @@ exchange rate, long names):
 2. Re-rank: a new number of days (then GB) typed in, until the re-ranked table
    is on screen. Target: p95 <= 8 ms.
 
+Also the re-rank's own work (pricing the 60 offers and refilling the table's
+rows, no frame waited for), since `pilot.pause(0)` includes Textual's own
+frame scheduling (see the bare app's figures).
+
 A bare Textual app showing a DataTable of the same 60 rows x 7 columns is
 measured in the same run, the same way (push a screen / re-fill the table), so
 the figures can be read against what Textual itself costs on this machine.
@@ -87,6 +91,7 @@ async def bench_app(runs: int) -> tuple[list[float], list[float], list[float]]:
     cold: list[float] = []
     warm: list[float] = []
     rerank: list[float] = []
+    work: list[float] = []  # re-rank without waiting for the frame: pricing + table rows
     app = EsimReadyApp(language="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -109,9 +114,12 @@ async def bench_app(runs: int) -> tuple[list[float], list[float], list[float]]:
                         field.value = value
                         await pilot.pause(0)
                         rerank.append((time.perf_counter() - start) * 1000)
+                    start = time.perf_counter()
+                    screen.rerank()
+                    work.append((time.perf_counter() - start) * 1000)
                 app.pop_screen()
                 await pilot.pause(0)
-    return cold, warm, rerank
+    return cold, warm, rerank, work
 
 
 async def bench_bare(runs: int) -> tuple[list[float], list[float]]:
@@ -177,12 +185,13 @@ def main() -> None:
         (Path(tmp) / "data" / "NO.toml").write_text(country_file(), "utf-8")
         print("Compare view, Norway with 60 offers (24 local, 30 travel eSIM, 6 home roaming), 80x24")
         bare_open, bare_refill = asyncio.run(bench_bare(runs))
-        cold, warm, rerank = asyncio.run(bench_app(runs))
+        cold, warm, rerank, work = asyncio.run(bench_app(runs))
         report("bare Textual: push a 60-row DataTable screen", bare_open)
         report("open compare, cold (file re-read + validated)", cold, 16)
         report("open compare, warm (country seen before)", warm, 16)
         report("bare Textual: re-fill the 60-row table", bare_refill)
         report("re-rank on a new days / GB value", rerank, 8)
+        report("re-rank work alone (price 60, refill rows)", work, 8)
 
 
 if __name__ == "__main__":
