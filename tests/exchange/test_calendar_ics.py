@@ -189,3 +189,17 @@ def test_alarm_days_out_of_range_are_refused(bad: object) -> None:
         check_alarm_days(bad)
     assert check_alarm_days("0") == 0 and check_alarm_days(365) == 365
 
+
+
+def test_an_overdue_duty_is_put_on_the_export_day_with_an_alarm_that_day() -> None:
+    """Due 2026-11-28 (2026-06-01 + 180 days), exported on 2026-12-03: on its past date
+    the phone would never remind, so it goes on the export day, saying since when."""
+    later = datetime(2026, 12, 3, 8, 0, tzinfo=UTC)
+    data, _ = export_calendar([norway(expiry=None)], [], language="en", now=later)
+    [event] = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert event["DTSTART"].dt == date(2026, 12, 3)
+    assert "Overdue since 2026-11-28" in str(event["SUMMARY"])
+    [alarm] = event.walk("VALARM")
+    assert str(alarm["TRIGGER"].to_ical(), "ascii") == "PT9H"  # 09:00 on the day itself
+    [before] = icalendar.Calendar.from_ical(export_calendar([norway(expiry=None)], [], now=NOW)[0]).walk("VEVENT")
+    assert before["DTSTART"].dt == date(2026, 11, 28) and before["UID"] == event["UID"]

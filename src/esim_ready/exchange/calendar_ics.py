@@ -138,7 +138,7 @@ def _rule_text(tx: _Texts, profile: Profile) -> tuple[str, str]:
     return what, every
 
 
-def _keepalive_event(tx: _Texts, profile: Profile, alarm_days: int) -> CalendarEvent:
+def _keepalive_event(tx: _Texts, profile: Profile, alarm_days: int, today: date | None = None) -> CalendarEvent:
     rule = profile.keepalive
     assert rule is not None
     name = clean(profile.display_name)
@@ -151,10 +151,22 @@ def _keepalive_event(tx: _Texts, profile: Profile, alarm_days: int) -> CalendarE
         tx("calendar.source", source=clean(rule.source)) if rule.source else tx("calendar.source_own"),
         tx("calendar.keepalive_after"),
     )
+    due = next_due(rule)
+    if today is not None and due < today:
+        # overdue: on its past date the phone would never remind; put it on the day of
+        # the export with a same-day alarm, and say since when it is due (same UID, so
+        # the next export moves it to the new due date once it is done)
+        return CalendarEvent(
+            uid=_uid("keepalive", profile.id),
+            day=today,
+            summary=tx("calendar.keepalive_overdue_summary", name=name, what=what, due=due.isoformat()),
+            description=description,
+            alarms=(Alarm(0, tx("calendar.keepalive_overdue_summary", name=name, what=what, due=due.isoformat())),),
+        )
     alarm = Alarm(alarm_days, tx("calendar.keepalive_alarm", name=name, what=what, n=alarm_days))
     return CalendarEvent(
         uid=_uid("keepalive", profile.id),
-        day=next_due(rule),
+        day=due,
         summary=tx("calendar.keepalive_summary", name=name, what=what),
         description=description,
         alarms=(alarm,),
@@ -216,14 +228,16 @@ def calendar_events(
     trips: Iterable[Trip],
     language: str = "en",
     alarm_days: int = DEFAULT_ALARM_DAYS,
+    today: date | None = None,
 ) -> list[CalendarEvent]:
-    """Every event of the export, sorted by day then UID (see module doc)."""
+    """Every event of the export, sorted by day then UID (see module doc). A keep-alive
+    duty already overdue on `today` is put on `today` (see `_keepalive_event`)."""
     alarm_days = check_alarm_days(alarm_days)
     tx = _Texts(language)
     out: list[CalendarEvent] = []
     for profile in profiles:
         if profile.keepalive is not None:
-            out.append(_keepalive_event(tx, profile, alarm_days))
+            out.append(_keepalive_event(tx, profile, alarm_days, today))
         if profile.expiry is not None:
             out.append(_expiry_event(tx, profile, alarm_days))
     for trip in trips:
@@ -296,10 +310,11 @@ def export_calendar(
     """(the `.ics` bytes, how many events) for these profiles and trips.
 
     `NothingToExport` when there is no event (RFC 5545 wants at least one)."""
-    events = calendar_events(profiles, trips, language, alarm_days)
+    now = now or datetime.now(UTC)
+    events = calendar_events(profiles, trips, language, alarm_days, today=now.date())
     if not events:
         raise NothingToExport
-    return render_calendar(events, now or datetime.now(UTC), language), len(events)
+    return render_calendar(events, now, language), len(events)
 
 
 def write_calendar(path: str | Path, data: bytes) -> Path:
