@@ -306,12 +306,13 @@ def export_calendar(
     language: str = "en",
     alarm_days: int = DEFAULT_ALARM_DAYS,
     now: datetime | None = None,
+    today: date | None = None,
 ) -> tuple[bytes, int]:
     """(the `.ics` bytes, how many events) for these profiles and trips.
 
     `NothingToExport` when there is no event (RFC 5545 wants at least one)."""
     now = now or datetime.now(UTC)
-    events = calendar_events(profiles, trips, language, alarm_days, today=now.date())
+    events = calendar_events(profiles, trips, language, alarm_days, today=today or now.date())
     if not events:
         raise NothingToExport
     return render_calendar(events, now, language), len(events)

@@ -34,11 +34,15 @@ def export_calendar(screen: Screen, profiles: ProfileStore | None = None) -> Non
         from esim_ready.exchange.calendar_ics import NothingToExport, write_calendar
         from esim_ready.exchange.calendar_ics import export_calendar as build
         from esim_ready.state.profiles import ProfileStore
+        from esim_ready.tui.host import host
         from esim_ready.tui.trip_actions import tell_damage, trip_store
 
         try:
             data, count = build(
-                (profiles or ProfileStore()).list(), trip_store(app).list_trips(), language=current_language()
+                (profiles or ProfileStore()).list(),
+                trip_store(app).list_trips(),
+                language=current_language(),
+                today=host(screen).today,
             )
             written = write_calendar(path, data)
         except NothingToExport:
