@@ -53,3 +53,23 @@ name = "Mystery pass"
 source = "test receipt"
 as_of = "undated"
 """
+
+
+async def wait_for_screen(pilot, screen_type: type, timeout: float = 10.0):
+    """Wait until a screen of `screen_type` is on top, mounted and has its focus.
+
+    Keys pressed before a freshly pushed screen is mounted go to the screen below
+    (or nowhere), which made snapshot tests flake on a loaded machine; every test
+    that presses keys into a screen it just opened waits for it here first."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        screen = pilot.app.screen
+        if isinstance(screen, screen_type) and screen.is_mounted and (screen.focused is not None or not screen.focus_chain):
+            await pilot.pause()
+            return screen
+        if loop.time() > deadline:
+            raise AssertionError(f"{screen_type.__name__} did not open within {timeout} s (top: {screen!r})")
+        await pilot.pause(0.02)

@@ -11,8 +11,9 @@ import pytest
 from esim_ready.state.trips import Trip, TripStore, build_items
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.checklist import ChecklistScreen
+from esim_ready.tui.screens.dialogs import NewTripDialog
 from esim_ready.tui.screens.trips import TripsScreen
-from tui.helpers import TODAY
+from tui.helpers import TODAY, wait_for_screen
 
 WHEN = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -99,7 +100,10 @@ def test_new_trip_form_chinese_80x24(snap_compare, trips):
         await pilot.pause()
         await pilot.press("tab")  # to the country list: Morocco is open and drawn
         await pilot.pause()
-        await pilot.press("c", "tab", *"2026-12", "tab", "tab", "tab", "enter")  # Create: 2 problems shown
+        await pilot.press("c")
+        await wait_for_screen(pilot, NewTripDialog)
+        await pilot.press("tab", *"2026-12", "tab", "tab", "tab", "enter")  # Create: 2 problems shown
+        await pilot.pause()
 
     app = EsimReadyApp(initial_country="MA", language="zh", today=TODAY)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
