@@ -73,3 +73,30 @@ async def wait_for_screen(pilot, screen_type: type, timeout: float = 10.0):
         if loop.time() > deadline:
             raise AssertionError(f"{screen_type.__name__} did not open within {timeout} s (top: {screen!r})")
         await pilot.pause(0.02)
+
+
+async def settle(pilot, timeout: float = 3.0) -> None:
+    """Let the app finish what the last key started: pending messages handled, the
+    top screen mounted and (when it has anything to focus) its focus placed.
+
+    Gives up quietly after `timeout` (a screen may legitimately have nothing focused);
+    the snapshot then shows what the user would see."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    await pilot.pause()
+    while loop.time() < deadline:
+        screen = pilot.app.screen
+        if screen.is_mounted and (screen.focused is not None or not screen.focus_chain):
+            return
+        await pilot.pause(0.02)
+
+
+async def press_settled(pilot, *keys: str) -> None:
+    """Press keys one at a time, each after the app has settled from the one before, as a
+    user's keys reach an app that keeps up. On a loaded machine `pilot.press(*keys)`
+    may deliver a key while the screen the previous key opened is still mounting."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)

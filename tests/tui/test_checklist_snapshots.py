@@ -13,7 +13,7 @@ from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.checklist import ChecklistScreen
 from esim_ready.tui.screens.dialogs import NewTripDialog
 from esim_ready.tui.screens.trips import TripsScreen
-from tui.helpers import TODAY, wait_for_screen
+from tui.helpers import TODAY, press_settled, settle, wait_for_screen
 
 WHEN = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 
@@ -37,8 +37,8 @@ def trips(config_dir):
 def open_checklist(trip_id: str, *keys: str):
     async def run_before(pilot) -> None:
         pilot.app.push_screen(ChecklistScreen(trip_id))
-        await pilot.pause()
-        await pilot.press(*keys)
+        await settle(pilot)
+        await press_settled(pilot, *keys)
 
     return run_before
 
@@ -46,8 +46,8 @@ def open_checklist(trip_id: str, *keys: str):
 def open_trips(*keys: str):
     async def run_before(pilot) -> None:
         pilot.app.push_screen(TripsScreen())
-        await pilot.pause()
-        await pilot.press(*keys)
+        await settle(pilot)
+        await press_settled(pilot, *keys)
 
     return run_before
 

@@ -6,7 +6,7 @@ Update after an intended change with `./dev.sh test tests/tui --snapshot-update`
 then look at the SVGs."""
 
 from esim_ready.tui.app import EsimReadyApp
-from tui.helpers import TODAY
+from tui.helpers import TODAY, press_settled
 from tui.profile_samples import save_samples
 
 TO_PROFILES = ["tab", "p"]  # from the country search to the list, then p
@@ -66,8 +66,7 @@ def test_profile_form_code_checked_as_typed_chinese_80x24(snap_compare):
 
     async def type_code(pilot):
         await quiet(pilot)
-        await pilot.press(*TO_PROFILES, "a")
-        await pilot.pause()
+        await press_settled(pilot, *TO_PROFILES, "a")
         form = pilot.app.screen
         form.query_one("#f-eid", Input).value = "89049032000000000000000000000067"
         field = form.query_one("#f-activation_code", Input)
