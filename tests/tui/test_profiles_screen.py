@@ -14,7 +14,7 @@ from esim_ready.tui.profile_format import column_widths
 from esim_ready.tui.screens.profile_form import ProfileForm
 from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
 from esim_ready.tui.screens.profiles import ProfilesScreen
-from tui.helpers import TODAY
+from tui.helpers import TODAY, wait_for_screen
 from tui.profile_samples import BRITAIN, CHINA, LPAC_DIR, NORWAY, TRAVEL, save_samples
 
 SIZE = (80, 24)
@@ -22,10 +22,7 @@ SIZE = (80, 24)
 
 async def open_profiles(pilot) -> ProfilesScreen:
     await pilot.press("tab", "p")  # from the search box to the country list, then p
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ProfilesScreen)
-    return screen
+    return await wait_for_screen(pilot, ProfilesScreen)
 
 
 def cells(line: str, widths: list[int]) -> list[str]:
@@ -445,10 +442,10 @@ async def test_mouse_a_click_shows_a_profile_and_a_second_click_edits_it():
         assert detail(screen).startswith("UK data")
         assert isinstance(app.screen, ProfilesScreen)
         await pilot.click("#profiles", offset=(5, 2))
-        assert isinstance(app.screen, ProfileForm)
+        await wait_for_screen(pilot, ProfileForm)
         assert app.screen.query_one("#f-nickname", Input).value == "UK data"
         await pilot.click("#cancel")
-        assert app.screen is screen
+        assert await wait_for_screen(pilot, ProfilesScreen) is screen
 
 
 async def test_the_palette_from_the_keepalive_list_goes_back_to_the_same_profiles_screen():

@@ -14,7 +14,7 @@ from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.checklist import ChecklistScreen
 from esim_ready.tui.screens.dialogs import ConfirmDialog, PathDialog, ProblemsDialog, TextDialog
 from esim_ready.tui.screens.trips import TripsScreen
-from tui.helpers import TODAY
+from tui.helpers import TODAY, wait_for_screen
 
 
 def rows(screen) -> list[list[str]]:
@@ -28,9 +28,7 @@ def messages(app) -> list[str]:
 
 async def open_trips(pilot) -> TripsScreen:
     await pilot.press("tab", "t")  # out of the search box, then t
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, TripsScreen)
-    return pilot.app.screen
+    return await wait_for_screen(pilot, TripsScreen)
 
 
 async def test_trips_list_shows_each_trip_and_escape_goes_back(config_dir: Path) -> None:
