@@ -38,7 +38,7 @@ class Tmux:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-t", self.session, "-p")
 
-    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+    def wait_for(self, text: str, timeout: float = 40.0) -> str:
         deadline = time.monotonic() + timeout
         screen = ""
         while time.monotonic() < deadline:
