@@ -26,7 +26,7 @@ def test_ecb_rates_load_without_network(monkeypatch):
 def test_shipped_rates_file_is_valid_and_sourced():
     path = Path(str(data_path("rates.toml")))
     rates = parse_rates_file(str(path), path.read_text("utf-8"), ecb_table())
-    for currency in ("XPF", "MOP", "MAD", "TWD", "COP", "EGP", "CUP", "RUB", "KZT", "LKR"):
+    for currency in ("XPF", "MOP", "MAD", "TWD", "COP", "EGP", "CUP", "RUB", "KZT", "LKR", "LAK"):
         assert rates.covers(currency)
         conversion = rates.convert(1000, currency, "CNY")
         assert conversion is not None and conversion.sources[0].source.startswith("https://")
@@ -34,7 +34,9 @@ def test_shipped_rates_file_is_valid_and_sourced():
     assert rates.convert(1000, "XPF", "EUR").amount == pytest.approx(8.38, abs=1e-4)
     # the Taipei close of 2025-12-31: 31.438 TWD a dollar
     assert rates.convert(31.438, "TWD", "USD").amount == pytest.approx(1.0)
-    assert rates.convert(100, "LAK", "CNY") is None  # no rate: the caller shows LAK only
+    # BCEL's kip of 2025-01-06: 21,481 buying and 21,859 selling a dollar, the midpoint shipped
+    assert rates.convert(21670, "LAK", "USD").amount == pytest.approx(1.0)
+    assert rates.convert(100, "MNT", "CNY") is None  # no rate: the caller shows MNT only
 
 
 ECB_FAKE = {"EUR": (1.0, ()), "USD": (0.9, (RateSource(ECB, "2026-10-30"),))}
