@@ -21,6 +21,7 @@ from esim_ready.state.settings import Settings, SettingsStore
 from esim_ready.textsafe import neutralise, one_line
 from esim_ready.tui.bindings import localize_bindings
 from esim_ready.tui.host import AppHost
+from esim_ready.tui.key_order import KeysInOrder
 from esim_ready.tui.screens.browse import BrowseScreen
 
 
@@ -45,7 +46,7 @@ def _stored_secrets() -> list[str]:
         return []
 
 
-class EsimReadyApp(App[int]):
+class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_order.py)
     TITLE = "esim-ready"
     COMMANDS = App.COMMANDS | {_country_commands, _app_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
