@@ -11,6 +11,7 @@ from esim_ready.state.keepalive import KeepAlive
 from esim_ready.state.profiles import Profile, ProfileStore
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.profile_format import column_widths
+from esim_ready.tui.screens.dialogs import ConfirmDialog
 from esim_ready.tui.screens.profile_form import ProfileForm
 from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
 from esim_ready.tui.screens.profiles import ProfilesScreen
@@ -103,7 +104,9 @@ async def test_add_a_profile_by_keyboard_and_find_it_after_a_restart(config_dir)
         await pilot.press("tab", *"8947000000001234560")
         await pilot.press("tab", "enter", "down", "down", "down", "down", "enter")  # role: home
         assert form.query_one("#f-role", Select).value == "home"
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s")  # the catalog's Telenor rule is filled in, but not when it was last done
+        assert "give the date it was last done" in issue(form, "ka-last")
+        await pilot.press(*"2026-11-02", "ctrl+s")  # the focus went to that field
         assert isinstance(app.screen, ProfilesScreen)
         row = rows(screen)[0]
         assert row[1] == "挪威保号" and row[2] == "+47 91 23 45 67" and row[4] == "home"
@@ -115,6 +118,7 @@ async def test_add_a_profile_by_keyboard_and_find_it_after_a_restart(config_dir)
     # the catalog's sourced Telenor rule was offered as the default keep-alive
     assert saved.keepalive is not None and saved.keepalive.every_months == 15
     assert saved.keepalive.source and "telenor" in saved.keepalive.source
+    assert saved.keepalive.last_done == date(2026, 11, 2)
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_profiles(pilot)
@@ -193,7 +197,7 @@ async def test_a_bad_number_is_shown_beside_its_field_and_nothing_is_saved():
         assert issue(form, "nickname") == ""
         await pilot.press("ctrl+u", *"+4791234567")  # the error goes as soon as the number changes
         assert issue(form, "number") == ""
-        await pilot.press("escape")
+        await pilot.press("escape", "y")  # something was typed: it asks before dropping it
         assert isinstance(app.screen, ProfilesScreen)
     assert ProfileStore().list() == ()
 
@@ -359,7 +363,7 @@ async def test_the_form_offers_the_catalogs_sourced_rule():
         assert (form.query_one("#f-ka-amount", Input).value, form.query_one("#f-ka-currency", Input).value) == (
             "100", "CUP",
         )  # fmt: skip
-        assert form.query_one("#f-ka-last", Input).value == TODAY.isoformat()
+        assert form.query_one("#f-ka-last", Input).value == ""  # only the user knows when they last did it
 
 
 async def test_keepalive_fields_are_checked_beside_each_field():
@@ -498,3 +502,54 @@ async def test_the_delete_question_names_its_key_once():
         await pilot.pause()
         labels = [str(b.label) for b in app.screen.query(Button)]
         assert "Delete (y)" in labels and not any("(y) (y)" in label for label in labels)
+
+
+async def test_the_number_field_shows_the_chosen_countrys_format():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, ProfileForm)
+        number = form.query_one("#f-number", Input)
+        assert "+47" not in number.placeholder and "country code" in number.placeholder
+        await pilot.press("tab", *"MA")
+        assert number.placeholder.startswith("e.g. +212 ")
+        await pilot.press("ctrl+u", *"JP")
+        assert number.placeholder.startswith("e.g. +81 ")
+
+
+async def test_the_form_writes_dates_as_the_trip_form_does_in_chinese():
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, ProfileForm)
+        assert form.query_one("#f-expiry", Input).placeholder == "年-月-日"
+        assert form.query_one("#f-ka-last", Input).placeholder == "年-月-日"
+
+
+async def test_escape_closes_an_untouched_form_and_asks_before_dropping_typed_text():
+    save_samples([TRAVEL])
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        profiles = await open_profiles(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, ProfileForm)
+        await pilot.press("escape")  # nothing typed: closes at once
+        assert app.screen is profiles
+        await pilot.press("e")
+        form = await wait_for_screen(pilot, ProfileForm)
+        await pilot.press("escape")  # an edit opened and left as it was: closes at once
+        assert app.screen is profiles
+        await pilot.press("e")
+        form = await wait_for_screen(pilot, ProfileForm)
+        await pilot.press("end", *" 2")
+        await pilot.press("escape")
+        question = await wait_for_screen(pilot, ConfirmDialog)
+        assert "Discard your changes" in str(question.query_one(".dialog-title", Static).render())
+        await pilot.press("n")  # keep editing: the form and what was typed are still there
+        assert app.screen is form
+        assert form.query_one("#f-nickname", Input).value.endswith(" 2")
+        await pilot.press("escape", "y")
+        assert app.screen is profiles
+    assert ProfileStore().get(TRAVEL.id).nickname == TRAVEL.nickname

@@ -234,6 +234,20 @@ def parse_number(text: str, country: str | None) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=256)
+def example_number(country: str | None) -> str | None:
+    """A mobile number of `country` as an example of its format (phonenumbers' own
+    example, international format), or None for no country or none known."""
+    import phonenumbers
+
+    if not country:
+        return None
+    example = phonenumbers.example_number_for_type(country.upper(), phonenumbers.PhoneNumberType.MOBILE)
+    if example is None:
+        return None
+    return phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 @lru_cache(maxsize=1024)
 def format_international(e164: str) -> str:
     import phonenumbers

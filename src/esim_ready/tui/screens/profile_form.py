@@ -39,6 +39,7 @@ from esim_ready.state.profiles import (
     ProfileStore,
     Saved,
     check_iccid,
+    example_number,
     prepare,
 )
 from esim_ready.tui import profile_format as pf
@@ -117,8 +118,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                 )
                 yield from form_row(
                     t("profiles.f_number"),
-                    SafeInput(p.number_display or p.number or "", id="f-number", compact=True,
-                          placeholder=t("profiles.number_placeholder")),
+                    SafeInput(p.number_display or p.number or "", id="f-number", compact=True),
                     issue="number",
                 )  # fmt: skip
                 yield from form_row(
@@ -155,7 +155,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
                 yield from form_row(
                     t("profiles.f_expiry"),
                     SafeInput(p.expiry.isoformat() if p.expiry else "", id="f-expiry", compact=True,
-                          placeholder="YYYY-MM-DD"),
+                          placeholder=t("profiles.date_placeholder")),
                     issue="expiry",
                 )  # fmt: skip
                 yield KeepAliveFields(p.keepalive, self.today)
@@ -184,6 +184,12 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self._eid_hint()
         self._code_hint()
         self.query_one("#f-nickname", Input).focus()
+        self.opened_values = self._values()
+
+    def _values(self) -> dict[str | None, object]:
+        """What every field holds (to tell whether the user changed anything)."""
+        fields = self.query("Input, Select, Checkbox").exclude("#f-show-secrets")
+        return {field.id: getattr(field, "value", None) for field in fields}
 
     # -- helpers --------------------------------------------------------------------
     def _text(self, widget_id: str) -> str:
@@ -267,12 +273,20 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         name.update(found.name(current_language()) if found else (t("profiles.issue_unknown_country") if text else ""))
         name.set_class(bool(text) and found is None, "over")
         self.carriers = country_data(found.alpha2).carriers if found else ()
+        self._number_example(found.alpha2 if found else None)
         pick = self.query_one("#f-carrier-pick", Select)
         with self.prevent(Select.Changed):
             pick.set_options((c.name, c.id) for c in self.carriers)
             if (carrier_id := self._carrier_id()) is not None:
                 pick.value = carrier_id
         self._suggest(prefill)
+
+    def _number_example(self, alpha2: str | None) -> None:
+        """The number field shows the chosen country's format (phonenumbers' example)."""
+        example = example_number(alpha2)
+        self.query_one("#f-number", Input).placeholder = (
+            t("profiles.number_placeholder", example=example) if example else t("profiles.number_placeholder_none")
+        )
 
     def _suggest(self, prefill: bool = True) -> None:
         """The catalog's rule for this carrier; it fills the empty keep-alive fields when the
@@ -481,4 +495,15 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self.dismiss(saved)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: an untouched form closes at once; a changed one asks before its changes go."""
+        if self._values() == self.opened_values:
+            self.dismiss(None)
+            return
+        from esim_ready.tui.screens.dialogs import ConfirmDialog
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        question = ConfirmDialog(t("profiles.discard_question"), t("profiles.discard"), t("profiles.keep_editing"))
+        self.app.push_screen(question, answered)

@@ -99,7 +99,7 @@ class KeepAliveFields(Vertical):
         yield from form_row(
             t("profiles.f_ka_last"),
             SafeInput(rule.last_done.isoformat() if rule else "", id="f-ka-last", compact=True,
-                  placeholder="YYYY-MM-DD"),
+                  placeholder=t("profiles.date_placeholder")),
             issue="ka-last",
         )  # fmt: skip
 
@@ -144,7 +144,7 @@ class KeepAliveFields(Vertical):
         self.query_one("#f-ka-unit", Select).value = "months" if months else "days"
         self.query_one("#f-ka-amount", Input).value = editable_number(rule.amount) if rule.amount is not None else ""
         self.query_one("#f-ka-currency", Input).value = rule.currency or ""
-        self.query_one("#f-ka-last", Input).value = rule.last_done.isoformat()
+        # "last done" stays as it is: only the user knows when they last topped up
         self.source = rule.source
 
     def read(self, issues: list[Issue]) -> KeepAlive | None:
