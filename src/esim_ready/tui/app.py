@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from esim_ready import i18n
 from esim_ready.catalog import curated
@@ -132,6 +134,55 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         report = mask_known(captured.get(), _stored_secrets())
         self._exit_renderables.append(Text(neutralise(report)))
         self._close_messages_no_wait()
+
+    # -- Textual's own words, in the app's language (tui/textual_text.py) ----------
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from esim_ready.tui.textual_text import system_commands
+
+        return system_commands(self, screen, self._save_screenshot)
+
+    def action_command_palette(self) -> None:
+        from esim_ready.tui.textual_text import LocalCommandPalette
+
+        if self.use_command_palette and not LocalCommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(LocalCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from esim_ready.tui.textual_text import LocalCommandPalette
+
+        self.push_screen(LocalCommandPalette(providers=[ThemeProvider], placeholder=t("textual.theme_placeholder")))
+
+    def action_show_help_panel(self) -> None:
+        from esim_ready.tui.textual_text import LocalHelpPanel
+
+        if not self.screen.query("HelpPanel"):
+            self.screen.mount(LocalHelpPanel())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (which no longer quits): say which key does."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(t("textual.quit_hint", key=self.get_key_display(active.binding) or key),
+                            title=t("textual.quit_hint_title"))
+                return
+
+    def _save_screenshot(self) -> None:
+        """The palette's "Screenshot": an SVG of the screen in the Downloads folder."""
+        from platformdirs import user_downloads_path
+
+        def save() -> None:
+            try:
+                path = self.save_screenshot(path=str(user_downloads_path()))
+            except OSError as exc:
+                from esim_ready.state.tomlfile import os_reason
+
+                self.notify(t("textual.screenshot_failed", reason=os_reason(exc)), severity="error")
+            else:
+                self.notify(t("textual.screenshot_saved", path=path))
+
+        self.set_timer(0.1, save)  # after the palette has closed
 
     # -- things screens ask of the app ---------------------------------------------
     def remember_country(self, code: str) -> None:
