@@ -144,7 +144,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
     def action_command_palette(self) -> None:
         from esim_ready.tui.textual_text import LocalCommandPalette
 
-        if self.use_command_palette and not LocalCommandPalette.is_open(self):  # type: ignore[arg-type]
+        if self.use_command_palette and not LocalCommandPalette.is_open(self):
             self.push_screen(LocalCommandPalette(id="--command-palette"))
 
     def search_themes(self) -> None:
