@@ -115,3 +115,48 @@ def test_a_free_pack_is_had_once_not_stacked():
     free = offer(data_gb=0.02, validity_days=3, price=0, currency="AED")
     assert cost(free, Trip(7, 14)).reason == pricing.FREE_ONCE
     assert cost(free, Trip(2, 0.01)).covers
+
+
+def test_a_pack_that_never_expires_covers_any_trip_by_its_data():
+    # Smart's "Magic Data" (PH): 2 GB for 99 PHP with no expiry; 3 GB needs 2 packs whatever the days
+    magic = offer(data_gb=2, no_expiry=True, price=99, currency="USD")
+    long_trip = cost(magic, Trip(60, 3), RATES)
+    assert long_trip.covers and (long_trip.units, long_trip.total, long_trip.gb_bought) == (2, 198, 4)
+    assert cost(magic, Trip(3, 0), RATES).units == 1
+    set_language("en")
+    assert arithmetic(long_trip).startswith("2 × 2 GB pack (no expiry), 99 USD each = 198 USD ≈ ")
+    set_language("zh")
+    try:
+        assert arithmetic(long_trip).startswith("2 × 2 GB 套餐（不过期），每份 99 USD，共 198 USD ≈ ")
+    finally:
+        set_language("en")
+
+
+def test_unstated_data_is_the_reason_even_when_the_validity_is_unstated_too():
+    # Claro's "a month of data" (CO): price only; the data is what is missing first
+    c = cost(offer(price=65000, currency="COP"), Trip(10, 20))
+    assert c.reason == pricing.NO_DATA and c.total is None
+    set_language("en")
+    assert arithmetic(c) == "the amount of data is not stated"
+
+
+def test_a_postpaid_plan_is_not_priced_as_a_pack_for_travellers():
+    forfait = offer(plan_kind="postpaid", data_gb=1, price=1900, currency="MAD")  # OPT's Forfait M 1 heure (NC)
+    c = cost(forfait, Trip(10, 10), RATES)
+    assert c.reason == pricing.POSTPAID and c.total is None and c.units == 0
+    cheap = offer(id="prepaid", plan_kind="prepaid", data_gb=10, validity_days=30, price=300, currency="MAD")
+    assert [r.offer.id for r in rank([forfait, cheap], Trip(10, 10), RATES)] == ["prepaid", "o"]
+    set_language("en")
+    assert arithmetic(c).startswith("a postpaid plan or an add-on to one")
+
+
+def test_a_pack_sold_once_per_period_is_not_multiplied():
+    # ETECSA's 6 GB for 360 CUP (CU): one a month, valid 30 days
+    monthly = offer(data_gb=6, validity_days=30, once_per_days=30, price=360, currency="USD")
+    short = cost(monthly, Trip(7, 7), RATES)  # 7 GB in a week would take 2 packs: only 1 is sold
+    assert short.reason == pricing.ONCE_PER_DAYS and (short.need, short.cap) == (7, 6) and short.total is None
+    set_language("en")
+    assert arithmetic(short) == "sold only once every 30 days: 6 GB in the trip's time, the trip needs 7 GB"
+    assert cost(monthly, Trip(7, 5), RATES).covers  # one pack is enough
+    two_months = cost(monthly, Trip(60, 10), RATES)  # two 30-day periods, one pack each
+    assert two_months.covers and (two_months.units, two_months.total) == (2, 720)

@@ -29,6 +29,8 @@ NO_VALIDITY = "no_validity"  # a pack whose validity is unknown
 TOO_LITTLE_PER_DAY = "too_little_per_day"  # a day pass with less data than a day needs
 FAIR_USE_REACHED = "fair_use_reached"  # unlimited, but the high-speed cap is below the need
 FREE_ONCE = "free_once"  # a free pack (price 0) is had once: it cannot be bought again
+POSTPAID = "postpaid"  # a monthly contract plan (or an add-on to one): not a pack a traveller buys
+ONCE_PER_DAYS = "once_per_days"  # sold at most once per so many days: too few packs for the trip
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +81,8 @@ def _ceil(x: float) -> int:
 
 def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAULT_HOME) -> TripCost:
     """The trip's cost with one offer (see the module docstring)."""
+    if offer.plan_kind == "postpaid":
+        return TripCost(offer, POSTPAID)
     if offer.price is None or offer.currency is None:
         return TripCost(offer, NO_PRICE)
     if offer.billing == "day":
@@ -94,9 +98,18 @@ def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAU
             return TripCost(offer, TOO_LITTLE_PER_DAY, need=per_day, cap=offer.data_gb)
         else:
             bought = offer.data_gb * units
+    elif offer.no_expiry:  # the data lasts as long as the trip: packs for the data only
+        if offer.data_gb is None:
+            return TripCost(offer, NO_DATA)
+        if offer.data_gb <= 0:
+            return TripCost(offer, TOO_LITTLE_PER_DAY, need=trip.gb_per_day, cap=0.0)
+        units = _ceil(trip.gb / offer.data_gb) if trip.gb > 0 else 1
+        bought = offer.data_gb * units
     else:
         if offer.validity_days is None:
             # how long a pack lasts is not stated: only a lower bound, from the data
+            if offer.data_gb is None and not offer.unlimited:
+                return TripCost(offer, NO_DATA)
             if offer.unlimited or not offer.data_gb:
                 return TripCost(offer, NO_VALIDITY)
             units = _ceil(trip.gb / offer.data_gb) if trip.gb > 0 else 1
@@ -118,6 +131,10 @@ def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAU
             elif trip.gb > 0:
                 return TripCost(offer, TOO_LITTLE_PER_DAY, need=trip.gb_per_day, cap=0.0)
             bought = offer.data_gb * units
+    if offer.once_per_days is not None and offer.billing == "pack":
+        sold = _ceil(trip.days / offer.once_per_days)  # packs the trip's days allow
+        if units > sold:
+            return TripCost(offer, ONCE_PER_DAYS, need=trip.gb, cap=(offer.data_gb or 0.0) * sold)
     if offer.price == 0 and units > 1:
         return TripCost(offer, FREE_ONCE, need=trip.gb, cap=offer.data_gb or 0.0)
     total = units * offer.price
@@ -179,7 +196,9 @@ def arithmetic(c: TripCost) -> str:
         )
     else:
         size = gb(o.data_gb or 0)
-    key = "compare.sum_day" if o.billing == "day" else "compare.sum_pack"
+    key = "compare.sum_pack_no_expiry" if o.no_expiry else "compare.sum_pack"
+    if o.billing == "day":
+        key = "compare.sum_day"
     if not c.covers:  # a lower bound
         key = "compare.sum_at_least"
     text = t(key, n=c.units, size=size, each=amount(o.price, o.currency), days=o.validity_days or 1,
@@ -196,4 +215,5 @@ def arithmetic(c: TripCost) -> str:
 def reason_text(c: TripCost) -> str:
     from esim_ready.i18n import t
 
-    return t(f"compare.why_{c.reason}", need=gb(c.need) if c.need else "0", cap=gb(c.cap) if c.cap else "0")
+    return t(f"compare.why_{c.reason}", need=gb(c.need) if c.need else "0", cap=gb(c.cap) if c.cap else "0",
+             days=c.offer.once_per_days or 0)

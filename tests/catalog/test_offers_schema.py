@@ -142,6 +142,61 @@ def test_every_offer_and_note_problem_has_line_and_field():
         assert any(fragment in p for p in problems), (fragment, problems)
 
 
+EXPIRY = """\
+country = "PH"
+
+[[carriers]]
+id = "smart"
+name = "Smart"
+
+[[carriers.plans]]
+id = "magic-99"
+name = "Magic Data 99"
+data_gb = 2
+no_expiry = true
+price = 99
+currency = "PHP"
+source = "https://example.org/magic"
+as_of = "undated"
+
+[[carriers.plans]]
+id = "both"
+name = "Both"
+data_gb = 2
+validity_days = 30
+no_expiry = true
+once_per_days = 0
+source = "https://example.org/both"
+as_of = "undated"
+
+[[carriers.plans]]
+id = "daily"
+name = "Daily"
+billing = "day"
+data_gb = 1
+once_per_days = 30
+no_expiry = "yes"
+source = "https://example.org/daily"
+as_of = "undated"
+"""
+
+
+def test_no_expiry_and_once_per_days_are_read_and_checked():
+    good = EXPIRY.split("[[carriers.plans]]\nid = \"both\"")[0]
+    (plan,) = parse_country_file("PH.toml", good, "PH", "curated").carriers[0].plans
+    assert plan.no_expiry and plan.validity_days is None and plan.once_per_days is None
+    with pytest.raises(DataFileError) as info:
+        parse_country_file("PH.toml", EXPIRY, "PH", "curated")
+    problems = info.value.problems
+    for fragment in [
+        "line 22: carriers[0].plans[1].no_expiry: only for a pack of stated data_gb, without validity_days",
+        "line 23: carriers[0].plans[1].once_per_days: must be greater than 0",
+        "line 32: carriers[0].plans[2].once_per_days: only for packs",
+        "line 33: carriers[0].plans[2].no_expiry: must be true or false",
+    ]:
+        assert any(fragment in p for p in problems), (fragment, problems)
+
+
 ROAMING = """\
 as_of = "2026-11-30"
 

@@ -34,7 +34,10 @@ CARRIER_KEYS = {
     "id", "name", "website", "esim", "esim_source", "esim_as_of", "note_en", "note_zh", "plans",
     "mvno_of",
 }
-PRICING_KEYS = {"billing", "data_gb", "unlimited", "fair_use_gb", "validity_days", "price", "currency"}
+PRICING_KEYS = {
+    "billing", "data_gb", "unlimited", "fair_use_gb", "validity_days", "no_expiry", "once_per_days", "price",
+    "currency",
+}
 FEATURE_KEYS = {"five_g", "hotspot", "number_sms", "esim"}
 PLAN_KEYS = {"id", "name", "kind", "source", "as_of", "note_en", "note_zh"} | PRICING_KEYS | FEATURE_KEYS
 OFFER_KEYS = {"id", "kind", "seller", "name", "network", "source", "as_of", "note_en", "note_zh"} | (
@@ -140,12 +143,23 @@ class Checker:
         fair_use = self.number(table, "fair_use_gb", where)
         if fair_use is not None and not unlimited:
             self.p.add(where, "fair_use_gb", "only with unlimited = true (else give data_gb)")
+        no_expiry = table.get("no_expiry", False)
+        if not isinstance(no_expiry, bool):
+            self.p.add(where, "no_expiry", "must be true or false")
+            no_expiry = False
+        if no_expiry and (billing == "day" or validity is not None or unlimited):
+            self.p.add(where, "no_expiry", "only for a pack of stated data_gb, without validity_days or unlimited")
+        once = self.number(table, "once_per_days", where, integer=True, positive=True)
+        if once is not None and billing == "day":
+            self.p.add(where, "once_per_days", "only for packs (billing = \"pack\")")
         return {
             "billing": billing,
             "data_gb": self.number(table, "data_gb", where),
             "unlimited": unlimited,
             "fair_use_gb": fair_use,
             "validity_days": validity,
+            "no_expiry": no_expiry,
+            "once_per_days": once,
             "price": price,
             "currency": self.currency(table, "currency", where, needed=price is not None),
         }

@@ -63,6 +63,8 @@ class Plan:
     origin: str = "curated"
     billing: str = "pack"
     fair_use_gb: float | None = None
+    no_expiry: bool = False  # the pack's data does not expire (instead of validity_days)
+    once_per_days: int | None = None  # at most one pack in this many days
 
     @property
     def price_per_gb(self) -> float | None:
@@ -132,6 +134,8 @@ class Offer:
     unlimited: bool = False
     fair_use_gb: float | None = None  # high-speed cap of an unlimited pack (per day for day passes)
     validity_days: int | None = None
+    no_expiry: bool = False  # a pack whose data does not expire: it lasts the whole trip
+    once_per_days: int | None = None  # the seller sells at most one pack in this many days
     price: float | None = None
     currency: str | None = None
     network: str = ""  # local network(s) a travel eSIM uses, or an MVNO's host
@@ -164,7 +168,8 @@ class Offer:
         return cls(
             id=plan.id, kind="local", seller=carrier.name, name=plan.name, source=plan.source,
             as_of=plan.as_of, billing=plan.billing, data_gb=plan.data_gb, unlimited=plan.unlimited,
-            fair_use_gb=plan.fair_use_gb, validity_days=plan.validity_days, price=plan.price,
+            fair_use_gb=plan.fair_use_gb, validity_days=plan.validity_days, no_expiry=plan.no_expiry,
+            once_per_days=plan.once_per_days, price=plan.price,
             currency=plan.currency, network=carrier.mvno_of, five_g=plan.five_g, hotspot=plan.hotspot,
             number_sms=plan.number_sms, esim=plan.esim, note_en=plan.note_en, note_zh=plan.note_zh,
             origin=plan.origin, carrier_id=carrier.id, plan_kind=plan.kind,

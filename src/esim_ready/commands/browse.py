@@ -114,7 +114,8 @@ def cmd_plans(args: argparse.Namespace) -> int:
         stale = " (may be outdated)" if is_outdated(p.as_of, today) else ""
         rows.append([
             names.get(p.carrier_id, p.carrier_id), p.name, data_txt,
-            str(p.validity_days) if p.validity_days else "unknown", price, per_gb, p.as_of + stale, p.source,
+            "no expiry" if p.no_expiry else str(p.validity_days) if p.validity_days else "unknown", price, per_gb,
+            p.as_of + stale, p.source,
         ])
     print(_table(rows))
     return 0

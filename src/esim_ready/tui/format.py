@@ -36,6 +36,8 @@ def data_amount(plan: Plan) -> str:
 
 
 def validity(plan: Plan) -> str:
+    if plan.no_expiry:
+        return t("main.no_expiry")
     if plan.validity_days is None:
         return t("main.unknown")
     return t("main.days", n=plan.validity_days)

@@ -64,6 +64,8 @@ def data_cell(o: Offer) -> str:
 def days_cell(o: Offer) -> str:
     if o.billing == "day":
         return "1"
+    if o.no_expiry:
+        return "∞"
     return "?" if o.validity_days is None else str(o.validity_days)
 
 
