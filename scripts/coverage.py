@@ -5,9 +5,11 @@
 
 For every country with a curated file or a home-roaming price: its offers by
 kind (local plans, travel eSIMs, home roaming), number-retention rules,
-carriers with a sourced eSIM fact, practical notes, and the date of its newest
-dated fact with its age in days (pages marked "undated" do not count). Only
-shipped data: the user's own files are left out.
+carriers with a sourced eSIM fact, practical notes, how many of its facts come
+from pages that state no date ("undated"), and the date of its newest dated
+fact with its age in days (undated facts cannot count there: a country whose
+recent-looking offers are all undated shows an old date). Only shipped data:
+the user's own files are left out.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Row:
     rules: int
     esim_facts: int
     notes: int
+    undated: int
     newest: date | None
 
     @property
@@ -43,10 +46,14 @@ class Row:
         return self.local + self.esim + self.roaming
 
 
-def newest_fact(data: CountryData) -> date | None:
+def fact_dates(data: CountryData) -> list[str]:
+    """The `as_of` of every fact: offers of all kinds, rules, notes, eSIM facts."""
     dates = [o.as_of for o in data.offers] + [r.as_of for r in data.retention] + [n.as_of for n in data.notes]
-    dates += [c.esim_as_of for c in data.carriers if c.esim_as_of]
-    parsed = [d for d in (parse_as_of(x) for x in dates if x) if d is not None]
+    return dates + [c.esim_as_of for c in data.carriers if c.esim_as_of]
+
+
+def newest_fact(data: CountryData) -> date | None:
+    parsed = [d for d in (parse_as_of(x) for x in fact_dates(data) if x) if d is not None]
     return max(parsed, default=None)
 
 
@@ -60,25 +67,26 @@ def rows() -> list[Row]:
         out.append(Row(
             code, countries.get(code).name_en, kinds.count("local"), kinds.count("travel-esim"),
             kinds.count("home-roaming"), len(data.retention), sum(c.esim != "unknown" for c in data.carriers),
-            len(data.notes), newest_fact(data),
+            len(data.notes), fact_dates(data).count("undated"), newest_fact(data),
         ))
     return out
 
 
 HEADER = ["country", "offers", "local", "travel eSIM", "home roaming", "rules", "eSIM facts", "notes",
-          "newest fact"]
+          "undated", "newest dated fact"]
 
 
 def cells(row: Row, today: date) -> list[str]:
     newest = f"{row.newest.isoformat()} ({(today - row.newest).days} d)" if row.newest else "—"
     return [f"{row.code} {row.name}", str(row.offers), str(row.local), str(row.esim), str(row.roaming),
-            str(row.rules), str(row.esim_facts), str(row.notes), newest]
+            str(row.rules), str(row.esim_facts), str(row.notes), str(row.undated), newest]
 
 
 def totals(table: list[Row]) -> list[str]:
     return [f"{len(table)} countries", str(sum(r.offers for r in table)), str(sum(r.local for r in table)),
             str(sum(r.esim for r in table)), str(sum(r.roaming for r in table)), str(sum(r.rules for r in table)),
-            str(sum(r.esim_facts for r in table)), str(sum(r.notes for r in table)), ""]
+            str(sum(r.esim_facts for r in table)), str(sum(r.notes for r in table)),
+            str(sum(r.undated for r in table)), ""]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [HEADER, *(cells(r, today) for r in table), totals(table)]
     if args.markdown:
         print("| " + " | ".join(HEADER) + " |")
-        print("|" + "|".join(["---"] + ["--:"] * 7 + ["---"]) + "|")
+        print("|" + "|".join(["---"] + ["--:"] * 8 + ["---"]) + "|")
         for line in lines[1:-1]:
             print("| " + " | ".join(line) + " |")
         print("| **" + "** | **".join(c for c in lines[-1][:-1]) + "** | |")
