@@ -6,6 +6,12 @@ A traceback is always a bug.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from esim_ready.problems import Problem
+
 
 class UserError(Exception):
     """Base class: something the user can fix (a bad file, an unknown code)."""
@@ -36,10 +42,20 @@ class WouldLoseProgress(UserError):
 
 
 class DataFileError(UserError):
-    """A reference-data or import file has problems; `problems` lists every one."""
+    """A reference-data or import file has problems; `problems` lists every one, typed
+    (esim_ready.problems.Problem): worded in the current language when shown."""
 
-    def __init__(self, path: str, problems: list[str]) -> None:
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
         self.path = path
-        self.problems = problems
-        lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"{path}: {len(problems)} problem(s)\n{lines}")
+        self.problems = list(problems)
+        super().__init__(path)
+
+    def words(self, language: str | None = None) -> list[str]:
+        """Each problem as a sentence in `language` (default: the current one)."""
+        return [p.words(language) for p in self.problems]
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        lines = "\n".join(f"  - {w}" for w in self.words())
+        return f"{t('problems.file_problems', path=self.path, n=len(self.problems))}\n{lines}"

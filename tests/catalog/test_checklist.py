@@ -122,11 +122,11 @@ def test_every_problem_is_reported_with_line_and_field() -> None:
     )
     with pytest.raises(DataFileError) as caught:
         parse_templates(text, "checklist.toml")
-    problems = caught.value.problems
+    problems = caught.value.words("en")
     expected = [
         ("line 7: items[0].weight", "urgent"),
         ("line 8: items[0].platforms", "windows"),
-        ("line 13: items[0].colour", "unknown key"),
+        ("line 13: items[0].colour", "unknown field"),
         ("line 15: items[1].id", "duplicate"),
         ("line 16: items[1].category", "unknown category"),
         ("line 19: items[1].countries", "ZZ"),
@@ -146,7 +146,7 @@ def test_country_limit_without_source_and_source_without_limit_are_errors() -> N
     )
     with pytest.raises(DataFileError) as caught:
         parse_templates(text)
-    joined = "\n".join(caught.value.problems)
+    joined = "\n".join(caught.value.words("en"))
     assert "items[0].source: missing" in joined
     assert "items[0].as_of: missing" in joined
     assert "items[1].source: only for items limited by countries" in joined

@@ -77,11 +77,11 @@ name = "Maroc Telecom again"
 def test_every_problem_is_reported_with_line_and_field():
     with pytest.raises(DataFileError) as info:
         parse_country_file("MA.toml", BROKEN, "MA", "user")
-    problems = info.value.problems
+    problems = info.value.words("en")
     text = str(info.value)
     assert text.startswith("MA.toml: ")
     expected = {
-        "line 9: carriers[0].colour: unknown key",
+        "line 9: carriers[0].colour: unknown field",
         "line 15: carriers[0].plans[0].price: must be 0 or more",
         "line 16: carriers[0].plans[0].currency: unknown ISO 4217 currency code 'XYZ'",
         "carriers[0].plans[0].source: missing",

@@ -121,7 +121,7 @@ as_of = "2026-01"
 def test_every_offer_and_note_problem_has_line_and_field():
     with pytest.raises(DataFileError) as info:
         parse_country_file("NO.toml", BROKEN, "NO", "user")
-    problems = info.value.problems
+    problems = info.value.words("en")
     expected = [
         "line 6: carriers[0].mvno_of: must be a non-empty string",
         "line 10: offers[0].kind: must be one of local, travel-esim, home-roaming, not 'roaming'",
@@ -132,7 +132,7 @@ def test_every_offer_and_note_problem_has_line_and_field():
         "line 20: offers[1].id: duplicate offer id 'airalo'",
         "offers[1].seller: missing",
         "line 24: offers[1].validity_days: a day pass",
-        "line 25: offers[1].colour: unknown key",
+        "line 25: offers[1].colour: unknown field",
         "line 27: offers[1].as_of: must be YYYY-MM-DD",
         "line 30: notes[0].topic: must be one of buy, registration, topup, other, not 'weather'",
         "notes[0].text_zh: missing",
@@ -240,7 +240,7 @@ def test_roaming_file_is_read_and_every_problem_named():
     assert offer.countries == ("MA", "NO") and offer.zone("zh") == "一类地区" and offer.kind == "home-roaming"
     with pytest.raises(DataFileError) as info:
         parse_roaming_file("roaming.toml", ROAMING)
-    problems = info.value.problems
+    problems = info.value.words("en")
     for fragment in [
         "line 20: offers[1].kind: must be one of home-roaming, not 'travel-esim'",
         "line 21: offers[1].seller: must be one of China Mobile, China Unicom, China Telecom",

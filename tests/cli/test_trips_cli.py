@@ -113,13 +113,35 @@ def test_bad_import_lists_every_problem_and_changes_nothing(capsys, tmp_path: Pa
     before = (config_dir / "trips.toml").read_bytes()
     code, out, err = run(capsys, "import", str(bad))
     assert code == 2 and out == ""
-    assert "3 problem(s)" in err
+    assert "3 problems" in err
     assert "trip.platform: must be ios or android" in err
-    assert "(item 'cloud-backup-on').done: must be true or false" in err
-    assert "(item 'wechat-backup').note: must be a string" in err
+    assert '.done ("cloud-backup-on"): must be true or false' in err
+    assert '.note ("wechat-backup"): must be a string' in err
     assert all(line.strip().startswith("- line ") for line in err.splitlines()[1:])
     assert (config_dir / "trips.toml").read_bytes() == before
     assert TripStore().get_trip(trip_id).name == "Marrakesh"
+
+
+def test_a_chinese_user_sees_every_problem_in_chinese_with_line_and_field(capsys, tmp_path: Path, trip_id: str) -> None:
+    good = tmp_path / "good.toml"
+    run(capsys, "export", trip_id, "-o", str(good))
+    text = good.read_text("utf-8").replace('platform = "ios"', 'platform = "windows"').replace("done = true", "done = 1", 1)
+    bad = tmp_path / "bad.toml"
+    bad.write_text(text, "utf-8")
+    code, out, err = run(capsys, "--lang", "zh", "import", str(bad))
+    assert code == 2 and out == ""
+    line = text.splitlines().index('platform = "windows"') + 1
+    assert "bad.toml：2 个问题" in err
+    assert f'  - 第 {line} 行：trip.platform：应为 ios 或 android，而不是 "windows"' in err
+    assert '.done（"cloud-backup-on"）：应为 true 或 false，而不是 1' in err
+    assert "must" not in err and "problem" not in err
+
+
+def test_a_checklist_import_given_a_markdown_export_says_so(capsys, tmp_path: Path, trip_id: str) -> None:
+    printable = tmp_path / "trip.md"
+    run(capsys, "export", trip_id, "-o", str(printable))
+    code, _, err = run(capsys, "import", str(printable))
+    assert code == 2 and "this is a Markdown export" in err and "import the TOML export instead" in err
 
 
 def test_import_of_binary_garbage_exits_2(capsys, tmp_path: Path, config_dir: Path) -> None:

@@ -69,8 +69,8 @@ def test_import_of_a_broken_file_lists_every_problem_and_changes_nothing(
     before = (config_dir / "trips.toml").read_bytes()
     with pytest.raises(DataFileError) as caught:
         import_file(store, path)
-    assert len(caught.value.problems) == 2
-    assert all(p.startswith("line ") for p in caught.value.problems)
+    assert len(caught.value.words("en")) == 2
+    assert all(p.startswith("line ") for p in caught.value.words("en"))
     assert (config_dir / "trips.toml").read_bytes() == before
 
 

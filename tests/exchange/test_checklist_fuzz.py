@@ -126,7 +126,7 @@ def test_a_wrong_value_anywhere_is_reported_by_field(path: tuple[str | int, ...]
         field = str(path[-1])
         message = str(exc)
         assert message.startswith("doc.toml: ")
-        assert exc.problems and all(p.strip() for p in exc.problems)
+        assert exc.words("en") and all(p.strip() for p in exc.words("en"))
         named = (f".{field}", f"{field}:", f"{field}.", f"[{field}]")
         assert any(n in message for n in named), (path, message)
     else:
@@ -141,7 +141,7 @@ def test_a_missing_required_field_is_reported(path: tuple[str | int, ...]) -> No
     try:
         parse_checklist(tomli_w.dumps(doc), templates=TEMPLATES)
     except DataFileError as exc:
-        assert f"{path[-1]}: missing" in str(exc)
+        assert any(p.key == path[-1] and "missing" in p.code for p in exc.problems), str(exc)
     else:
         raise AssertionError(f"accepted a document without {path}")
 
@@ -158,7 +158,7 @@ def test_an_unknown_field_is_reported(where: tuple[str | int, ...], key: str) ->
     try:
         parse_checklist(tomli_w.dumps(doc), templates=TEMPLATES)
     except DataFileError as exc:
-        assert f"{key}: unknown field" in str(exc)
+        assert any(p.key == key and p.code == "unknown_key" for p in exc.problems), str(exc)
     else:
         raise AssertionError(f"accepted unknown field {key!r}")
 
@@ -172,7 +172,7 @@ def test_random_text_gives_a_data_file_error_never_a_traceback(text: str) -> Non
     try:
         parse_checklist(text, templates=TEMPLATES)
     except DataFileError as exc:
-        assert exc.problems
+        assert exc.words("en")
     # (a random text that happens to be a valid checklist would be fine too)
 
 
@@ -186,7 +186,7 @@ def test_damaged_copies_of_a_real_export_never_give_a_traceback(data: st.DataObj
     try:
         parse_checklist(text, templates=TEMPLATES)
     except DataFileError as exc:
-        assert exc.problems
+        assert exc.words("en")
 
 
 @FAST
@@ -204,7 +204,7 @@ def test_bad_dates_are_reported_as_such(start: Any, done_at: Any) -> None:
     except DataFileError as exc:
         message = str(exc)
         assert "trip.start: must be a date like 2026-12-01" in message
-        assert "done_at: must be a date and time" in message
+        assert any(p.key == "done_at" and p.code == "not_datetime" for p in exc.problems), message
     else:
         raise AssertionError("accepted bad dates")
 

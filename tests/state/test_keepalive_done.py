@@ -50,4 +50,4 @@ def test_an_import_that_moves_last_done_back_says_so(config_dir: object) -> None
     with pytest.raises(WouldLoseProgress):  # refused unless the user says so (issue 10)
         store.merge(older)
     summary = store.merge(older, replace_progress=True)
-    assert summary.warnings == ("NO: keep-alive last done moved back from 2026-11-21 to 2026-06-01",)
+    assert [w.words("en") for w in summary.warnings] == ["keepalive.last_done (NO): keep-alive last done moved back from 2026-11-21 to 2026-06-01"]

@@ -43,7 +43,7 @@ def test_problems_are_named_field_by_field_and_nothing_is_saved(config_dir):
     assert set(info.value.issues) == {"price", "validity_days"}  # not numbers: said before validating
     with pytest.raises(OfferInvalid) as info:
         offers.add("NO", KIOSK | {"currency": "XYZ", "seller": "", "fair_use_gb": "5", "billing": "week"})
-    issues = info.value.issues
+    issues = {field: str(problem) for field, problem in info.value.issues.items()}  # worded when shown
     assert "unknown ISO 4217" in issues["currency"] and issues["seller"] == "missing"
     assert "only with unlimited" in issues["fair_use_gb"] and "pack, day" in issues["billing"]
     assert not (config_dir / "data" / "NO.toml").exists()
@@ -131,7 +131,7 @@ as_of = "2026-01"
 """
     with pytest.raises(DataFileError) as info:
         import_offers(document, friend, "friend.toml")
-    problems = info.value.problems
+    problems = info.value.words("en")
     assert any("line 14: offers[1].country" in p for p in problems), problems
     assert any("line 23: offers[2].price: must be 0 or more" in p for p in problems), problems
     assert friend.countries() == []

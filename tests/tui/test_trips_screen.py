@@ -151,13 +151,31 @@ async def test_import_of_a_broken_file_lists_its_problems_and_changes_nothing(co
         shown = [str(s.render()) for s in dialog.query(".problem")]
         assert len(shown) == 2
         assert any("line" in s and "trip.platform" in s for s in shown)
-        assert any("(item 'cloud-backup-on').done" in s for s in shown)
+        assert any('.done ("cloud-backup-on")' in s for s in shown)
         await pilot.press("escape")
         assert app.screen is screen and rows(screen)[0][0] == "Marrakesh"
         await pilot.press("i", *str(tmp_path / "missing.toml"), "enter")
         await pilot.pause()
         assert any(m.startswith("Not imported: cannot read") for m in messages(app))
     assert (config_dir / "trips.toml").read_bytes() == before
+
+
+async def test_a_chinese_user_sees_the_problems_of_a_broken_checklist_in_chinese(config_dir: Path, tmp_path: Path) -> None:
+    store = TripStore()
+    trip = store.create_trip("MA", "ios", name="Marrakesh")
+    path, _ = write_export(tmp_path / "t.toml", trip, store.templates)
+    text = path.read_text("utf-8").replace('platform = "ios"', 'platform = "nokia"').replace("done = false", 'done = "yes"', 1)
+    path.write_text(text, "utf-8")
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_trips(pilot)
+        await pilot.press("i", *str(path), "enter")
+        dialog = await wait_for_screen(pilot, ProblemsDialog)
+        shown = [str(s.render()) for s in dialog.query(".problem")]
+        line = text.splitlines().index('platform = "nokia"') + 1
+        assert f'第 {line} 行：trip.platform：应为 ios 或 android，而不是 "nokia"' in shown, shown
+        assert any(s.startswith("第 ") and '.done（"cloud-backup-on"）：应为 true 或 false，而不是 "yes"' in s for s in shown), shown
+        assert not any(word in s for s in shown for word in ("line", "must", "missing"))
 
 
 async def test_import_of_a_good_file_adds_the_trip_and_it_opens(config_dir: Path, tmp_path: Path) -> None:

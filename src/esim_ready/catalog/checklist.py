@@ -159,10 +159,10 @@ def _alpha2_codes() -> frozenset[str]:
 def _text(problems: Problems, table: dict[str, Any], key: str, where: Where) -> str:
     value = table.get(key)
     if value is None:
-        problems.add(where, key, "missing")
+        problems.add_english(where, key, "missing")
         return ""
     if not isinstance(value, str) or not value.strip():
-        problems.add(where, key, f"must be a non-empty string, not {value!r}")
+        problems.add_english(where, key, f"must be a non-empty string, not {value!r}")
         return ""
     return value
 
@@ -172,14 +172,14 @@ def _string_list(
 ) -> tuple[str, ...]:
     value = table.get(key)
     if not isinstance(value, list) or not value:
-        problems.add(where, key, f"must be a non-empty list of {what}, not {value!r}")
+        problems.add_english(where, key, f"must be a non-empty list of {what}, not {value!r}")
         return ()
     out: list[str] = []
     for entry in value:
         if not isinstance(entry, str) or entry not in options:
-            problems.add(where, key, f"{entry!r} is not {what}")
+            problems.add_english(where, key, f"{entry!r} is not {what}")
         elif entry in out:
-            problems.add(where, key, f"{entry!r} is listed twice")
+            problems.add_english(where, key, f"{entry!r} is listed twice")
         else:
             out.append(entry)
     return tuple(out)
@@ -188,14 +188,14 @@ def _string_list(
 def _parse_categories(problems: Problems, raw: Any) -> dict[str, Category]:
     out: dict[str, Category] = {}
     if not isinstance(raw, dict) or not raw:
-        problems.add((), "categories", "must be a table of [categories.ID] tables")
+        problems.add_english((), "categories", "must be a table of [categories.ID] tables")
         return out
     for order, (cat_id, table) in enumerate(raw.items()):
         where: Where = ("categories", cat_id)
         if not ID_RE.match(cat_id):
-            problems.add(where, None, "category id must be lowercase letters, digits and dashes")
+            problems.add_english(where, None, "category id must be lowercase letters, digits and dashes")
         if not isinstance(table, dict):
-            problems.add(where, None, "must be a table with label_en and label_zh")
+            problems.add_english(where, None, "must be a table with label_en and label_zh")
             continue
         problems.unknown_keys(table, CATEGORY_KEYS, where)
         out[cat_id] = Category(
@@ -213,26 +213,26 @@ def _parse_item(
     where: Where = ("items", index)
     before = len(problems.items)
     if not isinstance(table, dict):
-        problems.add(where, None, "must be a table ([[items]])")
+        problems.add_english(where, None, "must be a table ([[items]])")
         return None
     problems.unknown_keys(table, ITEM_KEYS, where)
     item_id = _text(problems, table, "id", where)
     if item_id:
         if not ID_RE.match(item_id):
-            problems.add(where, "id", f"{item_id!r}: use lowercase letters, digits and dashes")
+            problems.add_english(where, "id", f"{item_id!r}: use lowercase letters, digits and dashes")
         elif item_id in seen:
-            problems.add(where, "id", f"duplicate id {item_id!r}")
+            problems.add_english(where, "id", f"duplicate id {item_id!r}")
         seen.add(item_id)
     category = _text(problems, table, "category", where)
     if category and category not in categories:
-        problems.add(where, "category", f"unknown category {category!r} (add it under [categories])")
+        problems.add_english(where, "category", f"unknown category {category!r} (add it under [categories])")
     weight = table.get("weight")
     if weight not in WEIGHTS:
-        problems.add(where, "weight", f"must be one of {', '.join(WEIGHTS)}, not {weight!r}")
+        problems.add_english(where, "weight", f"must be one of {', '.join(WEIGHTS)}, not {weight!r}")
     platforms = _string_list(problems, table, "platforms", where, PLATFORMS, "a platform (ios, android)")
     backup = table.get("backup", False)
     if not isinstance(backup, bool):
-        problems.add(where, "backup", f"must be true or false, not {backup!r}")
+        problems.add_english(where, "backup", f"must be true or false, not {backup!r}")
     fields: dict[str, str] = {
         "title_en": _text(problems, table, "title_en", where),
         "title_zh": _text(problems, table, "title_zh", where),
@@ -243,17 +243,17 @@ def _parse_item(
             if platform in platforms:
                 fields[key] = _text(problems, table, key, where)
             elif key in table:
-                problems.add(where, key, f"given, but {platform!r} is not in platforms")
+                problems.add_english(where, key, f"given, but {platform!r} is not in platforms")
         source_key, checked_key = f"how_{platform}_source", f"how_{platform}_checked"
         if platform not in platforms:
             for key in (source_key, checked_key):
                 if key in table:
-                    problems.add(where, key, f"given, but {platform!r} is not in platforms")
+                    problems.add_english(where, key, f"given, but {platform!r} is not in platforms")
         elif source_key in table or checked_key in table:
             source = _text(problems, table, source_key, where)
             fields[checked_key] = _text(problems, table, checked_key, where)
             if source and not source.startswith(("https://", "http://")):
-                problems.add(where, source_key, f"must be the URL of the help page (https://...), not {source!r}")
+                problems.add_english(where, source_key, f"must be the URL of the help page (https://...), not {source!r}")
             fields[source_key] = source
     countries: tuple[str, ...] = ()
     source = as_of = ""
@@ -266,12 +266,12 @@ def _parse_item(
     else:
         for key in ("source", "as_of"):
             if key in table:
-                problems.add(where, key, "only for items limited by countries (the fact behind the limit)")
+                problems.add_english(where, key, "only for items limited by countries (the fact behind the limit)")
     if as_of:
         try:
             parse_as_of(as_of)
         except ValueError:
-            problems.add(where, "as_of", f'must be YYYY-MM-DD, YYYY-MM or "undated", not {as_of!r}')
+            problems.add_english(where, "as_of", f'must be YYYY-MM-DD, YYYY-MM or "undated", not {as_of!r}')
     if len(problems.items) > before:
         return None
     return ChecklistItem(
@@ -296,7 +296,7 @@ def parse_templates(text: str, path: str = "checklist.toml") -> Templates:
     raw_items = doc.get("items")
     items: list[ChecklistItem] = []
     if not isinstance(raw_items, list) or not raw_items:
-        problems.add((), "items", "must be one or more [[items]] tables")
+        problems.add_english((), "items", "must be one or more [[items]] tables")
         raw_items = []
     seen: set[str] = set()
     for index, table in enumerate(raw_items):

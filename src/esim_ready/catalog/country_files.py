@@ -78,17 +78,17 @@ class Checker:
         value = table.get(key)
         if value is None:
             if required:
-                self.p.add(where, key, "missing")
+                self.p.add_english(where, key, "missing")
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
-            self.p.add(where, key, "must be a non-empty string")
+            self.p.add_english(where, key, "must be a non-empty string")
             return ""
         return value
 
     def choice(self, table: dict[str, Any], key: str, options: tuple[str, ...], where: Where, default: str) -> str:
         value = table.get(key, default)
         if value not in options:
-            self.p.add(where, key, f"must be one of {', '.join(options)}, not {value!r}")
+            self.p.add_english(where, key, f"must be one of {', '.join(options)}, not {value!r}")
             return default
         return str(value)
 
@@ -98,10 +98,10 @@ class Checker:
             return None
         kinds = (int,) if integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
-            self.p.add(where, key, f"must be {'an integer' if integer else 'a number'}, not {value!r}")
+            self.p.add_english(where, key, f"must be {'an integer' if integer else 'a number'}, not {value!r}")
             return None
         if value < 0 or (positive and value == 0):
-            self.p.add(where, key, f"must be {'greater than 0' if positive else '0 or more'}, not {value!r}")
+            self.p.add_english(where, key, f"must be {'greater than 0' if positive else '0 or more'}, not {value!r}")
             return None
         return value
 
@@ -109,10 +109,10 @@ class Checker:
         value = table.get(key)
         if value is None:
             if needed:
-                self.p.add(where, key, "missing: required when a price or amount is given")
+                self.p.add_english(where, key, "missing: required when a price or amount is given")
             return None
         if not isinstance(value, str) or value not in currency_codes():
-            self.p.add(where, key, f"unknown ISO 4217 currency code {value!r}")
+            self.p.add_english(where, key, f"unknown ISO 4217 currency code {value!r}")
             return None
         return value
 
@@ -122,7 +122,7 @@ class Checker:
             try:
                 parse_as_of(value)
             except ValueError:
-                self.p.add(where, key, f"must be YYYY-MM-DD, YYYY-MM or \"undated\", not {value!r}")
+                self.p.add_english(where, key, f"must be YYYY-MM-DD, YYYY-MM or \"undated\", not {value!r}")
                 return ""
         return value
 
@@ -134,24 +134,24 @@ class Checker:
         price = self.number(table, "price", where)
         unlimited = table.get("unlimited", False)
         if not isinstance(unlimited, bool):
-            self.p.add(where, "unlimited", "must be true or false")
+            self.p.add_english(where, "unlimited", "must be true or false")
             unlimited = False
         billing = self.choice(table, "billing", BILLINGS, where, "pack")
         validity = self.number(table, "validity_days", where, integer=True, positive=True)
         if billing == "day" and validity not in (None, 1):
-            self.p.add(where, "validity_days", f"a day pass (billing = \"day\") lasts 1 day, not {validity}")
+            self.p.add_english(where, "validity_days", f"a day pass (billing = \"day\") lasts 1 day, not {validity}")
         fair_use = self.number(table, "fair_use_gb", where)
         if fair_use is not None and not unlimited:
-            self.p.add(where, "fair_use_gb", "only with unlimited = true (else give data_gb)")
+            self.p.add_english(where, "fair_use_gb", "only with unlimited = true (else give data_gb)")
         no_expiry = table.get("no_expiry", False)
         if not isinstance(no_expiry, bool):
-            self.p.add(where, "no_expiry", "must be true or false")
+            self.p.add_english(where, "no_expiry", "must be true or false")
             no_expiry = False
         if no_expiry and (billing == "day" or validity is not None or unlimited):
-            self.p.add(where, "no_expiry", "only for a pack of stated data_gb, without validity_days or unlimited")
+            self.p.add_english(where, "no_expiry", "only for a pack of stated data_gb, without validity_days or unlimited")
         once = self.number(table, "once_per_days", where, integer=True, positive=True)
         if once is not None and billing == "day":
-            self.p.add(where, "once_per_days", "only for packs (billing = \"pack\")")
+            self.p.add_english(where, "once_per_days", "only for packs (billing = \"pack\")")
         return {
             "billing": billing,
             "data_gb": self.number(table, "data_gb", where),
@@ -179,7 +179,7 @@ class Checker:
         """The array of tables `parent[key]`, each with its place; problems for the rest."""
         raw = parent.get(key, [])
         if not isinstance(raw, list):
-            self.p.add(where, key, f"must be an array of tables ([[{header}]])")
+            self.p.add_english(where, key, f"must be an array of tables ([[{header}]])")
             return []
         out = []
         for index, table in enumerate(raw):
@@ -187,7 +187,7 @@ class Checker:
             if isinstance(table, dict):
                 out.append((place, table))
             else:
-                self.p.add(place, None, "must be a table")
+                self.p.add_english(place, None, "must be a table")
         return out
 
     def ident(self, table: dict[str, Any], where: Where, seen: set[str], duplicate: str) -> str:
@@ -195,9 +195,9 @@ class Checker:
         `duplicate` is the message for a repeat, with `{}` where the id goes."""
         value = self.text(table, "id", where)
         if value and not ID_RE.match(value):
-            self.p.add(where, "id", f"must be lowercase letters, digits and dashes, not {value!r}")
+            self.p.add_english(where, "id", f"must be lowercase letters, digits and dashes, not {value!r}")
         if value in seen:
-            self.p.add(where, "id", duplicate.format(repr(value)))
+            self.p.add_english(where, "id", duplicate.format(repr(value)))
         seen.add(value)
         return value
 
@@ -210,15 +210,15 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
     problems.unknown_keys(doc, TOP_KEYS, ())
     country = doc.get("country")
     if not isinstance(country, str) or len(country) != 2 or not country.isupper():
-        problems.add((), "country", f"must be an ISO 3166-1 alpha-2 code, not {country!r}")
+        problems.add_english((), "country", f"must be an ISO 3166-1 alpha-2 code, not {country!r}")
         country = expected_country or "??"
     elif expected_country and country != expected_country:
-        problems.add((), "country", f"is {country!r} but the file is named {expected_country}.toml")
+        problems.add_english((), "country", f"is {country!r} but the file is named {expected_country}.toml")
     else:
         from esim_ready.catalog import countries
 
         if countries.find(country) is None:
-            problems.add((), "country", f"unknown ISO 3166-1 code {country!r}")
+            problems.add_english((), "country", f"unknown ISO 3166-1 code {country!r}")
     if "as_of" in doc:
         check.as_of(doc, "as_of", ())
 
@@ -272,10 +272,10 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         problems.unknown_keys(rr, RETENTION_KEYS, rw)
         carrier_id = check.text(rr, "carrier", rw)
         if carrier_id and carrier_id not in names:
-            problems.add(rw, "carrier", f"no carrier with id {carrier_id!r} in this file")
+            problems.add_english(rw, "carrier", f"no carrier with id {carrier_id!r} in this file")
         amount = check.number(rr, "amount", rw)
         if "every_days" in rr and "every_months" in rr:
-            problems.add(rw, "every_months", "give every_days or every_months, not both")
+            problems.add_english(rw, "every_months", "give every_days or every_months, not both")
         retention.append(
             RetentionRule(
                 carrier_id=carrier_id,
@@ -322,7 +322,7 @@ def parse_offer(
     check.p.unknown_keys(raw, OFFER_KEYS | extra_keys, where)
     oid = check.ident(raw, where, seen, "duplicate offer id {}")
     if "kind" not in raw:
-        check.p.add(where, "kind", f"missing: one of {', '.join(kinds)}")
+        check.p.add_english(where, "kind", f"missing: one of {', '.join(kinds)}")
     return Offer(
         id=oid,
         kind=check.choice(raw, "kind", kinds, where, kinds[0]),

@@ -71,14 +71,14 @@ def parse_rates_file(path: str, text: str, ecb: dict[str, tuple[float, tuple[Rat
         base = check.currency(raw, "base", where, needed=True)
         units = check.number(raw, "units_per_base", where, positive=True)
         if units is None and "units_per_base" not in raw:
-            problems.add(where, "units_per_base", "missing")
+            problems.add_english(where, "units_per_base", "missing")
         dated = check.dated(raw, where)
         if currency in ecb:
-            problems.add(where, "currency", f"{currency} has an ECB rate already")
+            problems.add_english(where, "currency", f"{currency} has an ECB rate already")
         elif currency in table:
-            problems.add(where, "currency", f"{currency} is given twice")
+            problems.add_english(where, "currency", f"{currency} is given twice")
         if base and base not in ecb:
-            problems.add(where, "base", f"must be EUR or a currency the ECB quotes, not {base!r}")
+            problems.add_english(where, "base", f"must be EUR or a currency the ECB quotes, not {base!r}")
         if currency and base in ecb and units:
             base_value, base_sources = ecb[base]
             table[currency] = (base_value / units, (RateSource(dated["source"], dated["as_of"]), *base_sources))

@@ -36,18 +36,18 @@ def parse_roaming_file(path: str, text: str, origin: str = "curated") -> tuple[O
         codes = raw.get("countries")
         valid: list[str] = []
         if not isinstance(codes, list) or not codes:
-            problems.add(where, "countries", "must be a non-empty list of ISO 3166-1 alpha-2 codes")
+            problems.add_english(where, "countries", "must be a non-empty list of ISO 3166-1 alpha-2 codes")
         else:
             for code in codes:
                 if not isinstance(code, str) or len(code) != 2 or not code.isupper() or countries.find(code) is None:
-                    problems.add(where, "countries", f"unknown ISO 3166-1 alpha-2 code {code!r}")
+                    problems.add_english(where, "countries", f"unknown ISO 3166-1 alpha-2 code {code!r}")
                 elif code in valid:
-                    problems.add(where, "countries", f"{code} is listed twice")
+                    problems.add_english(where, "countries", f"{code} is listed twice")
                 else:
                     valid.append(code)
         offer = parse_offer(check, raw, where, seen, origin, ("home-roaming",), tuple(valid), EXTRA_OFFER_KEYS)
         if offer.seller and offer.seller not in SELLERS:
-            problems.add(where, "seller", f"must be one of {', '.join(SELLERS)}, not {offer.seller!r}")
+            problems.add_english(where, "seller", f"must be one of {', '.join(SELLERS)}, not {offer.seller!r}")
         offers.append(
             replace(
                 offer,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from esim_ready.errors import DataFileError
+from esim_ready.problems import Arg, Problem, place_of
 
 Where = Sequence[str | int]
 
@@ -101,34 +102,42 @@ def locate_line(text: str, where: Where, key: str | None = None) -> int | None:
     return LineIndex(text).locate(where, key)
 
 
+_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_MARKDOWN_EXPORT = re.compile(r"^# .+\n", re.MULTILINE)
+
+
 def load_toml(path: str, text: str) -> dict[str, Any]:
-    """Parse a TOML document or raise `DataFileError` saying why, with its line."""
+    """Parse a TOML document or raise `DataFileError` saying why, with its line.
+
+    (tomllib's reason, e.g. "Expected '=' after a key in a key/value pair", stays
+    in English: it is the parser's.)"""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(path, [f"not valid TOML: {exc}"]) from None
+        if text.lstrip().startswith("# ") and _MARKDOWN_EXPORT.search(text) and "\n- [" in text:
+            raise DataFileError(path, [Problem("markdown_export")]) from None
+        reason = str(exc)
+        at = _AT.search(reason)
+        line = int(at.group(1)) if at else None
+        raise DataFileError(path, [Problem("not_toml", line=line, args={"reason": _AT.sub("", reason)})]) from None
     except RecursionError:  # tomllib recurses per nested array/table
-        raise DataFileError(path, ["not valid TOML: nested too deeply"]) from None
+        raise DataFileError(path, [Problem("nested_too_deeply")]) from None
     except (ValueError, OverflowError) as exc:  # e.g. an integer of more than 4,300 digits
-        raise DataFileError(path, [f"not a usable TOML document: {exc}"]) from None
+        raise DataFileError(path, [Problem("not_usable_toml", args={"reason": str(exc)})]) from None
 
 
 def describe(where: Where, key: str | None = None) -> str:
-    out = ""
-    for part in where:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    if key:
-        out = f"{out}.{key}" if out else key
-    return out or "(document)"
+    return place_of(tuple(where), key)
 
 
 @dataclass
 class Problems:
-    """Accumulates problems of one file; `raise_if_any` reports all at once."""
+    """Accumulates the problems of one file (each a typed `Problem` with its line and
+    field); `raise_if_any` reports all at once, sorted by line."""
 
     path: str
     text: str
-    items: list[str] = field(default_factory=list)
+    items: list[Problem] = field(default_factory=list)
     _index: LineIndex | None = field(default=None, repr=False, compare=False)
 
     def locate(self, where: Where, key: str | None = None) -> int | None:
@@ -137,20 +146,24 @@ class Problems:
             self._index = LineIndex(self.text)
         return self._index.locate(where, key)
 
-    def add(self, where: Where, key: str | None, message: str) -> None:
-        line = self.locate(where, key)
-        place = f"line {line}: " if line else ""
-        self.items.append(f"{place}{describe(where, key)}: {message}")
+    def add(self, where: Where, key: str | None, code: str, /, *, item: str | None = None, **args: Arg) -> None:
+        """One problem: its place (`where`, `key`), its code (the message `problems.<code>`)."""
+        self.items.append(Problem(code, place_of(tuple(where), key), self.locate(where, key), args, item))
+
+    def add_english(self, where: Where, key: str | None, message: str) -> None:
+        """A problem still worded in English where it is found (not yet given a code)."""
+        self.add(where, key, "untranslated", text=message)
 
     def unknown_keys(self, table: dict[str, Any], allowed: Iterable[str], where: Where) -> None:
         """One problem per key of `table` that is not in `allowed`."""
         allowed = sorted(allowed)
         for key in sorted(set(table) - set(allowed)):
-            self.add(where, key, f"unknown key (allowed: {', '.join(allowed)})")
+            self.add(where, key, "unknown_key", allowed=", ".join(allowed))
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
     def raise_if_any(self) -> None:
         if self.items:
+            self.items.sort(key=lambda p: float("inf") if p.line is None else p.line)
             raise DataFileError(self.path, list(self.items))

@@ -39,14 +39,10 @@ from typing import Any
 import tomli_w
 
 from esim_ready.catalog.checklist import Templates
-from esim_ready.catalog.validation import (
-    Problems,
-    Where,
-    describe,
-    load_toml,
-)
+from esim_ready.catalog.validation import Problems, Where, load_toml
 from esim_ready.errors import UnknownCountry
-from esim_ready.limits import MAX_ITEMS, date_problem
+from esim_ready.limits import MAX_ITEMS, MAX_YEAR, MIN_YEAR, date_in_range
+from esim_ready.problems import Arg, shown_value
 from esim_ready.state.checklist_logic import entries
 from esim_ready.state.trips import (
     MAX_NAME,
@@ -128,51 +124,30 @@ class ImportedChecklist:
 
 
 class _Report:
-    """Problems with place: line, table, item id and field."""
+    """Problems with their place: line, field, and the item's id."""
 
     def __init__(self, path: str, text: str) -> None:
         self.problems = Problems(path, text)
-        self.text = text
 
-    def add(self, where: Where, key: str | None, message: str, item_id: str | None = None) -> None:
-        line = self.problems.locate(where, key)
-        place = describe(where)
-        if item_id:
-            place = f"{place} (item {item_id!r})"
-        if key:
-            place = f"{place}.{key}" if where else key
-        self.problems.items.append(f"{f'line {line}: ' if line else ''}{place}: {message}")
+    def add(self, where: Where, key: str | None, code: str, item_id: str | None = None, **args: Arg) -> None:
+        self.problems.add(where, key, code, item=shown_value(item_id) if item_id else None, **args)
 
     def raise_if_any(self) -> None:
-        self.problems.items.sort(key=_line_of)
         self.problems.raise_if_any()
 
 
-def _line_of(problem: str) -> float:
-    """Sort key: by line; problems with no line (a missing table) last."""
-    head = problem.split(":", 1)[0]
-    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else float("inf")
-
-
 def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
-    if isinstance(value, datetime):
-        return f"a date and time ({value.isoformat()})"
-    if isinstance(value, date):
-        return f"a date ({value.isoformat()})"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, list):
-        return "a list"
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return shown_value(value)
 
 
 def _unknown(report: _Report, table: dict[str, Any], allowed: tuple[str, ...], where: Where, item_id: str | None = None) -> None:
     for key in table:
         if key not in allowed:
-            report.add(where, key, f"unknown field (allowed: {', '.join(allowed)})", item_id)
+            report.add(where, key, "unknown_key", item_id, allowed=", ".join(allowed))
+
+
+def _out_of_range(value: date) -> dict[str, Arg]:
+    return {"min": MIN_YEAR, "max": MAX_YEAR, "got": value.isoformat()}
 
 
 def _trip_date(report: _Report, table: dict[str, Any], key: str) -> date | None:
@@ -180,20 +155,20 @@ def _trip_date(report: _Report, table: dict[str, Any], key: str) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime) or not isinstance(value, date):
-        report.add(("trip",), key, f"must be a date like 2026-12-01 (no quotes), not {_kind(value)}")
+        report.add(("trip",), key, "not_date", got=_kind(value))
         return None
-    if problem := date_problem(value):
-        report.add(("trip",), key, problem)
+    if not date_in_range(value):
+        report.add(("trip",), key, "date_out_of_range", None, **_out_of_range(value))
         return None
     return value
 
 
 def _check_trip(report: _Report, raw: Any) -> dict[str, Any] | None:
     if raw is None:
-        report.add((), "trip", "missing: the [trip] table (name, country, platform)")
+        report.add((), "trip", "missing_trip")
         return None
     if not isinstance(raw, dict):
-        report.add((), "trip", f"must be a table ([trip]), not {_kind(raw)}")
+        report.add((), "trip", "not_table", name="trip", got=_kind(raw))
         return None
     where: Where = ("trip",)
     _unknown(report, raw, TRIP_KEYS, where)
@@ -201,58 +176,58 @@ def _check_trip(report: _Report, raw: Any) -> dict[str, Any] | None:
     trip_id = raw.get("id")
     if trip_id is not None:
         if not isinstance(trip_id, str) or not TRIP_ID_RE.match(trip_id):
-            report.add(where, "id", f"must be lowercase letters, digits and dashes, like ma-3f9a2c, not {_kind(trip_id)}")
+            report.add(where, "id", "bad_id", example="ma-3f9a2c", got=_kind(trip_id))
         else:
             out["id"] = trip_id
     name = raw.get("name")
     if name is None:
         report.add(where, "name", "missing")
     elif not isinstance(name, str) or not " ".join(name.split()):
-        report.add(where, "name", f"must be a non-empty string, not {_kind(name)}")
+        report.add(where, "name", "empty_text", got=_kind(name))
     elif not encodable(name):
-        report.add(where, "name", "holds characters that are not valid Unicode text")
+        report.add(where, "name", "not_unicode")
     elif len(" ".join(name.split())) > MAX_NAME:
-        report.add(where, "name", f"is longer than {MAX_NAME} characters")
+        report.add(where, "name", "too_long", limit=MAX_NAME)
     elif has_controls(" ".join(name.split())):
-        report.add(where, "name", "holds control characters (such as ESC)")
+        report.add(where, "name", "control_characters")
     else:
         out["name"] = " ".join(name.split())
     country = raw.get("country")
     if country is None:
         report.add(where, "country", "missing")
     elif not isinstance(country, str):
-        report.add(where, "country", f"must be an ISO 3166-1 code like MA, not {_kind(country)}")
+        report.add(where, "country", "not_country_code", got=_kind(country))
     else:
         from esim_ready.catalog import countries
 
         try:
             out["country"] = countries.get(country).alpha2
         except UnknownCountry:
-            report.add(where, "country", f"unknown ISO 3166-1 country code {country!r}")
+            report.add(where, "country", "unknown_country", got=_kind(country))
     platform = raw.get("platform")
     if platform is None:
         report.add(where, "platform", "missing")
     elif platform not in PLATFORMS:
-        report.add(where, "platform", f"must be ios or android, not {_kind(platform)}")
+        report.add(where, "platform", "bad_platform", got=_kind(platform))
     else:
         out["platform"] = platform
     start, end = _trip_date(report, raw, "start"), _trip_date(report, raw, "end")
     if start is not None and end is not None and end < start:
-        report.add(where, "end", f"is before trip.start ({end} < {start})")
+        report.add(where, "end", "end_before_start", end=end.isoformat(), start=start.isoformat())
     out["start"], out["end"] = start, end
     backup_days = raw.get("backup_days")
     try:
         out["backup_days"] = check_backup_days(backup_days)
     except InvalidTrip:
         out["backup_days"] = None
-        report.add(where, "backup_days", f"must be a whole number of days from 0 to 365, not {_kind(backup_days)}")
+        report.add(where, "backup_days", "bad_backup_days", got=_kind(backup_days))
     return out
 
 
 def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> TripItem | None:
     where: Where = ("items", index)
     if not isinstance(raw, dict):
-        report.add(where, None, f"must be a table ([[items]]), not {_kind(raw)}")
+        report.add(where, None, "not_table", name="[items]", got=_kind(raw))
         return None
     label = raw.get("id") if isinstance(raw.get("id"), str) and raw.get("id") else None
     before = len(report.problems.items)
@@ -261,38 +236,38 @@ def _check_item(report: _Report, raw: Any, index: int, seen: dict[str, int]) -> 
     if item_id is None:
         report.add(where, "id", "missing")
     elif not isinstance(item_id, str) or not TRIP_ID_RE.match(item_id):
-        report.add(where, "id", f"must be lowercase letters, digits and dashes, not {_kind(item_id)}")
+        report.add(where, "id", "bad_item_id", got=_kind(item_id))
     elif item_id in seen:
-        report.add(where, "id", f"the same id as items[{seen[item_id]}]", label)
+        report.add(where, "id", "duplicate_id", label, other=f"items[{seen[item_id]}]")
     else:
         seen[item_id] = index
     for key in ("category", "title"):
         if key in raw and not isinstance(raw[key], str):
-            report.add(where, key, f"must be a string, not {_kind(raw[key])}", label)
+            report.add(where, key, "not_text", label, got=_kind(raw[key]))
         elif key in raw and not encodable(raw[key]):
-            report.add(where, key, "holds characters that are not valid Unicode text", label)
+            report.add(where, key, "not_unicode", label)
     done = raw.get("done")
     if done is None:
-        report.add(where, "done", "missing (true or false)", label)
+        report.add(where, "done", "missing_done", label)
     elif not isinstance(done, bool):
-        report.add(where, "done", f"must be true or false, not {_kind(done)}", label)
+        report.add(where, "done", "not_bool", label, got=_kind(done))
     done_at = raw.get("done_at")
     if done_at is not None:
         if not isinstance(done_at, datetime):
-            report.add(where, "done_at", f"must be a date and time like 2026-11-21T10:05:00Z, not {_kind(done_at)}", label)
+            report.add(where, "done_at", "not_datetime", label, got=_kind(done_at))
         elif done is False:
-            report.add(where, "done_at", "is given but done = false", label)
-        elif problem := date_problem(done_at):
-            report.add(where, "done_at", problem, label)
+            report.add(where, "done_at", "done_at_not_done", label)
+        elif not date_in_range(done_at):
+            report.add(where, "done_at", "date_out_of_range", label, **_out_of_range(done_at))
     note = raw.get("note", "")
     if not isinstance(note, str):
-        report.add(where, "note", f"must be a string, not {_kind(note)}", label)
+        report.add(where, "note", "not_text", label, got=_kind(note))
     elif not encodable(note):
-        report.add(where, "note", "holds characters that are not valid Unicode text", label)
+        report.add(where, "note", "not_unicode", label)
     elif len(note) > MAX_NOTE:
-        report.add(where, "note", f"is longer than {MAX_NOTE} characters", label)
+        report.add(where, "note", "too_long", label, limit=MAX_NOTE)
     elif neutralise(note) != note:
-        report.add(where, "note", "holds control characters (such as ESC)", label)
+        report.add(where, "note", "control_characters", label)
     if len(report.problems.items) > before:
         return None
     when = done_at if done and isinstance(done_at, datetime) else None
@@ -316,24 +291,26 @@ def parse_checklist(
     _unknown(report, doc, TOP_KEYS, ())
     fmt = doc.get("format")
     if fmt != FORMAT:
-        shown = "missing" if fmt is None else f"is {_kind(fmt)}"
-        report.add((), "format", f'{shown}: must be "{FORMAT}" (is this an esim-ready checklist export?)')
+        if fmt is None:
+            report.add((), "format", "format_missing", format=FORMAT)
+        else:
+            report.add((), "format", "format_wrong", format=FORMAT, got=_kind(fmt))
     version = doc.get("version")
     if version is None:
-        report.add((), "version", f"missing (this program writes {VERSION})")
+        report.add((), "version", "version_missing", version=VERSION)
     elif not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        report.add((), "version", f"must be a whole number (this program writes {VERSION}), not {_kind(version)}")
+        report.add((), "version", "version_not_number", version=VERSION, got=_kind(version))
     elif version > VERSION:
-        report.add((), "version", f"is {version}: written by a newer esim-ready (this one reads up to {VERSION})")
+        report.add((), "version", "version_newer", version=VERSION, got=version)
     head = _check_trip(report, doc.get("trip"))
     raw_items = doc.get("items")
     items: list[TripItem] = []
     if raw_items is None:
-        report.add((), "items", "missing: one [[items]] table per checklist item")
+        report.add((), "items", "missing_items")
     elif not isinstance(raw_items, list):
-        report.add((), "items", f"must be a list of [[items]] tables, not {_kind(raw_items)}")
+        report.add((), "items", "not_table_list", name="items", got=_kind(raw_items))
     elif len(raw_items) > MAX_ITEMS:
-        report.add((), "items", f"holds {len(raw_items):,} items; a checklist has at most {MAX_ITEMS:,}")
+        report.add((), "items", "too_many_items", count=len(raw_items), limit=MAX_ITEMS)
     else:
         seen: dict[str, int] = {}
         for index, raw in enumerate(raw_items):

@@ -18,11 +18,12 @@ user has replaces it. Never imports Textual.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from esim_ready.catalog.validation import Problems, load_toml
+from esim_ready.problems import place_of
 from esim_ready.state.user_offers import UserOffers
 
 FORMAT = "esim-ready-offers"
@@ -56,22 +57,22 @@ def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[st
     problems = Problems(path, text)
     problems.unknown_keys(doc, {"format", "version", "offers"}, ())
     if doc.get("format") != FORMAT:
-        problems.add((), "format", f"must be {FORMAT!r} (is this an esim-ready offers export?)")
+        problems.add_english((), "format", f"must be {FORMAT!r} (is this an esim-ready offers export?)")
     if doc.get("version") != VERSION:
-        problems.add((), "version", f"this version reads version {VERSION}, not {doc.get('version')!r}")
+        problems.add_english((), "version", f"this version reads version {VERSION}, not {doc.get('version')!r}")
     raw = doc.get("offers", [])
     by_country: dict[str, list[dict[str, Any]]] = {}
     if not isinstance(raw, list):
-        problems.add((), "offers", "must be an array of tables ([[offers]])")
+        problems.add_english((), "offers", "must be an array of tables ([[offers]])")
         raw = []
     for index, table in enumerate(raw):
         where = ("offers", index)
         if not isinstance(table, dict):
-            problems.add(where, None, "must be a table")
+            problems.add_english(where, None, "must be a table")
             continue
         code = table.get("country")
         if not isinstance(code, str) or countries.find(code) is None or len(code) != 2:
-            problems.add(where, "country", f"must be an ISO 3166-1 alpha-2 code, not {code!r}")
+            problems.add_english(where, "country", f"must be an ISO 3166-1 alpha-2 code, not {code!r}")
             continue
         offer = {k: v for k, v in table.items() if k != "country"}
         # each offer is checked by the data files' validator, alone, and its
@@ -80,13 +81,13 @@ def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[st
             parse_country_file(path, tomli_w.dumps({"country": code.upper(), "offers": [offer]}), None, "user")
         except DataFileError as exc:
             for problem in exc.problems:
-                field = problem.split("offers[0].", 1)[-1]
-                key, _, message = field.partition(": ")
-                problems.add(where, key if key in offer or key.isidentifier() else None, message or problem)
+                key = problem.key if problem.field.startswith("offers[0].") else None
+                place = place_of(where, key)
+                problems.items.append(replace(problem, field=place, line=problems.locate(where, key)))
             continue
         mine = by_country.setdefault(code.upper(), [])
         if any(o.get("id") == offer.get("id") for o in mine):
-            problems.add(where, "id", f"duplicate offer id {offer.get('id')!r} for {code}")
+            problems.add_english(where, "id", f"duplicate offer id {offer.get('id')!r} for {code}")
         mine.append(offer)
     problems.raise_if_any()
     return by_country

@@ -37,11 +37,13 @@ import tomli_w
 
 from esim_ready.catalog.validation import Problems, load_toml
 from esim_ready.limits import MAX_PROFILES
+from esim_ready.problems import Problem, shown_value
 from esim_ready.state.profiles import (
     ImportSummary,
     Issue,
     Profile,
     ProfileStore,
+    issue_code,
     prepare,
     profile_from_dict,
     profile_to_dict,
@@ -65,7 +67,7 @@ def export_profiles(profiles: Sequence[Profile], *, include_secrets: bool = Fals
 @dataclass(frozen=True)
 class ProfilesDocument:
     profiles: tuple[Profile, ...]
-    warnings: tuple[str, ...]  # each with its line and field, e.g. a failed ICCID check digit
+    warnings: tuple[Problem, ...]  # each with its line and field, e.g. a failed ICCID check digit
     given: tuple[frozenset[str], ...] = ()  # the keys each profile's table had (what an import changes)
 
 
@@ -76,21 +78,25 @@ def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
     warned = Problems(path, text)
     for key in doc:
         if key not in _TOP_KEYS:
-            problems.add((), key, "unknown key (expected format, version, profiles)")
+            problems.add((), key, "unknown_key", allowed=", ".join(_TOP_KEYS))
     if doc.get("format") != FORMAT:
-        problems.add((), "format", f'must be "{FORMAT}" (is this an esim-ready profiles export?)')
+        fmt = doc.get("format")
+        if fmt is None:
+            problems.add((), "format", "format_missing", format=FORMAT)
+        else:
+            problems.add((), "format", "format_wrong", format=FORMAT, got=shown_value(fmt))
         problems.raise_if_any()
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        problems.add((), "version", f"must be a whole number (this program writes {VERSION})")
+        problems.add((), "version", "version_not_number", version=VERSION, got=shown_value(version))
     elif version > VERSION:
-        problems.add((), "version", f"is {version}: written by a newer esim-ready (this one reads up to {VERSION})")
+        problems.add((), "version", "version_newer", version=VERSION, got=version)
     entries = doc.get("profiles", [])
     if not isinstance(entries, list):
-        problems.add((), "profiles", "must be a list of [[profiles]] tables")
+        problems.add((), "profiles", "not_table_list", name="profiles", got=shown_value(entries))
         entries = []
     elif len(entries) > MAX_PROFILES:
-        problems.add((), "profiles", f"holds {len(entries):,} profiles; at most {MAX_PROFILES:,} are read")
+        problems.add((), "profiles", "too_many_profiles", count=len(entries), limit=MAX_PROFILES)
         problems.raise_if_any()
     out: list[Profile] = []
     given: list[frozenset[str]] = []
@@ -99,7 +105,7 @@ def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
     defaults: dict[str, int] = {}
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict):
-            problems.add(("profiles", i), None, "must be a table")
+            problems.add(("profiles", i), None, "not_table", name="[profiles]", got=shown_value(entry))
             continue
         label = _label(entry)
         profile, issues = profile_from_dict(entry, id_required=False, partial=True)
@@ -110,44 +116,37 @@ def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
         _report(problems, i, [e for e in report.errors if e.field.partition(".")[0] not in reported], label)
         _report(warned, i, report.warnings, label)
         if "id" in entry and profile.id in ids:
-            problems.add(("profiles", i), "id", f"the same id as profiles[{ids[profile.id]}]{label}")
+            problems.add(("profiles", i), "id", "duplicate_id", item=label, other=f"profiles[{ids[profile.id]}]")
         ids.setdefault(profile.id, i)
         if profile.iccid and profile.iccid in iccids:
-            problems.add(("profiles", i), "iccid", f"the same ICCID as profiles[{iccids[profile.iccid]}]{label}")
+            problems.add(("profiles", i), "iccid", "duplicate_iccid", item=label, other=f"profiles[{iccids[profile.iccid]}]")
         if profile.iccid:
             iccids.setdefault(profile.iccid, i)
         for kind in ("default_data", "default_voice"):
             if getattr(profile, kind):
                 if kind in defaults:
-                    problems.add(("profiles", i), kind, f"profiles[{defaults[kind]}] is already the default{label}")
+                    problems.add(("profiles", i), kind, "default_taken", item=label, other=f"profiles[{defaults[kind]}]")
                 defaults.setdefault(kind, i)
         out.append(profile)
         given.append(frozenset(entry))
-    problems.items.sort(key=_line_of)
     problems.raise_if_any()
     return ProfilesDocument(tuple(out), tuple(warned.items), tuple(given))
 
 
-def _line_of(problem: str) -> int:
-    head = problem.split(":", 1)[0]
-    return int(head[5:]) if head.startswith("line ") and head[5:].isdigit() else 0
-
-
-def _label(entry: dict[str, Any]) -> str:
+def _label(entry: dict[str, Any]) -> str | None:
+    """How the problems name the profile: its nickname, else ICCID or id."""
     for key, shown in (("nickname", "{}"), ("iccid", "ICCID {}"), ("id", "id {}")):
         value = entry.get(key)
         if isinstance(value, str) and value:
-            return f" (profile {shown.format(value)})"
-    return ""
+            return shown.format(shown_value(value) if key == "nickname" else value)
+    return None
 
 
-def _report(problems: Problems, index: int, issues: Sequence[Issue], label: str) -> None:
+def _report(problems: Problems, index: int, issues: Sequence[Issue], label: str | None) -> None:
     for issue in issues:
         head, _, rest = issue.field.partition(".")
-        if rest:
-            problems.add(("profiles", index, head), rest, issue.message + label)
-        else:
-            problems.add(("profiles", index), head, issue.message + label)
+        where: tuple[str | int, ...] = ("profiles", index, head) if rest else ("profiles", index)
+        problems.add(where, rest or head, issue_code(issue), item=label, text=issue.message)
 
 
 def import_profiles(

@@ -27,6 +27,7 @@ from typing import Any, Literal
 from esim_ready.errors import UserError, WouldLoseProgress
 from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.limits import date_problem, text_problem
+from esim_ready.problems import Problem
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
@@ -122,6 +123,16 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+
+def issue_code(issue: Issue) -> str:
+    """The issue as a `Problem` code: the message `profiles.issue_<code>` (its English
+    `message` stands in where the catalogue has none)."""
+    return f"profiles.issue_{issue.code}"
+
+
+def issue_problem(issue: Issue, item: str | None = None) -> Problem:
+    return Problem(issue_code(issue), issue.field, None, {"text": issue.message}, item)
 
 
 @dataclass(frozen=True)
@@ -527,7 +538,7 @@ class Saved:
 class ImportSummary:
     added: tuple[Profile, ...] = ()
     updated: tuple[Profile, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # worded at the edge
     skipped_lines: int = 0  # lines of pasted lpac output that were not lpac's JSON
     eid: str | None = None  # the chip's EID, when `lpac chip info` output was imported
 
@@ -760,7 +771,7 @@ class ProfileStore:
                     by_iccid[chip.iccid] = len(profiles)
                     profiles.append(new)
                     added.append(new)
-                warnings += [f"ICCID {chip.iccid}: {w.message}" for w in check_iccid(chip.iccid)[1]]
+                warnings += [issue_problem(w, f"ICCID {chip.iccid}") for w in check_iccid(chip.iccid)[1]]
             summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings), eid=eid))
             return profiles
 
@@ -816,11 +827,11 @@ class ProfileStore:
                         updated.append(new)
                     if old.keepalive and new.keepalive and new.keepalive.last_done < old.keepalive.last_done:
                         was, now = old.keepalive.last_done, new.keepalive.last_done
-                        warnings.append(f"{item.display_name}: keep-alive last done moved back from {was} to {now}")
+                        warnings.append(Problem("keepalive_moved_back", "keepalive.last_done", None, {"was": str(was), "now": str(now)}, item.display_name))
                 ready, report = prepare(new, profiles)
                 if not report.ok:
                     raise ProfileInvalid(report, who=f"Import refused: profile {item.display_name!r}")
-                warnings += [f"{item.display_name}: {w}" for w in report.warnings]
+                warnings += [issue_problem(w, item.display_name) for w in report.warnings]
                 profiles[index] = ready
                 placed[item.id] = ready.id
             if losses and not replace_progress:

@@ -30,13 +30,13 @@ FORM_FIELDS = (
     "validity_days", "price", "currency", "source", "as_of", "note_en",
 )
 NUMBERS = {"data_gb": float, "fair_use_gb": float, "validity_days": int, "price": float}
-_PROBLEM = re.compile(r"offers\[\d+\]\.(\w+): (.*)$")
+_PROBLEM = re.compile(r"offers\[\d+\]\.\w+$")  # a problem of one offer's field
 
 
 class OfferInvalid(UserError):
     """The offer typed in the form has problems; `issues` maps each field to what is wrong."""
 
-    def __init__(self, issues: Mapping[str, str]) -> None:
+    def __init__(self, issues: Mapping[str, object]) -> None:  # a message, or a Problem worded when shown
         self.issues = dict(issues)
         super().__init__("; ".join(f"{field}: {message}" for field, message in self.issues.items()))
 
@@ -114,12 +114,11 @@ def check_offers(country: str, doc: dict[str, Any], path: str) -> None:
     try:
         parse_country_file(path, tomli_w.dumps(doc), country, "user")
     except DataFileError as exc:
-        fields: dict[str, str] = {}
+        fields: dict[str, object] = {}
         for problem in exc.problems:
-            m = _PROBLEM.search(problem)
-            if m is None:
+            if not _PROBLEM.match(problem.field):
                 raise
-            fields.setdefault(m.group(1), m.group(2))
+            fields.setdefault(problem.key, problem.bare())
         raise OfferInvalid(fields) from None
 
 

@@ -19,7 +19,7 @@ class CountryCommands(Provider):
         matcher = self.matcher(query)
         language = current_language()
         for country in countries.search(query)[:40]:
-            label = t("palette.goto", name=f"{country.name(language)} ({country.alpha2})")
+            label = t("palette.goto", name=country.name(language), code=country.alpha2)
             score = matcher.match(label) or 0.5
             yield Hit(score, matcher.highlight(label), partial(host(self).goto_country, country.alpha2), text=label)
 

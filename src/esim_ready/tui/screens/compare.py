@@ -426,7 +426,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             result = import_offers_file(path, UserOffers())
         except DataFileError as exc:
             title = t("compare.import_problems", path=exc.path, n=len(exc.problems))
-            self.app.push_screen(ProblemsDialog(title, exc.problems, t("compare.import_problems_hint")))
+            self.app.push_screen(ProblemsDialog(title, exc.words(), t("compare.import_problems_hint")))
             return
         except UserError as exc:
             self.notify(str(exc), severity="error", timeout=10)

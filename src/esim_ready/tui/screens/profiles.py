@@ -375,7 +375,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.notify(
             t("profiles.imported", added=len(summary.added), updated=len(summary.updated)), timeout=6
         )
-        notes = list(summary.warnings)
+        notes = [str(w) for w in summary.warnings]
         if summary.skipped_lines:
             notes.append(t("code.lpac_skipped", n=summary.skipped_lines))
         if summary.eid:

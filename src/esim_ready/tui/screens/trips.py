@@ -291,7 +291,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
             return
         except DataFileError as exc:
             title = t("trips.import_problems", path=exc.path, n=len(exc.problems))
-            self.app.push_screen(ProblemsDialog(title, exc.problems, t("trips.import_problems_hint")))
+            self.app.push_screen(ProblemsDialog(title, exc.words(), t("trips.import_problems_hint")))
             return
         except UserError as exc:
             self.notify(t("trips.import_failed", error=exc), severity="error", timeout=10)
