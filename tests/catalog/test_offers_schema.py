@@ -187,7 +187,7 @@ def test_no_expiry_and_once_per_days_are_read_and_checked():
     assert plan.no_expiry and plan.validity_days is None and plan.once_per_days is None
     with pytest.raises(DataFileError) as info:
         parse_country_file("PH.toml", EXPIRY, "PH", "curated")
-    problems = info.value.problems
+    problems = info.value.words("en")
     for fragment in [
         "line 22: carriers[0].plans[1].no_expiry: only for a pack of stated data_gb, without validity_days",
         "line 23: carriers[0].plans[1].once_per_days: must be greater than 0",
