@@ -16,10 +16,9 @@ from esim_ready.errors import DataFileError
 UNSOURCED = frozenset(
     {
         ("cloud-backup-on", "ios"), ("cloud-backup-recent", "ios"), ("cloud-storage-enough", "ios"),
-        ("contacts-synced", "ios"), ("contacts-from-sim", "ios"), ("contacts-export", "android"),
+        ("contacts-from-sim", "ios"), ("contacts-export", "android"),
         ("wechat-backup", "ios"), ("wechat-backup", "android"), ("whatsapp-backup", "ios"),
-        ("whatsapp-backup", "android"), ("telegram-password", "ios"),
-        ("telegram-password", "android"), ("esim-not-deleted", "ios"), ("phone-unlocked", "ios"),
+        ("whatsapp-backup", "android"), ("esim-not-deleted", "ios"), ("phone-unlocked", "ios"),
         ("esim-supported", "ios"), ("esim-supported", "android"), ("esim-transfer", "ios"),
         ("default-data-line", "ios"), ("default-data-line", "android"),
         ("data-switching-off", "ios"),
@@ -69,6 +68,10 @@ SAID_BY_THE_PAGE = [
     ("home-roaming-off", "ios", "zh", "设置 > 蜂窝网络 > 蜂窝数据选项 > 数据漫游"),
     ("travel-roaming-as-told", "ios", "en", "Settings > Cellular > Cellular Data Options > Data Roaming"),
     ("travel-roaming-as-told", "ios", "zh", "设置 > 蜂窝网络 > 蜂窝数据选项 > 数据漫游"),
+    ("contacts-synced", "ios", "en", "Settings > [your name] > iCloud: turn on Contacts"),
+    ("contacts-synced", "ios", "zh", "设置 > [你的姓名] > iCloud：打开“通讯录”"),
+    ("telegram-password", "ios", "en", "Settings > Privacy and Security > 2-Step Verification"),
+    ("telegram-password", "android", "en", "Settings > Privacy and Security > 2-Step Verification"),
 ]
 
 
