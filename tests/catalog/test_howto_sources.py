@@ -15,7 +15,7 @@ from esim_ready.errors import DataFileError
 # how_<platform>_source and _checked, then remove it here.
 UNSOURCED = frozenset(
     {
-        ("cloud-backup-on", "ios"), ("cloud-backup-recent", "ios"), ("cloud-storage-enough", "ios"),
+        ("cloud-storage-enough", "ios"),
         ("contacts-from-sim", "ios"), ("contacts-export", "android"),
         ("wechat-backup", "ios"), ("wechat-backup", "android"), ("whatsapp-backup", "ios"),
         ("whatsapp-backup", "android"), ("esim-not-deleted", "ios"), ("phone-unlocked", "ios"),
@@ -72,6 +72,8 @@ SAID_BY_THE_PAGE = [
     ("contacts-synced", "ios", "zh", "设置 > [你的姓名] > iCloud：打开“通讯录”"),
     ("telegram-password", "ios", "en", "Settings > Privacy and Security > 2-Step Verification"),
     ("telegram-password", "android", "en", "Settings > Privacy and Security > 2-Step Verification"),
+    ("cloud-backup-on", "ios", "en", "Settings > [your name] > iCloud > iCloud Backup: turn on Back Up This iPhone"),
+    ("cloud-backup-recent", "ios", "en", "Settings > [your name] > iCloud > iCloud Backup"),
 ]
 
 
