@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Input, Static
 
 from esim_ready.exchange.checklist_files import write_export
@@ -107,7 +108,7 @@ async def test_delete_asks_first_and_cancel_keeps_the_trip(config_dir: Path) -> 
         await pilot.press("d", "y")
         await pilot.pause()
         assert rows(screen) == [["Marrakesh", "Morocco", "iPhone", "no dates", "0%"]]
-        assert 'Deleted “Oslo”.' in messages(app)
+        assert "Deleted “Oslo”." in messages(app)
     assert [t.id for t in TripStore().list_trips()] == [keep.id]
 
 
@@ -209,3 +210,15 @@ async def test_damaged_trips_file_is_kept_aside_and_the_user_told_where(config_d
         await pilot.press("escape", "t")  # told once, not on every visit
         await pilot.pause()
         assert len([m for m in messages(app) if "trips file could not be read" in m]) == 1
+
+
+async def test_keys_typed_right_after_quit_are_not_acted_on() -> None:
+    """`qn` in one burst on the trips screen used to open the new-trip form while the
+    app was closing, and crash with a traceback."""
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_trips(pilot)
+        for key in "qn":  # one burst, as a terminal delivers fast typing: no pause between
+            app.post_message(events.Key(key, key))
+        await pilot.pause()
+    assert app.return_code == 0
