@@ -16,7 +16,9 @@ def run(capsys, *args):
 def test_countries_search_json(capsys):
     code, out, _ = run(capsys, "countries", "摩洛", "--json")
     assert code == 0
-    first = json.loads(out)[0]
+    found = json.loads(out)
+    assert found["query"] == "摩洛"
+    first = found["countries"][0]
     assert first | {"offers": 0} == {"alpha2": "MA", "alpha3": "MAR", "name_en": "Morocco", "name_zh": "摩洛哥",
                                      "offers": 0}
     assert isinstance(first["offers"], int)

@@ -100,6 +100,6 @@ def test_compare_refuses_bad_input_with_status_2(capsys):
 def test_countries_json_counts_offers_zero_where_none(capsys, config_dir):
     with_offers(config_dir)
     code, out, _ = run(capsys, "countries", "--json")
-    counts = {c["alpha2"]: c["offers"] for c in json.loads(out)}
+    counts = {c["alpha2"]: c["offers"] for c in json.loads(out)["countries"]}
     assert code == 0 and len(counts) == 249
     assert counts["NO"] >= 3 and counts["AQ"] == 0

@@ -322,7 +322,7 @@ async def test_launch_notice_for_an_overdue_keepalive():
         await pilot.pause()
         notices = [m for m in messages(app) if m.startswith("Keep-alive")]
         assert notices == [
-            "Keep-alive: 1 overdue, 0 due within 7 days: 挪威保号 (due 2026-11-16). Press p, then u, for the list."
+            "Keep-alive: 1 overdue, 0 due within 7 days: 挪威保号 (due 2026-11-16). For the list press p, then u (Tab first if you are in the search box)."
         ]
 
 

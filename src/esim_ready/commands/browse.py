@@ -48,11 +48,11 @@ def cmd_countries(args: argparse.Namespace) -> int:
         from esim_ready.catalog.curated import offer_counts
 
         counts = offer_counts(c.alpha2 for c in found)
-        print(json.dumps(
-            [{"alpha2": c.alpha2, "alpha3": c.alpha3, "name_en": c.name_en, "name_zh": c.name_zh,
-              "offers": counts[c.alpha2]} for c in found],
-            ensure_ascii=False, indent=2,
-        ))
+        print(json.dumps({  # an object, like every --json: the list under a key
+            "query": args.query,
+            "countries": [{"alpha2": c.alpha2, "alpha3": c.alpha3, "name_en": c.name_en, "name_zh": c.name_zh,
+                           "offers": counts[c.alpha2]} for c in found],
+        }, ensure_ascii=False, indent=2))
         return 0
     if not found:
         print(f"No country matches {args.query!r}.")
