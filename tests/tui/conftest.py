@@ -5,13 +5,14 @@ import inspect
 import pytest
 
 from tui.compare_samples import use_samples  # noqa: F401 (a fixture: Norway with offers of every kind)
-from tui.helpers import press_settled
+from tui.helpers import press_settled, settle, steady_cursors
 
 
 @pytest.fixture
 def snap_compare(snap_compare):
     """The plugin's snap_compare, with `press=` keys delivered one at a time after the
-    app settled (see press_settled): snapshots must not depend on the machine's load."""
+    app settled (see press_settled) and text cursors that do not blink (see
+    steady_cursors): snapshots must not depend on the machine's load."""
 
     def compare(app, press=(), terminal_size=(80, 24), run_before=None):
         keys = list(press)
@@ -21,7 +22,9 @@ def snap_compare(snap_compare):
                 result = run_before(pilot)
                 if inspect.isawaitable(result):
                     await result
+            await settle(pilot)
             await press_settled(pilot, *keys)
+            await steady_cursors(pilot)
 
         return snap_compare(app, terminal_size=terminal_size, run_before=before)
 

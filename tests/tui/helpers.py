@@ -67,7 +67,11 @@ async def wait_for_screen(pilot, screen_type: type, timeout: float = 10.0):
     deadline = loop.time() + timeout
     while True:
         screen = pilot.app.screen
-        if isinstance(screen, screen_type) and screen.is_mounted and (screen.focused is not None or not screen.focus_chain):
+        if (
+            isinstance(screen, screen_type)
+            and screen.is_mounted
+            and (screen.focused is not None or not screen.focus_chain)
+        ):
             await pilot.pause()
             return screen
         if loop.time() > deadline:
@@ -100,3 +104,17 @@ async def press_settled(pilot, *keys: str) -> None:
     for key in keys:
         await pilot.press(key)
         await settle(pilot)
+
+
+async def steady_cursors(pilot) -> None:
+    """Stop the text cursors blinking, shown where the focus is: a snapshot taken
+    more than half a second after the last key (a loaded machine) caught the cursor
+    off and failed. Used by the snap_compare fixture before every screenshot."""
+    from textual.widgets import Input, TextArea
+
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+            if isinstance(widget, Input | TextArea):
+                widget._cursor_visible = widget.has_focus
+    await pilot.pause()
