@@ -13,7 +13,6 @@ from typing import Any
 
 from rich.text import Text
 from textual import events
-from textual.markup import escape
 from textual.widgets import Input, TextArea
 
 from esim_ready.textsafe import encodable, has_controls, neutralise, one_line
@@ -28,9 +27,15 @@ def plain(text: str | None, style: str = "", *, multiline: bool = False, **optio
 
 
 def markup_safe(text: object, *, multiline: bool = False) -> str:
-    """`text` to insert into a markup string: escaped, control characters made visible."""
+    """`text` to insert into a markup string: escaped, control characters made visible.
+
+    Every `[` is escaped: Textual's parser opens a tag at any unescaped `[`, while
+    `textual.markup.escape` only escapes `[` before a letter, `#`, `/` or `@` (so
+    `[<tab>=` crashed the details pane). A trailing backslash would escape the
+    closing tag that follows: a zero-width space keeps them apart."""
     raw = str(text)
-    return escape(neutralise(raw) if multiline else one_line(raw))
+    escaped = (neutralise(raw) if multiline else one_line(raw)).replace("[", "\\[")
+    return escaped + "\u200b" if escaped.endswith("\\") else escaped
 
 
 class SafeInput(Input):
