@@ -253,27 +253,6 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         else:
             self.push_screen(ProfilesScreen(today=self.today))
 
-    # -- the command palette, in the user's language -----------------------------------
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from esim_ready.tui.commands import system_commands
-
-        return system_commands(self, screen)
-
-    def action_command_palette(self) -> None:
-        from textual.command import CommandPalette
-
-        from esim_ready.tui.commands import LocalizedPalette
-
-        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            self.push_screen(LocalizedPalette(id="--command-palette"))
-
-    def search_themes(self) -> None:
-        from textual.theme import ThemeProvider
-
-        from esim_ready.tui.commands import LocalizedPalette
-
-        self.push_screen(LocalizedPalette(providers=[ThemeProvider], placeholder=t("palette.theme_placeholder")))
-
     # -- actions -------------------------------------------------------------------
     def action_help(self) -> None:
         from esim_ready.tui.screens.help import HelpScreen
