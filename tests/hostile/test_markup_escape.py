@@ -9,21 +9,26 @@ from textual.content import Content
 from esim_ready.textsafe import neutralise, one_line
 from esim_ready.tui.safe_text import markup_safe
 
+ZWSP = "\u200b"
 PIECES = st.sampled_from([*"[]\\=@/#b ", "[/]", "[b]", "[/b]", "[link=x]", "[@click=app.quit]", "\\[", "\t"])
 TEXT = st.lists(st.one_of(st.characters(exclude_categories=["Cs"]), PIECES), max_size=16).map("".join)
 
 
 def shown(markup: str) -> str:
-    return Content.from_markup(markup).plain.replace("\u200b", "")
+    return Content.from_markup(markup).plain.replace(ZWSP, "")
+
+
+def written(text: str) -> str:
+    return text.replace(ZWSP, "")  # markup_safe may add one after a trailing backslash
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=TEXT)
 def test_text_in_markup_is_shown_as_written(text: str) -> None:
-    assert shown(f"[b]{markup_safe(text)}[/b]  (your data)") == one_line(text) + "  (your data)"
-    assert shown(f"{markup_safe(text, multiline=True)} [dim]x[/dim]") == neutralise(text) + " x"
+    assert shown(f"[b]{markup_safe(text)}[/b]  (your data)") == written(one_line(text)) + "  (your data)"
+    assert shown(f"{markup_safe(text, multiline=True)} [dim]x[/dim]") == written(neutralise(text)) + " x"
 
 
 def test_the_examples_that_broke_it() -> None:
-    for text in ("@[\t=µ>\\\U001009dc", "a\\", "\\[b]x", "[=b]", "[\\"):
-        assert shown(f"[b]{markup_safe(text)}[/b] (x)") == one_line(text) + " (x)"
+    for text in ("@[\t=µ>\\\U001009dc", "a\\", "\\[b]x", "[=b]", "[\\", "\u200b", "a\\\u200b"):
+        assert shown(f"[b]{markup_safe(text)}[/b] (x)") == written(one_line(text)) + " (x)"
