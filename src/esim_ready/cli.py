@@ -14,8 +14,10 @@ import argparse
 import contextlib
 import importlib
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from esim_ready import __version__
 from esim_ready.errors import UserError
@@ -24,19 +26,61 @@ from esim_ready.state.paths import ENV_VAR
 COMMAND_MODULES = ("browse", "compare", "trips", "profiles", "code", "calendar")
 
 
+# argparse's own words (Python 3.11's msgids, read through its module-level `_`):
+# the catalogue key of each; argparse's English stays where the key is missing.
+_ARGPARSE = {
+    "usage: ": "cli.ap_usage",
+    "positional arguments": "cli.ap_positionals",
+    "options": "cli.ap_options",
+    "show this help message and exit": "cli.ap_help",
+    "show program's version number and exit": "cli.ap_version",
+    "the following arguments are required: %s": "cli.ap_required",
+    "one of the arguments %s is required": "cli.ap_one_required",
+    "unrecognized arguments: %s": "cli.ap_unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "cli.ap_invalid_choice",
+    "invalid %(type)s value: %(value)r": "cli.ap_invalid_value",
+    "argument %(argument_name)s: %(message)s": "cli.ap_argument",
+    "expected one argument": "cli.ap_expected_one",
+    "not allowed with argument %s": "cli.ap_not_allowed_with",
+    "ambiguous option: %(option)s could match %(matches)s": "cli.ap_ambiguous",
+    "%(prog)s: error: %(message)s\n": "cli.ap_error",
+}
+
+
+def _argparse_words(message: str) -> str:
+    from esim_ready import i18n
+
+    key = _ARGPARSE.get(message)
+    return i18n.t(key) if key and key.partition(".")[2] else message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def format_help(self) -> str:
+        """A section heading ("options:") takes the language's colon (选项：)."""
+        from esim_ready.i18n import current_language
+
+        text = super().format_help()
+        return re.sub(r"(?m)^(\S[^\n]*):$", r"\1：", text) if current_language() == "zh" else text
+
+
+class _Parser(argparse.ArgumentParser):
+    """Every parser (the subcommands' too) formats its help with `_Formatter`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="esim-ready",
-        description="Get a phone and its owner ready to travel on an eSIM.",
-    )
-    parser.add_argument("--version", action="version", version=f"esim-ready {__version__}")
-    parser.add_argument(
-        "--config-dir",
-        metavar="DIR",
-        help=f"where your data lives (default: the platform's config dir; env {ENV_VAR})",
-    )
-    parser.add_argument("--country", metavar="CODE", help="open the app on this country (ISO code)")
-    parser.add_argument("--lang", choices=["en", "zh"], help="interface language for this run")
+    """The parser, its help in the current language (argparse's own words too)."""
+    from esim_ready.i18n import t
+
+    argparse._ = _argparse_words  # type: ignore[attr-defined]  # gettext-style: argparse looks `_` up at each use
+    parser = _Parser(prog="esim-ready", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"esim-ready {__version__}", help=t("cli.ap_version"))
+    parser.add_argument("--config-dir", metavar="DIR", help=t("cli.h_config_dir", env=ENV_VAR))
+    parser.add_argument("--country", metavar="CODE", help=t("cli.h_country"))
+    parser.add_argument("--lang", choices=["en", "zh"], help=t("cli.h_lang"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -50,8 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from esim_ready import i18n
+
+    given = list(sys.argv[1:] if argv is None else argv)
+    # the parser's help and errors: --lang, else the locale (the saved setting is read
+    # only for a command: reading it may keep a damaged file aside, which the app reports)
+    i18n.set_language(_lang_given(given) or i18n.locale_language())
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
     if args.config_dir:
         os.environ[ENV_VAR] = args.config_dir
     if args.command is not None:
@@ -72,6 +122,8 @@ def _run_command(args: argparse.Namespace) -> int:
 
 def _guarded(run: Callable[[], int]) -> int:
     """Run, turning every error into a message on stderr and exit status 2."""
+    from esim_ready.i18n import t
+
     try:
         return run()
     except UserError as exc:
@@ -84,11 +136,11 @@ def _guarded(run: Callable[[], int]) -> int:
         from esim_ready.state.tomlfile import os_reason
 
         where = f" {exc.filename}" if exc.filename else ""
-        message = f"cannot use{where}: {os_reason(exc)}"
+        message = t("cli.cannot_use", where=where, reason=os_reason(exc))
     except RecursionError:
-        message = "the input is nested too deeply to read"
+        message = t("cli.nested_too_deeply")
     except Exception as exc:  # a bug: say so, without a traceback full of the user's data
-        message = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+        message = t("cli.unexpected", error=f"{type(exc).__name__}: {exc}")
     from esim_ready.textsafe import mask_known
 
     print(f"esim-ready: {mask_known(message, _known_secrets())}", file=sys.stderr)
@@ -115,6 +167,23 @@ def _safe_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def _option_value(argv: list[str], option: str) -> str | None:
+    """The value of a top-level `option` (before the command), read ahead of argparse."""
+    for i, arg in enumerate(argv):
+        if not arg.startswith("-"):
+            return None  # the command: options after it are its own
+        if arg == option and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(option + "="):
+            return arg.partition("=")[2]
+    return None
+
+
+def _lang_given(argv: list[str]) -> str | None:
+    value = _option_value(argv, "--lang")
+    return value if value in ("en", "zh") else None
 
 
 def _set_language(chosen: str | None) -> None:

@@ -20,25 +20,30 @@ class UserError(Exception):
 class UnknownCountry(UserError):
     def __init__(self, code: str) -> None:
         self.code = code
-        super().__init__(
-            f"Unknown country {code!r}: use an ISO 3166-1 code such as MA or MAR, "
-            "or try `esim-ready countries QUERY` to search."
-        )
+        super().__init__(code)
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        return t("cli.unknown_country", code=self.code)
 
 
 class WouldLoseProgress(UserError):
     """An import would take progress back (ticks, notes, a keep-alive's last date);
     `losses` lists each. Nothing was changed: ask first, or import with replace."""
 
-    def __init__(self, what: str, losses: list[str], details: tuple[object, ...] = ()) -> None:
-        self.what = what
-        self.losses = losses
+    def __init__(self, what: str, losses: Sequence[object], details: tuple[object, ...] = ()) -> None:
+        self.what = what  # the trip's id, or "" (profiles)
+        self.losses = list(losses)  # each worded by str() in the current language
         self.details = details  # structured, for a screen to word in its language
-        lines = "\n".join(f"  - {loss}" for loss in losses)
-        super().__init__(
-            f"{what}: importing would take back {len(losses)} thing(s) you have done since:\n{lines}\n"
-            "Nothing was changed. To import anyway, give --replace."
-        )
+        super().__init__(what)
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        head = t("cli.lose_trip", id=self.what, n=len(self.losses)) if self.what else t("cli.lose", n=len(self.losses))
+        lines = "\n".join(f"  - {loss}" for loss in self.losses)
+        return f"{head}\n{lines}\n{t('cli.lose_nothing_changed')}"
 
 
 class DataFileError(UserError):

@@ -81,7 +81,7 @@ def test_markdown_by_file_name_or_flag_and_to_stdout(capsys, tmp_path: Path, tri
 def test_unknown_country_exits_2_with_a_message(capsys, tmp_path: Path) -> None:
     target = tmp_path / "x.toml"
     code, out, err = run(capsys, "export", "--country", "ZZ", "--platform", "ios", "-o", str(target))
-    assert code == 2 and "Unknown country 'ZZ'" in err and out == ""
+    assert code == 2 and 'Unknown country "ZZ"' in err and out == ""
     assert not target.exists()
 
 

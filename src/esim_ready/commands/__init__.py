@@ -19,13 +19,11 @@ class _Store(Protocol):
 def warn_quarantined(store: _Store, fresh: str) -> None:
     """Tell the user (on stderr) where a damaged file of theirs was kept aside.
 
-    `fresh` says what was started instead, e.g. "an empty list of trips"."""
+    `fresh` is the message key of what was started instead ("cli.fresh_trips")."""
+    from esim_ready.i18n import t
+
     for target, reason in store.quarantined:
-        print(
-            f"esim-ready: warning: {store.path} could not be read ({reason}); "
-            f"it was kept as {target} and {fresh} was started",
-            file=sys.stderr,
-        )
+        print("esim-ready: " + t("cli.quarantined", path=store.path, reason=reason, kept=target, fresh=t(fresh)), file=sys.stderr)
 
 
 def _width(text: str) -> int:

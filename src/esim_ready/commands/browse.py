@@ -11,24 +11,25 @@ from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
 from esim_ready.catalog.models import is_outdated
 from esim_ready.catalog.sorting import SORT_KEYS, sort_plans
+from esim_ready.i18n import current_language, t
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("countries", help="list or search countries")
-    p.add_argument("query", nargs="?", default="", help="English or Chinese name, or ISO code")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("countries", help=t("cli.h_browse_list_search_countries"))
+    p.add_argument("query", nargs="?", default="", help=t("cli.h_browse_english_chinese_name_iso_cod"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_countries)
 
-    p = sub.add_parser("carriers", help="a country's mobile carriers")
-    p.add_argument("code", help="ISO 3166-1 code, e.g. MA or MAR")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = sub.add_parser("carriers", help=t("cli.h_browse_country_mobile_carriers"))
+    p.add_argument("code", help=t("cli.h_browse_iso_3166_1_code_ma_mar"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_carriers)
 
-    p = sub.add_parser("plans", help="a country's plans, with sources")
-    p.add_argument("code", help="ISO 3166-1 code, e.g. MA or MAR")
+    p = sub.add_parser("plans", help=t("cli.h_browse_country_plans_sources"))
+    p.add_argument("code", help=t("cli.h_browse_iso_3166_1_code_ma_mar"))
     p.add_argument("--sort", choices=sorted(SORT_KEYS), default="price")
     p.add_argument("--reverse", action="store_true")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_plans)
 
 
@@ -55,7 +56,7 @@ def cmd_countries(args: argparse.Namespace) -> int:
         }, ensure_ascii=False, indent=2))
         return 0
     if not found:
-        print(f"No country matches {args.query!r}.")
+        print(t("cli.no_country", query=args.query))
         return 1
     for c in found:
         print(f"{c.alpha2}  {c.alpha3}  {c.name_en}  {c.name_zh}")
@@ -75,14 +76,15 @@ def cmd_carriers(args: argparse.Namespace) -> int:
             ],
         }, ensure_ascii=False, indent=2))
         return 0
-    print(f"{country.name_en} ({country.alpha2}): {len(data.carriers)} carriers. List from {data.derived_source}.")
+    name = country.name(current_language())
+    print(t("cli.carriers_title", name=name, code=country.alpha2, n=len(data.carriers), source=data.derived_source))
     if not data.carriers:
-        print("No carrier data for this region.")
+        print(t("cli.no_carriers"))
         return 0
-    rows = [["CARRIER", "eSIM", "PLANS", "FROM", "eSIM SOURCE"]]
+    rows = [[t("main.col_carrier"), t("main.col_esim"), t("main.col_plans"), t("main.col_from"), t("cli.col_esim_source")]]
     for c in data.carriers:
-        source = f"{c.esim_source} ({c.esim_as_of})" if c.esim_source else ""
-        rows.append([c.name, c.esim, str(len(c.plans)), c.origin, source])
+        source = t("cli.dated", source=c.esim_source, date=c.esim_as_of) if c.esim_source else ""
+        rows.append([c.name, t(f"main.tri_{c.esim}"), str(len(c.plans)), t(f"main.origin_{c.origin}"), source])
     print(_table(rows))
     return 0
 
@@ -103,19 +105,20 @@ def cmd_plans(args: argparse.Namespace) -> int:
         }, ensure_ascii=False, indent=2))
         return 0
     if not plans:
-        print(f"{country.name_en} ({country.alpha2}): no sourced plans (unknown).")
+        print(t("cli.no_plans", name=country.name(current_language()), code=country.alpha2))
         return 0
     names = {c.id: c.name for c in data.carriers}
-    rows = [["CARRIER", "PLAN", "DATA", "DAYS", "PRICE", "PER GB", "AS OF", "SOURCE"]]
+    head = ("main.col_carrier", "main.col_plan", "main.col_data", "main.col_validity", "main.col_price",
+            "main.col_per_gb", "cli.col_as_of", "cli.col_source")
+    rows = [[t(key) for key in head]]
+    unknown = t("main.unknown")
     for p in plans:
-        data_txt = "unlimited" if p.unlimited else (f"{p.data_gb:g} GB" if p.data_gb is not None else "unknown")
-        price = f"{p.price:g} {p.currency}" if p.price is not None else "unknown"
+        data_txt = t("cli.unlimited") if p.unlimited else (f"{p.data_gb:g} GB" if p.data_gb is not None else unknown)
+        price = f"{p.price:g} {p.currency}" if p.price is not None else unknown
         per_gb = f"{p.price_per_gb:.2f} {p.currency}" if p.price_per_gb is not None else "-"
-        stale = " (may be outdated)" if is_outdated(p.as_of, today) else ""
-        rows.append([
-            names.get(p.carrier_id, p.carrier_id), p.name, data_txt,
-            "no expiry" if p.no_expiry else str(p.validity_days) if p.validity_days else "unknown", price, per_gb,
-            p.as_of + stale, p.source,
-        ])
+        as_of = t("main.undated") if p.as_of == "undated" else p.as_of
+        stale = t("cli.may_be_outdated") if is_outdated(p.as_of, today) else ""
+        days = t("cli.no_expiry") if p.no_expiry else str(p.validity_days) if p.validity_days else unknown
+        rows.append([names.get(p.carrier_id, p.carrier_id), p.name, data_txt, days, price, per_gb, as_of + stale, p.source])
     print(_table(rows))
     return 0

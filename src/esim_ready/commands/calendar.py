@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from esim_ready.commands import warn_quarantined
+from esim_ready.i18n import t
 
 
 def register(subparsers: Any) -> None:
@@ -19,20 +20,18 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser(
         "calendar",
-        help="write keep-alive duties, trips and plan expiry dates to an iCalendar (.ics) file",
-        description="Write an iCalendar file (RFC 5545) for Apple Calendar, Google Calendar or Outlook: "
-        "every keep-alive duty on its due date, each trip's departure and return, and plan expiry dates. "
-        "Importing a newer file updates the events instead of adding copies.",
+        help=t("cli.h_calendar_write_keep_alive_duties_trip"),
+        description=t("cli.d_calendar"),
     )
-    p.add_argument("-o", "--output", required=True, metavar="FILE.ics", help="where to write (- for standard output)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ics", help=t("cli.h_calendar_where_write_standard_output"))
     p.add_argument(
         "--alarm-days",
         type=_alarm_days,
         default=DEFAULT_ALARM_DAYS,
         metavar="N",
-        help=f"alarm N days before a keep-alive duty or a plan's expiry (0-{MAX_ALARM_DAYS}, default {DEFAULT_ALARM_DAYS})",
+        help=t("cli.h_calendar_alarm_days", max=MAX_ALARM_DAYS, default=DEFAULT_ALARM_DAYS),
     )
-    p.add_argument("--lang", dest="calendar_lang", choices=["en", "zh"], help="language of the texts")
+    p.add_argument("--lang", dest="calendar_lang", choices=["en", "zh"], help=t("cli.h_calendar_language_texts"))
     p.set_defaults(handler=cmd_calendar)
 
 
@@ -63,13 +62,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
     profiles_store, trips_store = ProfileStore(), TripStore()
     profiles, trips = profiles_store.list(), trips_store.list_trips()
-    warn_quarantined(profiles_store, "an empty list of profiles")
-    warn_quarantined(trips_store, "an empty list of trips")
+    warn_quarantined(profiles_store, "cli.fresh_profiles")
+    warn_quarantined(trips_store, "cli.fresh_trips")
     data, count = export_calendar(profiles, trips, language=_language(args), alarm_days=args.alarm_days)
     if is_standard_output(args.output):  # "-", /dev/stdout...: the document alone
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
     written = write_calendar(args.output, data)
-    print(f"Wrote {count} event(s) to {written}: import it in your phone's calendar.")
+    print(t("cli.calendar_written", n=count, path=written))
     return 0

@@ -25,25 +25,25 @@ RESET = "\x1b[0m"
 
 
 def register(subparsers: Any) -> None:
-    code = subparsers.add_parser("code", help="check an eSIM activation code, show it as a QR code, read it from a picture")
+    code = subparsers.add_parser("code", help=t("cli.h_code_check_esim_activation_code_s"))
     sub = code.add_subparsers(dest="code_command", metavar="ACTION", required=True)
 
-    p = sub.add_parser("check", help="the parts of an activation code, or every problem (exit status 2)")
-    p.add_argument("code", metavar="CODE", help="LPA:1$… (- reads it from standard input)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--show", action="store_true", help="print the matching ID too")
+    p = sub.add_parser("check", help=t("cli.h_code_parts_activation_code_every"))
+    p.add_argument("code", metavar="CODE", help=t("cli.h_code_lpa_1_reads_from_standard_in"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
+    p.add_argument("--show", action="store_true", help=t("cli.h_code_print_matching_id_too"))
     p.set_defaults(handler=cmd_check)
 
-    p = sub.add_parser("qr", help="draw the code as a QR code in the terminal, or write it to a PNG or SVG file")
-    p.add_argument("code", metavar="CODE", help="LPA:1$… (- reads it from standard input)")
-    p.add_argument("-o", "--output", metavar="FILE.png|FILE.svg", help="write a picture (readable by you only)")
+    p = sub.add_parser("qr", help=t("cli.h_code_draw_code_qr_code_terminal_w"))
+    p.add_argument("code", metavar="CODE", help=t("cli.h_code_lpa_1_reads_from_standard_in"))
+    p.add_argument("-o", "--output", metavar="FILE.png|FILE.svg", help=t("cli.h_code_write_picture_readable_you_o"))
     p.set_defaults(handler=cmd_qr)
 
-    p = sub.add_parser("read", help="read the activation code from a picture of its QR code")
-    p.add_argument("image", metavar="IMAGE", help="a screenshot or a photo (PNG, JPEG, …)")
-    p.add_argument("--show", action="store_true", help="print the matching ID too")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--pick", type=int, metavar="N", help="when the picture holds several codes, take the N-th")
+    p = sub.add_parser("read", help=t("cli.h_code_read_activation_code_from_pi"))
+    p.add_argument("image", metavar="IMAGE", help=t("cli.h_code_screenshot_photo_png_jpeg"))
+    p.add_argument("--show", action="store_true", help=t("cli.h_code_print_matching_id_too"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
+    p.add_argument("--pick", type=int, metavar="N", help=t("cli.h_code_when_picture_holds_several_c"))
     p.set_defaults(handler=cmd_read)
 
 

@@ -17,14 +17,14 @@ MAX_GB = 100_000
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("compare", help="a country's offers of every kind, with the trip's cost")
-    p.add_argument("code", help="ISO 3166-1 code, e.g. MA or MAR")
-    p.add_argument("--days", type=int, default=7, help="trip length in days (default 7)")
+    p = sub.add_parser("compare", help=t("cli.h_compare_country_offers_every_kind_tr"))
+    p.add_argument("code", help=t("cli.h_browse_iso_3166_1_code_ma_mar"))
+    p.add_argument("--days", type=int, default=7, help=t("cli.h_compare_trip_length_days_default_7"))
     amount = p.add_mutually_exclusive_group()
-    amount.add_argument("--gb", type=float, help="data for the whole trip, in GB")
-    amount.add_argument("--gb-per-day", type=float, help="data per day, in GB (default 1)")
-    p.add_argument("--currency", help="home currency for the totals (default: your setting, else CNY)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    amount.add_argument("--gb", type=float, help=t("cli.h_compare_data_whole_trip_gb"))
+    amount.add_argument("--gb-per-day", type=float, help=t("cli.h_compare_data_per_day_gb_default_1"))
+    p.add_argument("--currency", help=t("cli.h_compare_home_currency_totals_default"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_compare)
 
 

@@ -23,39 +23,39 @@ from esim_ready.i18n import t
 
 
 def register(subparsers: Any) -> None:
-    profiles = subparsers.add_parser("profiles", help="list, export and import your eSIM profiles")
+    profiles = subparsers.add_parser("profiles", help=t("cli.h_profiles_list_export_import_your_esim"))
     profiles.set_defaults(handler=cmd_list, json=False, show_secrets=False)
     sub = profiles.add_subparsers(dest="profiles_command", metavar="ACTION")
 
-    p = sub.add_parser("list", help="show your profiles")
-    p.add_argument("--json", action="store_true", help="print JSON (secrets left out)")
-    p.add_argument("--show-secrets", action="store_true", help="also print activation codes, confirmation codes, PUKs")
+    p = sub.add_parser("list", help=t("cli.h_profiles_show_your_profiles"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_profiles_print_json_secrets_left_out"))
+    p.add_argument("--show-secrets", action="store_true", help=t("cli.h_profiles_also_print_activation_codes"))
     p.set_defaults(handler=cmd_list)
 
-    p = sub.add_parser("export", help="write your profiles to a TOML file")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.toml", help="where to write (- for standard output)")
+    p = sub.add_parser("export", help=t("cli.h_profiles_write_your_profiles_toml_fil"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE.toml", help=t("cli.h_calendar_where_write_standard_output"))
     p.add_argument(
-        "--include-secrets", action="store_true", help="also write activation codes, confirmation codes and PUKs"
+        "--include-secrets", action="store_true", help=t("cli.h_profiles_also_write_activation_codes")
     )
     p.set_defaults(handler=cmd_export)
 
-    p = sub.add_parser("import", help="read profiles from an esim-ready TOML export (merged by id or ICCID)")
-    p.add_argument("file", metavar="FILE.toml", help="the file (- for standard input)")
-    p.add_argument("--replace", action="store_true", help="import even if it puts a keep-alive's last date back")
+    p = sub.add_parser("import", help=t("cli.h_profiles_read_profiles_from_esim_read"))
+    p.add_argument("file", metavar="FILE.toml", help=t("cli.h_profiles_file_standard_input"))
+    p.add_argument("--replace", action="store_true", help=t("cli.h_profiles_import_even_if_puts_keep_ali"))
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser(
-        "import-lpac", help="read what `lpac profile list` (merged by ICCID) or `lpac chip info` (the EID) printed"
+        "import-lpac", help=t("cli.h_profiles_read_what_lpac_profile_list")
     )
-    p.add_argument("file", metavar="FILE", help="the saved output (- for standard input)")
+    p.add_argument("file", metavar="FILE", help=t("cli.h_profiles_saved_output_standard_input"))
     p.add_argument(
-        "--profile", metavar="ID|ICCID|NICKNAME", help="chip info alone: the profile whose phone has this EID"
+        "--profile", metavar="ID|ICCID|NICKNAME", help=t("cli.h_profiles_chip_info_alone_profile_whos")
     )
     p.set_defaults(handler=cmd_import_lpac)
 
-    p = subparsers.add_parser("due", help="keep-alive duties by due date; exit status 1 if any is overdue")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD", help="count from this date instead of today")
+    p = subparsers.add_parser("due", help=t("cli.h_profiles_keep_alive_duties_due_date_e"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
+    p.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD", help=t("cli.h_profiles_count_from_date_instead_toda"))
     p.set_defaults(handler=cmd_due)
 
 
@@ -80,7 +80,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     store = _store()
     profiles = store.list()
-    warn_quarantined(store, "an empty list of profiles")
+    warn_quarantined(store, "cli.fresh_profiles")
     if args.json:
         items = []
         for p in profiles:
@@ -125,7 +125,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     store = _store()
     profiles = store.list()
-    warn_quarantined(store, "an empty list of profiles")
+    warn_quarantined(store, "cli.fresh_profiles")
     text = export_profiles(profiles, include_secrets=args.include_secrets)
     if write_user_file(args.output, text) is None:  # "-": standard output
         return 0
@@ -151,7 +151,7 @@ def _import(args: argparse.Namespace, importer: Any) -> int:
     text, name = read_user_file(args.file)
     store = _store()
     summary = importer(text, store, name)
-    warn_quarantined(store, "an empty list of profiles")
+    warn_quarantined(store, "cli.fresh_profiles")
     _summary(name, summary)
     return 0
 
@@ -186,7 +186,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     today = args.today or date.today()
     store = _store()
     items = upcoming(store.list(), today)
-    warn_quarantined(store, "an empty list of profiles")
+    warn_quarantined(store, "cli.fresh_profiles")
     overdue = sum(1 for u in items if u.status is Status.OVERDUE)
     totals = yearly_totals(items)
     if args.json:

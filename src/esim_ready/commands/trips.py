@@ -21,6 +21,7 @@ from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
 from esim_ready.exchange.checklist_files import apply_import, format_for, render  # shared with the app's screens
 from esim_ready.exchange.user_files import read_user_file, write_user_file
+from esim_ready.i18n import t
 
 
 class UsageError(UserError):
@@ -28,33 +29,32 @@ class UsageError(UserError):
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("trips", help="list your trips and how ready each one is")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = subparsers.add_parser("trips", help=t("cli.h_trips_list_your_trips_how_ready_ea"))
+    p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_trips)
 
     p = subparsers.add_parser(
         "export",
-        help="write a trip's checklist (or a blank one) to TOML or printable Markdown",
-        description="Write a trip's checklist, or with --country and --platform the blank checklist, "
-        "to a TOML document (for `esim-ready import`) or a printable Markdown checklist.",
+        help=t("cli.h_trips_write_trip_checklist_blank_o"),
+        description=t("cli.d_export"),
     )
-    p.add_argument("trip_id", nargs="?", metavar="TRIP_ID", help="the trip (see `esim-ready trips`)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="where to write (- for standard output)")
+    p.add_argument("trip_id", nargs="?", metavar="TRIP_ID", help=t("cli.h_trips_trip_see_esim_ready_trips"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=t("cli.h_calendar_where_write_standard_output"))
     p.add_argument(
         "--format",
         choices=["toml", "markdown"],
         dest="export_format",
-        help="default: markdown for a .md file name, else toml",
+        help=t("cli.h_trips_default_markdown_md_file_nam"),
     )
-    p.add_argument("--country", dest="blank_country", metavar="CODE", help="blank checklist for this country")
-    p.add_argument("--platform", dest="blank_platform", choices=["ios", "android"], help="with --country")
-    p.add_argument("--lang", dest="export_lang", choices=["en", "zh"], help="language of the titles (default en)")
+    p.add_argument("--country", dest="blank_country", metavar="CODE", help=t("cli.h_trips_blank_checklist_country"))
+    p.add_argument("--platform", dest="blank_platform", choices=["ios", "android"], help=t("cli.h_trips_country"))
+    p.add_argument("--lang", dest="export_lang", choices=["en", "zh"], help=t("cli.h_trips_language_titles_default_en"))
     p.set_defaults(handler=cmd_export)
 
-    p = subparsers.add_parser("import", help="read a checklist TOML document (creates or replaces the trip by id)")
-    p.add_argument("file", metavar="FILE.toml", help="the document (- for standard input)")
+    p = subparsers.add_parser("import", help=t("cli.h_trips_read_checklist_toml_document"))
+    p.add_argument("file", metavar="FILE.toml", help=t("cli.h_trips_document_standard_input"))
     p.add_argument(
-        "--replace", action="store_true", help="import even if it takes back ticks or notes made since (listed otherwise)"
+        "--replace", action="store_true", help=t("cli.h_trips_import_even_if_takes_back_ti")
     )
     p.set_defaults(handler=cmd_import)
 
@@ -79,19 +79,19 @@ def cmd_trips(args: argparse.Namespace) -> int:
 
     store = _store()
     trips = store.list_trips()
-    warn_quarantined(store, "an empty list of trips")
+    warn_quarantined(store, "cli.fresh_trips")
     templates = store.templates
-    scores = [readiness(t, templates) for t in trips]
+    scores = [readiness(trip, templates) for trip in trips]
     if args.json:
         out = [
             {
-                "id": t.id,
-                "name": t.name,
-                "country": t.country,
-                "platform": t.platform,
-                "start": t.start.isoformat() if t.start else None,
-                "end": t.end.isoformat() if t.end else None,
-                "created": t.created.isoformat(),
+                "id": trip.id,
+                "name": trip.name,
+                "country": trip.country,
+                "platform": trip.platform,
+                "start": trip.start.isoformat() if trip.start else None,
+                "end": trip.end.isoformat() if trip.end else None,
+                "created": trip.created.isoformat(),
                 "readiness": {
                     "percent": s.percent,
                     "done": s.done,
@@ -99,19 +99,21 @@ def cmd_trips(args: argparse.Namespace) -> int:
                     "critical_open": list(s.critical_open),
                     "stale_backups": list(s.stale),
                 },
-                "backup_days": t.fresh_days,
+                "backup_days": trip.fresh_days,
             }
-            for t, s in zip(trips, scores, strict=True)
+            for trip, s in zip(trips, scores, strict=True)
         ]
         print(json.dumps({"trips": out}, ensure_ascii=False, indent=2))
         return 0
     if not trips:
-        print("No trips yet. Create one in the app (esim-ready), or import a checklist: esim-ready import FILE.toml")
+        print(t("cli.no_trips"))
         return 0
-    rows = [("ID", "NAME", "COUNTRY", "PHONE", "DATES", "READY", "CRITICAL OPEN", "STALE BACKUPS")]
-    for t, s in zip(trips, scores, strict=True):
+    head = ("id", "name", "country", "phone", "dates", "ready", "critical_open", "stale")
+    rows = [tuple(t(f"cli.trips_col_{name}") for name in head)]
+    for trip, s in zip(trips, scores, strict=True):
         rows.append(
-            (t.id, t.name, t.country, t.platform, _dates(t), f"{s.percent}%", str(len(s.critical_open)), str(len(s.stale)))
+            (trip.id, trip.name, trip.country, trip.platform, _dates(trip), f"{s.percent}%",
+             str(len(s.critical_open)), str(len(s.stale)))
         )
     print_table(rows)
     return 0
@@ -128,21 +130,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = _store()
     if args.blank_country or args.blank_platform:
         if args.trip_id:
-            raise UsageError("give either TRIP_ID or --country/--platform (a blank checklist), not both")
+            raise UsageError(t("cli.export_both"))
         if not (args.blank_country and args.blank_platform):
-            raise UsageError("a blank checklist needs both --country CODE and --platform ios|android")
+            raise UsageError(t("cli.export_blank_needs"))
         trip = blank_trip(args.blank_country, args.blank_platform, store.templates, language)
-        what = f"blank checklist for {trip.country} ({trip.platform})"
+        what = t("cli.export_what_blank", country=trip.country, platform=trip.platform)
     elif args.trip_id:
         trip = store.get_trip(args.trip_id)
-        warn_quarantined(store, "an empty list of trips")
-        what = f"trip {trip.id} \"{trip.name}\""
+        warn_quarantined(store, "cli.fresh_trips")
+        what = t("cli.export_what_trip", id=trip.id, name=trip.name)
     else:
-        raise UsageError("say which trip (TRIP_ID, see `esim-ready trips`) or --country CODE --platform ios|android")
+        raise UsageError(t("cli.export_which"))
     text = render(trip, store.templates, fmt, language)
     if write_user_file(args.output, text) is None:  # "-": standard output
         return 0
-    print(f"Exported {what} to {args.output} ({fmt}).")
+    print(t("cli.exported", what=what, path=args.output, format=fmt))
     return 0
 
 
@@ -154,13 +156,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     store = _store()
     result = apply_import(store, text, name, replace=args.replace)  # checks all before any change
     saved = result.trip
-    warn_quarantined(store, "an empty list of trips")
-    verb = "Created" if result.created else "Replaced"
+    warn_quarantined(store, "cli.fresh_trips")
+    done = "cli.imported_created" if result.created else "cli.imported_replaced"
     print(
-        f"{verb} trip {saved.id} \"{saved.name}\" ({saved.country}, {saved.platform}) from {name}: "
-        f"{len(saved.items)} item(s), {result.ticked} ticked."
+        t(done, id=saved.id, name=saved.name, country=saved.country, platform=saved.platform, path=name)
+        + t("cli.imported_items", n=len(saved.items), ticked=result.ticked)
     )
     if result.unknown_items:
         ids = ", ".join(result.unknown_items)
-        print(f"Kept {len(result.unknown_items)} item(s) this version does not know (not shown or scored): {ids}")
+        print(t("cli.imported_unknown", n=len(result.unknown_items), ids=ids))
     return 0

@@ -25,6 +25,7 @@ from typing import BinaryIO
 
 from esim_ready import limits
 from esim_ready.errors import UserError
+from esim_ready.i18n import t
 
 STDIO = "-"
 _SPECIAL = ("/dev/", "/proc/")  # /dev/stdout is a link to /proc/self/fd/1: a stream, whatever it points at
@@ -37,7 +38,12 @@ class CannotAccess(UserError):
         self.verb = verb
         self.path = path
         self.reason = reason
-        super().__init__(f"cannot {verb} {path}: {reason}")
+        super().__init__(path)
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        return t(f"cli.cannot_{self.verb}", path=self.path, reason=self.reason)
 
 
 class CannotRead(CannotAccess):
@@ -51,19 +57,15 @@ class CannotWrite(CannotAccess):
 
 
 def _reason(exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file (check the name and the folder)"
-    if isinstance(exc, IsADirectoryError):
-        return "it is a folder, not a file"
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    return exc.strerror or str(exc)
+    from esim_ready.state.tomlfile import os_reason
+
+    return t("cli.os_no_such_file") if isinstance(exc, FileNotFoundError) else os_reason(exc)
 
 
 def _path(name: str | Path, make: Callable[[str, str], CannotAccess]) -> Path:
     text = str(name).strip()
     if not text:
-        raise make("''", "no file name given")
+        raise make("''", t("cli.os_no_name"))
     return Path(text).expanduser()
 
 
@@ -92,7 +94,7 @@ def read_bytes(
         shown = str(name).strip()
         try:
             if path.is_dir():
-                raise CannotRead(shown, "it is a folder, not a file")
+                raise CannotRead(shown, t("cli.os_is_a_folder"))
             with path.open("rb") as fh:
                 data = fh.read(limit + 1)
         except OSError as exc:
@@ -114,10 +116,10 @@ def write_user_bytes(name: str | Path, payload: bytes) -> Path:
     shown = str(name).strip()
     try:
         if path.is_dir():
-            raise CannotWrite(shown, "it is a folder: add a file name")
+            raise CannotWrite(shown, t("cli.os_folder_add_name"))
         write_through(path, payload)
     except OSError as exc:
-        reason = "no such folder (check the name and the folder)" if isinstance(exc, FileNotFoundError) else _reason(exc)
+        reason = t("cli.os_no_such_folder") if isinstance(exc, FileNotFoundError) else _reason(exc)
         raise CannotWrite(shown, reason) from None
     return Path(os.path.abspath(path))
 

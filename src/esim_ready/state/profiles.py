@@ -819,10 +819,8 @@ class ProfileStore:
                         keep = {k: getattr(old, k) for k in SECRET_FIELDS if getattr(item, k) is None}
                         new = replace(item, id=old.id, **keep)
                     if old.keepalive and new.keepalive and new.keepalive.last_done < old.keepalive.last_done:
-                        losses.append(
-                            f"{old.display_name}: keep-alive last done {old.keepalive.last_done} "
-                            f"would go back to {new.keepalive.last_done}"
-                        )
+                        dates = {"was": old.keepalive.last_done.isoformat(), "now": new.keepalive.last_done.isoformat()}
+                        losses.append(Problem("keepalive_would_go_back", "", None, dates, old.display_name))
                     if new != old:
                         updated.append(new)
                     if old.keepalive and new.keepalive and new.keepalive.last_done < old.keepalive.last_done:
@@ -835,7 +833,7 @@ class ProfileStore:
                 profiles[index] = ready
                 placed[item.id] = ready.id
             if losses and not replace_progress:
-                raise WouldLoseProgress("Import refused", losses)
+                raise WouldLoseProgress("", losses)
             for kind in ("default_data", "default_voice"):
                 chosen = [placed[p.id] for p in incoming if getattr(p, kind)]
                 if chosen:

@@ -48,17 +48,24 @@ class StorageError(UserError):
 
 
 def os_reason(exc: OSError) -> str:
-    """A short, plain reason for a disk error."""
+    """A short, plain reason for a disk error, in the current language (the system's
+    own words where there is no message of ours)."""
     import errno
 
+    from esim_ready.i18n import t
+
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return t("cli.os_disk_full")
     if exc.errno == errno.EROFS:
-        return "the disk is read-only"
+        return t("cli.os_read_only")
     if isinstance(exc, PermissionError):
-        return "permission denied"
+        return t("cli.os_permission")
     if isinstance(exc, NotADirectoryError | FileExistsError):
-        return "a file is in the way where a folder should be"
+        return t("cli.os_in_the_way")
+    if isinstance(exc, FileNotFoundError):
+        return t("cli.os_not_found")
+    if isinstance(exc, IsADirectoryError):
+        return t("cli.os_is_a_folder")
     return exc.strerror or str(exc)
 
 

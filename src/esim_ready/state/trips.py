@@ -194,9 +194,11 @@ class Loss:
     note: str = ""
 
     def __str__(self) -> str:
+        from esim_ready.i18n import t
+
         if self.kind == "tick":
-            return f"the tick on {self.item_id}"
-        return f"the note on {self.item_id} ({preview(self.note)})"
+            return t("cli.lost_tick", item=self.item_id)
+        return t("cli.lost_note", item=self.item_id, note=preview(self.note))
 
 
 def progress_lost(old: Trip, new: Trip) -> list[Loss]:
@@ -608,7 +610,7 @@ class TripStore:
                 if old.id == trip.id:
                     losses = progress_lost(old, trip)
                     if losses and not replace_progress:
-                        raise WouldLoseProgress(f"Import of trip {old.id} refused", list(map(str, losses)), tuple(losses))
+                        raise WouldLoseProgress(old.id, losses, tuple(losses))
                     saved = replace(trip, created=old.created)
                     outcome.append((saved, False))
                     return [*trips[:index], saved, *trips[index + 1 :]]
