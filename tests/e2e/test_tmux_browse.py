@@ -50,6 +50,6 @@ def test_unknown_country_code_exits_2_with_a_message(config_dir):
     try:
         t.start("--country", "XQ")
         screen = t.wait_for("EXITED-2")
-        assert "Unknown country 'XQ'" in screen
+        assert 'Unknown country "XQ"' in screen
     finally:
         t.close()
