@@ -90,9 +90,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps({"profiles": items}, ensure_ascii=False, indent=2, default=str))
         return 0
     if not profiles:
-        print("No profiles yet. Add one in the app, or: esim-ready profiles import-lpac FILE")
+        print(t("cli.no_profiles"))
         return 0
-    header = ("DEFAULT", "NICKNAME", "ROLE", "STATE", "NUMBER", "CARRIER", "ICCID")
+    header = (t("profiles.col_default"), t("profiles.col_name"), t("profiles.col_role"), t("profiles.col_state"),
+              t("profiles.col_number"), t("profiles.col_carrier"), "ICCID")
     for n, group in enumerate(([p for p in profiles if not p.is_test], [p for p in profiles if p.is_test])):
         if not group:
             continue
@@ -100,9 +101,12 @@ def cmd_list(args: argparse.Namespace) -> int:
             print("\n" + t("code.test_profiles"))
         rows = [header]
         for p in group:
-            default = "+".join(k for k, on in (("data", p.default_data), ("voice", p.default_voice)) if on)
+            default = "+".join(t(key) for key, on in (("profiles.role_data", p.default_data),
+                                                       ("profiles.role_voice", p.default_voice)) if on)
+            role = t(f"profiles.role_{p.role}") if p.role else ""
             rows.append(
-                (default, p.display_name, p.role or "", p.state, p.number_display, p.carrier or "", p.iccid or "")
+                (default, p.display_name, role, t(f"profiles.state_{p.state}"), p.number_display, p.carrier or "",
+                 p.iccid or "")
             )
         print_table(rows)
     if args.show_secrets:
@@ -112,7 +116,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 if getattr(p, name):
                     print(f"{p.display_name}  {name}: {getattr(p, name)}")
     elif any(p.activation_code or p.confirmation_code or p.puk for p in profiles):
-        print("\nActivation codes, confirmation codes and PUKs are hidden; --show-secrets prints them.")
+        print("\n" + t("cli.secrets_hidden"))
     return 0
 
 
@@ -129,17 +133,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = export_profiles(profiles, include_secrets=args.include_secrets)
     if write_user_file(args.output, text) is None:  # "-": standard output
         return 0
-    secrets = "with secrets" if args.include_secrets else "without secrets (--include-secrets adds them)"
-    print(f"Exported {len(profiles)} profile(s) to {args.output}, {secrets}.")
+    secrets = t("cli.with_secrets") if args.include_secrets else t("cli.without_secrets")
+    print(t("cli.profiles_exported", n=len(profiles), path=args.output, secrets=secrets))
     return 0
 
 
 def _summary(what: str, summary: Any) -> None:
     for warning in summary.warnings:
-        print(f"esim-ready: warning: {warning}", file=sys.stderr)
+        print("esim-ready: " + t("cli.warning", message=warning), file=sys.stderr)
     if summary.skipped_lines:
         print("esim-ready: " + t("code.lpac_skipped", n=summary.skipped_lines), file=sys.stderr)
-    print(f"Imported {what}: {len(summary.added)} added, {len(summary.updated)} updated.")
+    print(t("cli.profiles_imported", path=what, added=len(summary.added), updated=len(summary.updated)))
     if summary.eid:
         print(t("code.lpac_eid", eid=summary.eid, n=len(summary.added) + len(summary.updated)))
 
