@@ -114,3 +114,12 @@ def test_the_validator_checks_how_sources(extra: str, problem: str) -> None:
         parse_templates(ITEM + extra)
     item = parse_templates(ITEM + 'how_ios_source = "https://support.example/1"\nhow_ios_checked = "iOS 18"\n').items[0]
     assert item.how_source("ios") == ("https://support.example/1", "iOS 18")
+
+
+def test_what_a_how_to_was_checked_against_reads_the_same_in_both_languages() -> None:
+    """Shown in the Chinese pane too: an OS or app and a date ("iOS 18 · 2026-12-04"),
+    not an English sentence; where and how the page was read is a comment in the file."""
+    checked = [c for i in load_templates().items for p in i.platforms if (c := i.how_source(p)[1])]
+    assert checked
+    for value in checked:
+        assert re.fullmatch(r"[A-Za-z]+(?: \d+\+?)?(?: · \d{4}-\d{2}-\d{2})?", value), value
