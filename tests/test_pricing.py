@@ -160,3 +160,15 @@ def test_a_pack_sold_once_per_period_is_not_multiplied():
     assert cost(monthly, Trip(7, 5), RATES).covers  # one pack is enough
     two_months = cost(monthly, Trip(60, 10), RATES)  # two 30-day periods, one pack each
     assert two_months.covers and (two_months.units, two_months.total) == (2, 720)
+
+
+def test_a_one_day_pack_says_one_day():
+    # Chess's 500 MB for 1 day (NO) read "20 × 500 MB pack (1 days)"
+    c = cost(offer(data_gb=0.5, validity_days=1, price=29, currency="MAD"), Trip(3, 1), RATES)
+    set_language("en")
+    assert arithmetic(c).startswith("3 × 500 MB pack (1 day), 29 MAD each = 87 MAD")
+    set_language("zh")
+    try:
+        assert arithmetic(c).startswith("3 × 500 MB 套餐（1 天），每份 29 MAD，共 87 MAD")
+    finally:
+        set_language("en")

@@ -197,6 +197,8 @@ def arithmetic(c: TripCost) -> str:
     else:
         size = gb(o.data_gb or 0)
     key = "compare.sum_pack_no_expiry" if o.no_expiry else "compare.sum_pack"
+    if o.validity_days == 1 and not o.no_expiry:
+        key = "compare.sum_pack_one_day"  # "(1 day)", not "(1 days)"
     if o.billing == "day":
         key = "compare.sum_day"
     if not c.covers:  # a lower bound
