@@ -66,6 +66,7 @@ def _aliases() -> AliasTable:
 def _user() -> dict[str, CountryFile]:
     from esim_ready.catalog.country_files import parse_country_file
     from esim_ready.errors import DataFileError
+    from esim_ready.i18n import t
     from esim_ready.limits import MAX_FILE_BYTES, describe_bytes
 
     out: dict[str, CountryFile] = {}
@@ -75,18 +76,18 @@ def _user() -> dict[str, CountryFile]:
         if not path.name.endswith(".toml"):
             continue
         if not _FILE_RE.match(path.name):
-            _problems.append(f"{path}: skipped: name it after an ISO country code, e.g. MA.toml")
+            _problems.append(t("main.user_file_badly_named", path=path))
             continue
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                _problems.append(f"{path}: larger than {describe_bytes(MAX_FILE_BYTES)} (file skipped)")
+                _problems.append(t("main.user_file_too_large", path=path, limit=describe_bytes(MAX_FILE_BYTES)))
                 continue
             text = path.read_text("utf-8")
             out[path.name[:2]] = parse_country_file(str(path), text, path.name[:2], "user")
         except DataFileError as exc:
-            _problems.append(f"{exc} (file skipped)")
+            _problems.append(t("main.user_file_skipped", problem=exc))
         except (OSError, UnicodeDecodeError) as exc:
-            _problems.append(f"{path}: cannot be read: {exc} (file skipped)")
+            _problems.append(t("main.user_file_unreadable", path=path, reason=exc))
     return out
 
 

@@ -116,7 +116,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 "≥ " + amount(c.total, o.currency) if c.total is not None else t("compare.cannot")),
             amount(c.home.amount) if c.home else "—",
             amount(c.home_per_gb) if c.home_per_gb is not None else "—",
-            o.as_of + stale,
+            (t("main.undated") if o.as_of == "undated" else o.as_of) + stale,
         ])
         notes.append(f"{i}. {one_line(arithmetic(c))}  [{one_line(o.source)}]")
     print_table(rows)
