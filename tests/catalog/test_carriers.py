@@ -6,7 +6,7 @@ from pathlib import Path
 
 from esim_ready.catalog.carrier_names import name_key
 from esim_ready.catalog.curated import country_data
-from esim_ready.catalog.derived import derived
+from esim_ready.catalog.derived import compact_form, derived
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,6 +26,17 @@ def test_shipped_carrier_file_is_what_the_build_script_makes_from_installed_phon
 
         pytest.skip("installed phonenumbers differs from the one the file was built with")
     assert rebuilt == shipped
+
+
+def test_the_compact_carrier_file_the_app_reads_says_what_the_toml_says():
+    """data/carriers.json is rebuilt with the TOML (scripts/build_carriers.py); a TOML
+    edited or rebuilt without it would show stale carriers: this fails then."""
+    import json
+
+    shipped = tomllib.loads((ROOT / "data" / "carriers.toml").read_text("utf-8"))
+    compact = json.loads((ROOT / "data" / "carriers.json").read_text("utf-8"))
+    assert compact == compact_form(shipped)
+    assert derived().by_region["NO"] == tuple((c["name"], c["prefixes"]) for c in shipped["regions"]["NO"])
 
 
 def test_shared_calling_codes_are_split_by_region():

@@ -21,7 +21,7 @@ def test_installed_wheel_ships_data_and_runs(tmp_path, config_dir):
     )
     wheel = next(dist.glob("esim_ready-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
-    for required in ("esim_ready/data/carriers.toml", "esim_ready/data/countries/NO.toml",
+    for required in ("esim_ready/data/carriers.toml", "esim_ready/data/carriers.json", "esim_ready/data/countries/NO.toml",
                      "esim_ready/data/checklist.toml", "esim_ready/i18n/zh/main.toml"):
         assert required in names, required
 

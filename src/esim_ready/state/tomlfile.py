@@ -79,6 +79,10 @@ def make_private_dir(directory: Path) -> None:
         raise StorageError("use the folder", directory, "it is a file, not a folder")
 
 
+class _Damaged(Exception):
+    """Read without the lock: the file must be moved aside, which needs the lock."""
+
+
 class DocumentFile:
     """A schema-versioned TOML document.
 
@@ -100,16 +104,26 @@ class DocumentFile:
     def read(self) -> Raw:
         """The current document (migrated), or `{}` if there is none.
 
-        Read without the lock where the lock cannot be taken (a read-only
-        folder): saves replace the file whole, so a read never sees half of one."""
-        with self._locked(required=False):
-            return self._read_unlocked()
+        Read without the lock: saves replace the file whole, so a read never sees
+        half of one (and a launch neither waits for another copy of the app nor
+        creates anything). Only a damaged file takes the lock: it is read again
+        under it (another copy may just have replaced it) before it is moved aside."""
+        try:
+            return self._read_unlocked(quarantine=False)
+        except _Damaged:
+            with self._locked(required=False):
+                return self._read_unlocked()
 
-    def _read_unlocked(self) -> Raw:
+    def _read_unlocked(self, *, quarantine: bool = True) -> Raw:
+        def damaged(reason: str) -> Raw:
+            if not quarantine:
+                raise _Damaged
+            self._quarantine(reason)
+            return {}
+
         try:
             if self.path.is_dir():
-                self._quarantine("a folder is where the file should be")
-                return {}
+                return damaged("a folder is where the file should be")
             with self.path.open("rb") as fh:
                 data = fh.read(limits.MAX_FILE_BYTES + 1)
         except FileNotFoundError:
@@ -117,16 +131,14 @@ class DocumentFile:
         except OSError as exc:
             raise StorageError("read", self.path, os_reason(exc)) from None
         if len(data) > limits.MAX_FILE_BYTES:
-            self._quarantine(f"larger than {limits.describe_bytes(limits.MAX_FILE_BYTES)}")
-            return {}
+            return damaged(f"larger than {limits.describe_bytes(limits.MAX_FILE_BYTES)}")
         try:
             doc = tomllib.loads(data.decode("utf-8"))
             return self._migrate(doc)
         except RecursionError:
-            self._quarantine("nested too deeply")
+            return damaged("nested too deeply")
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError, OverflowError) as exc:
-            self._quarantine(str(exc))
-        return {}
+            return damaged(str(exc))
 
     def _migrate(self, doc: Raw) -> Raw:
         version = doc.get("schema", 1)

@@ -95,9 +95,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             self.notify(t("main.damaged_file", path=path, reason=reason), severity="error", timeout=30)
         for problem in curated.load_problems():
             self.notify(t("main.user_data_problem", problem=problem), severity="warning", timeout=30)
-        from esim_ready.tui.screens.profiles import (
-            launch_notices,  # profiles file kept aside; keep-alives due
-        )
+        from esim_ready.tui.launch_notices import launch_notices  # profiles file kept aside; keep-alives due
 
         for message, severity in launch_notices(self.today):
             self.notify(message, severity=severity, timeout=30)  # type: ignore[arg-type]

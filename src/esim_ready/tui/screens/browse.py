@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from esim_ready.catalog import countries
@@ -23,6 +23,7 @@ from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import SafeInput, markup_safe, plain
+from esim_ready.tui.widgets.footer import SteadyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 yield plans
                 with VerticalScroll(id="detail-box"):
                     yield Static(t("main.detail_hint"), id="detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._setup("")

@@ -25,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, ProgressBar, Static
+from textual.widgets import OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from esim_ready.catalog.checklist import Category
@@ -39,6 +39,7 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line, plain
 from esim_ready.tui.widgets.cjk_text import CJKText
+from esim_ready.tui.widgets.footer import SteadyFooter
 
 FILTERS = ("all", "open", "critical")
 HEADING = "category:"  # option id prefix of a category heading
@@ -109,7 +110,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             with VerticalScroll(id="how-box") as how:
                 how.border_title = t("checklist.how_title")
                 yield Static("", id="how")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         try:

@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from esim_ready.catalog import countries
@@ -35,6 +35,7 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.format import cut
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line
+from esim_ready.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
     from esim_ready.catalog.models import CountryData, Offer
@@ -138,7 +139,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         table: DataTable[str | Text] = DataTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield table
         yield VerticalScroll(Static(id="offer-detail"), id="offer-detail-box")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self._title()

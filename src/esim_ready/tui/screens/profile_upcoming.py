@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
@@ -20,6 +20,7 @@ from esim_ready.state.profiles import ProfileStore
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import one_line
+from esim_ready.tui.widgets.footer import SteadyFooter
 
 
 class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
@@ -50,7 +51,7 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
         yield Static(id="upcoming-totals")
         with VerticalScroll(id="upcoming-detail-box"):
             yield Static(id="upcoming-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.reload()

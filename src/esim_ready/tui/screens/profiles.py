@@ -17,41 +17,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
-from esim_ready.state.keepalive import Status, due_soon, next_due, status_on
+from esim_ready.state.keepalive import next_due, status_on
 from esim_ready.state.profiles import SECRET_FIELDS, Profile, ProfileStore, Saved
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import plain
+from esim_ready.tui.widgets.footer import SteadyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
-
-
-def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple[str, str]]:
-    """(message, severity) to show at launch: a profiles file kept aside, and one notice
-    of the keep-alives overdue or due within 7 days."""
-    store = store or ProfileStore()
-    try:
-        items = due_soon(store.list(), today)
-    except UserError as exc:
-        return [(str(exc), "error")]
-    out = [
-        (t("main.damaged_file", path=path, reason=reason), "error") for path, reason in store.quarantined
-    ]
-    if items:
-        sep = t("profiles.list_sep")
-        names = sep.join(t("profiles.notice_item", name=u.profile.display_name, due=u.due.isoformat()) for u in items)
-        overdue = sum(1 for u in items if u.status is Status.OVERDUE)
-        out.append(
-            (
-                t("profiles.notice_due", overdue=overdue, soon=len(items) - overdue, items=names),
-                "error" if overdue else "warning",
-            )
-        )
-    return out
 
 
 class ProfileList(SingleLineOptionList):
@@ -108,7 +85,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             yield ProfileList(id="profiles")
         with VerticalScroll(id="profile-detail-box"):
             yield Static(id="profile-detail")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#profiles-box").border_subtitle = t("profiles.legend")

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from esim_ready.errors import DataFileError, UserError, WouldLoseProgress
@@ -30,6 +30,7 @@ from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import plain
 from esim_ready.tui.widgets.cjk_text import CJKText
+from esim_ready.tui.widgets.footer import SteadyFooter
 
 
 class TripsScreen(LocalizedScreenMixin, Screen):
@@ -61,7 +62,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         table: DataTable[str | Text] = DataTable(id="trips", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(CJKText(t("trips.empty")), id="empty")
-        yield Footer(compact=True, show_command_palette=False)
+        yield SteadyFooter(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#trips", DataTable).focus()

@@ -1,0 +1,50 @@
+"""What the app tells the user at launch about their profiles: a profiles file kept
+aside, and one notice of the keep-alives overdue or due within 7 days.
+
+Computed from the store alone (no screen, no Textual): it runs on every launch,
+right after the first frame. Without a profiles file there is nothing to say,
+and the store is not even imported.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from typing import TYPE_CHECKING
+
+from esim_ready.i18n import t
+from esim_ready.state.paths import config_dir
+
+if TYPE_CHECKING:
+    from esim_ready.state.profiles import ProfileStore
+
+
+def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple[str, str]]:
+    """(message, severity) pairs, in the order to show them."""
+    if store is None:
+        if not os.path.lexists(config_dir() / "profiles.toml"):
+            return []
+        from esim_ready.state.profiles import ProfileStore
+
+        store = ProfileStore()
+    from esim_ready.errors import UserError
+    from esim_ready.state.keepalive import Status, due_soon
+
+    try:
+        items = due_soon(store.list(), today)
+    except UserError as exc:
+        return [(str(exc), "error")]
+    out = [
+        (t("main.damaged_file", path=path, reason=reason), "error") for path, reason in store.quarantined
+    ]
+    if items:
+        sep = t("profiles.list_sep")
+        names = sep.join(t("profiles.notice_item", name=u.profile.display_name, due=u.due.isoformat()) for u in items)
+        overdue = sum(1 for u in items if u.status is Status.OVERDUE)
+        out.append(
+            (
+                t("profiles.notice_due", overdue=overdue, soon=len(items) - overdue, items=names),
+                "error" if overdue else "warning",
+            )
+        )
+    return out
