@@ -6,10 +6,13 @@ In the real app (`run_test`, 80x24), Norway with 60 offers (24 local plans of 4
 carriers, 30 travel eSIMs, 6 home-roaming offers, in 6 currencies, some with no
 exchange rate, long names):
 
-1. Open: from the key to the compare table on screen (`pilot.pause(0)`: every
-   pending message handled and the screen composited). "cold" re-reads and
-   re-validates the country file first (the catalog's caches cleared), "warm"
-   is a country already opened once. Target: p95 <= 16 ms.
+1. Open: from the call that opens it to the compare table on screen
+   (`pilot.pause(0)`: every pending message handled and the screen composited).
+   The app keeps one compare screen and reopens it (`show_compare`), so:
+   "first" builds it (the first opening in a session: the kept screen is
+   dropped before each of these runs), "cold" reopens it after the catalog's
+   caches were cleared (the country file re-read and re-validated), "warm"
+   reopens it on a country already read. Target: p95 <= 16 ms.
 2. Re-rank: a new number of days (then GB) typed in, until the re-ranked table
    is on screen. Target: p95 <= 8 ms.
 
@@ -18,9 +21,11 @@ rows, no frame waited for), since `pilot.pause(0)` includes Textual's own
 frame scheduling (see the bare app's figures).
 
 A bare Textual app showing a DataTable of the same 60 rows x 7 columns is
-measured in the same run, the same way (push a screen / re-fill the table), so
-the figures can be read against what Textual itself costs on this machine.
-The exchange rates are read once per process (first use, reported apart).
+measured in the same run, the same way (push a new screen / re-fill the table),
+so the figures can be read against what Textual itself costs on this machine.
+Each figure is given twice: wall clock, and this process's CPU time (on a
+machine shared with other work the wall clock also counts the time others had
+the CPU). The exchange rates are read once per process (first use, reported apart).
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _stats import report  # benchmarks/_stats.py
+from _stats import Stopwatch, report_both  # benchmarks/_stats.py
 
 CURRENCIES = ["NOK", "USD", "EUR", "CNY", "COP", "MAD"]
 
@@ -73,12 +78,12 @@ def roaming_file(n: int = 6) -> str:
     )
 
 
-async def bench_app(runs: int) -> tuple[list[float], list[float], list[float]]:
+async def bench_app(runs: int) -> tuple[Stopwatch, Stopwatch, Stopwatch, Stopwatch, Stopwatch]:
     from textual.widgets import Input
 
     from esim_ready.catalog import curated, roaming
     from esim_ready.catalog.rates import rates
-    from esim_ready.tui.app import EsimReadyApp
+    from esim_ready.tui.app import COMPARE, EsimReadyApp
     from esim_ready.tui.screens.compare import CompareScreen
 
     offers = roaming.parse_roaming_file("roaming.toml", roaming_file())
@@ -88,41 +93,43 @@ async def bench_app(runs: int) -> tuple[list[float], list[float], list[float]]:
     rates()
     print(f"exchange rates, first use in a process: {(time.perf_counter() - start) * 1000:.0f} ms (once)")
 
-    cold: list[float] = []
-    warm: list[float] = []
-    rerank: list[float] = []
-    work: list[float] = []  # re-rank without waiting for the frame: pricing + table rows
+    first, cold, warm, rerank = Stopwatch(), Stopwatch(), Stopwatch(), Stopwatch()
+    work = Stopwatch()  # re-rank without waiting for the frame: pricing + table rows
     app = EsimReadyApp(language="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert len(curated.country_data("NO").offers) == 60
         for n in range(runs):
-            for timings in (cold, warm):
+            for timings in (first, cold, warm):
+                if timings is first and app.is_screen_installed(COMPARE):
+                    kept = app.get_screen(COMPARE)
+                    app.uninstall_screen(COMPARE)
+                    await kept.remove()
                 if timings is cold:
                     curated.reset()
-                start = time.perf_counter()
+                timings.start()
                 app.show_compare("NO", days=7)
                 await pilot.pause(0)
-                timings.append((time.perf_counter() - start) * 1000)
+                timings.stop()
                 screen = app.screen
                 assert isinstance(screen, CompareScreen) and len(screen.costs) == 60
                 if timings is warm:
                     days = screen.query_one("#days", Input)
                     gb = screen.query_one("#gb", Input)
                     for field, value in ((days, str(3 + n % 20)), (gb, str(0.5 + n % 4))):
-                        start = time.perf_counter()
+                        rerank.start()
                         field.value = value
                         await pilot.pause(0)
-                        rerank.append((time.perf_counter() - start) * 1000)
-                    start = time.perf_counter()
+                        rerank.stop()
+                    work.start()
                     screen.rerank()
-                    work.append((time.perf_counter() - start) * 1000)
+                    work.stop()
                 app.pop_screen()
                 await pilot.pause(0)
-    return cold, warm, rerank, work
+    return first, cold, warm, rerank, work
 
 
-async def bench_bare(runs: int) -> tuple[list[float], list[float]]:
+async def bench_bare(runs: int) -> tuple[Stopwatch, Stopwatch]:
     from textual.app import App, ComposeResult
     from textual.screen import Screen
     from textual.widgets import DataTable, Footer, Static
@@ -154,24 +161,23 @@ async def bench_bare(runs: int) -> tuple[list[float], list[float]]:
     class Bare(App[None]):
         pass
 
-    opened: list[float] = []
-    refilled: list[float] = []
+    opened, refilled = Stopwatch(), Stopwatch()
     app = Bare()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         for _ in range(runs):
-            start = time.perf_counter()
+            opened.start()
             app.push_screen(TableScreen())
             await pilot.pause(0)
-            opened.append((time.perf_counter() - start) * 1000)
+            opened.stop()
             screen = app.screen
             assert isinstance(screen, TableScreen)
             for _ in range(2):
-                start = time.perf_counter()
+                refilled.start()
                 rows.reverse()
                 screen.fill()
                 await pilot.pause(0)
-                refilled.append((time.perf_counter() - start) * 1000)
+                refilled.stop()
             app.pop_screen()
             await pilot.pause(0)
     return opened, refilled
@@ -185,13 +191,15 @@ def main() -> None:
         (Path(tmp) / "data" / "NO.toml").write_text(country_file(), "utf-8")
         print("Compare view, Norway with 60 offers (24 local, 30 travel eSIM, 6 home roaming), 80x24")
         bare_open, bare_refill = asyncio.run(bench_bare(runs))
-        cold, warm, rerank, work = asyncio.run(bench_app(runs))
-        report("bare Textual: push a 60-row DataTable screen", bare_open)
-        report("open compare, cold (file re-read + validated)", cold, 16)
-        report("open compare, warm (country seen before)", warm, 16)
-        report("bare Textual: re-fill the 60-row table", bare_refill)
-        report("re-rank on a new days / GB value", rerank, 8)
-        report("re-rank work alone (price 60, refill rows)", work, 8)
+        first, cold, warm, rerank, work = asyncio.run(bench_app(runs))
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+        report_both("bare Textual: push a 60-row DataTable screen", bare_open)
+        report_both("open compare, first in a session (screen built)", first, 16)
+        report_both("open compare, cold (file re-read + validated)", cold, 16)
+        report_both("open compare, warm (country seen before)", warm, 16)
+        report_both("bare Textual: re-fill the 60-row table", bare_refill)
+        report_both("re-rank on a new days / GB value", rerank, 8)
+        report_both("re-rank work alone (price 60, refill rows)", work, 8)
 
 
 if __name__ == "__main__":

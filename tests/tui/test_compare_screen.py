@@ -165,3 +165,42 @@ async def test_data_text_is_never_markup(config_dir) -> None:
         await pilot.pause()
         assert "[red]Chili[/red] 5 GB" in detail(screen)
         assert "MVNO on Telia's network" in detail(screen)
+
+
+async def test_opened_again_it_starts_afresh_with_the_country_and_days_asked() -> None:
+    """The app keeps one compare screen and reopens it: nothing of the last visit shows."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        first, first_detail = rows(screen), detail(screen)
+        await set_field(pilot, screen, "gb", "3")
+        await set_field(pilot, screen, "days", "0")  # marked bad
+        table = screen.query_one("#offers", DataTable)
+        table.focus()
+        table.move_cursor(row=4)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.show_compare("SE", days=10)  # no offers in the samples
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert str(screen.query_one("#compare-title", Static).render()).startswith("Sweden")
+        assert rows(screen) == []
+        days, gb = screen.query_one("#days", Input), screen.query_one("#gb", Input)
+        assert (days.value, gb.value) == ("10", "1") and not days.has_class("-bad")
+        await pilot.press("escape")
+        await pilot.pause()
+        app.show_compare("NO", days=7)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert rows(screen) == first and detail(screen) == first_detail
+        table = screen.query_one("#offers", DataTable)
+        assert table.cursor_row == 0 and screen.focused is table
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f2")  # Chinese, while the compare view is closed
+        await pilot.pause()
+        app.show_compare("NO", days=7)
+        await pilot.pause()
+        assert "实用须知" in detail(app.screen)

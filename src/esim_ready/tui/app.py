@@ -50,6 +50,9 @@ def _stored_secrets() -> list[str]:
         return []
 
 
+COMPARE = "compare"  # the kept compare screen's name
+
+
 class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_order.py)
     TITLE = "esim-ready"
     COMMANDS = App.COMMANDS | {_country_commands, _app_commands}
@@ -216,9 +219,22 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             self.settings = self.settings_store.change(home_currency=code)
 
     def show_compare(self, country: str, days: int = 7) -> None:
+        """The compare view of `country`. One screen is kept (installed) and reopened:
+        building its fields and table anew was most of the time opening it took."""
         from esim_ready.tui.screens.compare import CompareScreen
 
-        self.push_screen(CompareScreen(country, days=days))
+        kept = self.get_screen(COMPARE) if self.is_screen_installed(COMPARE) else None
+        if isinstance(kept, CompareScreen) and kept not in self.screen_stack:
+            if kept.language == i18n.current_language() and kept.is_mounted:
+                kept.reopen(country, days=days)
+                self.push_screen(kept)
+                return
+            self.uninstall_screen(COMPARE)  # its labels are in the other language
+            kept.remove()
+        screen = CompareScreen(country, days=days)
+        if not self.is_screen_installed(COMPARE):
+            self.install_screen(screen, name=COMPARE)
+        self.push_screen(screen)
 
     def goto_country(self, code: str) -> None:
         while len(self.screen_stack) > 2:

@@ -35,6 +35,7 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.format import cut
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line
+from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
 from esim_ready.tui.widgets.footer import SteadyFooter
 
 if TYPE_CHECKING:
@@ -113,6 +114,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self.trip = Trip(days, gb_total) if gb_total is not None else Trip.per_day(days, gb_per_day)
         self.costs: list[TripCost] = []
         self._name_width = NAME_MIN
+        self._columns_for: tuple[str, int] | None = None  # (home currency, name width) of the columns shown
+        self.language = current_language()  # of its labels: the app keeps the screen for the next opening
 
     @property
     def rates(self) -> Rates:
@@ -136,7 +139,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             yield Label(self._mode_text(), id="gb-mode", classes="trip-label")
             yield Label(t("compare.currency_label"), classes="trip-label")
             yield Input(self.home, id="currency", compact=True, max_length=3, restrict=r"[A-Za-z]*")
-        table: DataTable[str | Text] = DataTable(id="offers", cursor_type="row", zebra_stripes=True)
+        table: FixedColumnsTable[str | Text] = FixedColumnsTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield table
         yield VerticalScroll(Static(id="offer-detail"), id="offer-detail-box")
         yield SteadyFooter(compact=True, show_command_palette=False)
@@ -147,6 +150,29 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self.rerank()
         self.query_one("#offers", DataTable).focus()
 
+    def reopen(self, country: str, days: int = 7) -> None:
+        """Show `country` for a trip of `days` days (1 GB a day) as a new screen would,
+        in the widgets already built: the app keeps one compare screen, since building
+        the fields and the table again was most of what opening it cost."""
+        self.code = countries.get(country).alpha2
+        self.data = country_data(self.code)
+        self.per_day_mode = True
+        self.trip = Trip.per_day(days, 1.0)
+        for name, value in (("days", str(days)), ("gb", number_text(1.0)), ("currency", self.home)):
+            field = self.query_one(f"#{name}", Input)
+            with field.prevent(Input.Changed):
+                field.value = value
+            field.cursor_position = len(value)
+            field.remove_class("-bad")
+        self.query_one("#gb-mode", Label).update(self._mode_text())
+        self._title()
+        if self._columns_for != (self.home, self._fit_name_width()):
+            self._columns()
+        self.costs = []
+        self.rerank()
+        self.query_one("#offer-detail-box", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#offers", DataTable).focus()
+
     def on_resize(self) -> None:
         width = self._fit_name_width()
         if width != self._name_width:
@@ -154,6 +180,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             self._fill(keep=self._highlighted_key())
 
     async def relocalize(self) -> None:
+        self.language = current_language()
         keep = self._highlighted_key()
         await self.recompose()
         self._title()
@@ -192,6 +219,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         table.add_column(t("compare.h_cost", home=home), key="cost", width=WIDTHS["cost"])
         table.add_column(t("compare.h_per_gb", home=home), key="per_gb", width=WIDTHS["per_gb"])
         table.add_column(t("compare.h_name"), key="name", width=self._name_width)
+        self._columns_for = (home, self._name_width)
 
     # -- ranking ------------------------------------------------------------------------
     def rerank(self, keep: str | None = None) -> None:
