@@ -48,6 +48,13 @@ class FixedColumnsTable(DataTable[CellType]):
         self._shown_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4096)
         self._cell_meta: dict[tuple[int, int], Style] = {}
 
+    def notify_style_update(self) -> None:
+        """The theme or the CSS changed: cells rendered in the old styles are dropped."""
+        super().notify_style_update()
+        shown = getattr(self, "_shown_cells", None)  # DataTable's __init__ may call this first
+        if shown is not None:
+            shown.clear()
+
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         new_rows = list(new_rows)
         rows = self.rows
