@@ -40,7 +40,7 @@ def test_calendar_writes_every_duty_and_trip_to_a_private_file(
 
 def test_calendar_to_standard_output_and_mistakes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "calendar", "-o", str(tmp_path / "x.ics"))
-    assert code == 2 and "nothing to put in a calendar" in err and not (tmp_path / "x.ics").exists()
+    assert code == 2 and "Nothing to put in a calendar" in err and not (tmp_path / "x.ics").exists()
     TripStore().create_trip("MA", "ios", start=date(2026, 12, 1))
     code, out, _ = run(capsys, "calendar", "-o", "-", "--lang", "en")
     assert code == 0 and "SUMMARY:Trip starts: Morocco" in out

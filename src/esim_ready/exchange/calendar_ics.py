@@ -57,10 +57,10 @@ _SEQUENCE_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 class NothingToExport(UserError):
-    def __init__(self) -> None:
-        super().__init__(
-            "nothing to put in a calendar yet: no keep-alive rule, no trip with dates and no plan expiry date"
-        )
+    def __str__(self) -> str:  # worded when shown, in the current language
+        from esim_ready.i18n import t
+
+        return t("calendar.nothing")
 
 
 class BadAlarmDays(UserError):
