@@ -553,3 +553,18 @@ async def test_escape_closes_an_untouched_form_and_asks_before_dropping_typed_te
         await pilot.press("escape", "y")
         assert app.screen is profiles
     assert ProfileStore().get(TRAVEL.id).nickname == TRAVEL.nickname
+
+
+async def test_at_60_columns_states_read_whole_and_the_due_date_stays_in_view():
+    """Chinese 已启用 / 已停用 differ only after 已: the state is never cut; on a narrow
+    terminal the carrier and role columns give way (the details show them)."""
+    save_samples()
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_profiles(pilot)
+        keys = list(screen.widths)
+        assert "carrier" not in keys and "role" not in keys
+        table = rows(screen)
+        assert [row[keys.index("state")] for row in table] == ["已停用", "已启用", "已启用", "已停用"]
+        assert [row[keys.index("keepalive")] for row in table][:3] == [
+            "2026-11-16 已逾期", "2026-11-28 将到期", "2027-03-01 正常"]

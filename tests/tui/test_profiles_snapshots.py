@@ -1,4 +1,4 @@
-"""Snapshots of the profiles screen (English and Chinese, 80x24), its keep-alive list
+"""Snapshots of the profiles screen (English and Chinese, at the four sizes of issue 11), its keep-alive list
 and the profile form. Four profiles are saved through the store before launch;
 TODAY is fixed, so due dates and statuses are stable.
 
@@ -6,8 +6,10 @@ Update after an intended change with `./dev.sh test tests/tui --snapshot-update`
 then look at the SVGs."""
 
 from esim_ready.tui.app import EsimReadyApp
-from tui.helpers import TODAY, press_settled
+from esim_ready.tui.screens.profiles import ProfilesScreen
+from tui.helpers import TODAY, press_settled, wait_for_screen
 from tui.profile_samples import save_samples
+from tui.sizes import both_languages, every_size
 
 TO_PROFILES = ["tab", "p"]  # from the country search to the list, then p
 
@@ -18,16 +20,18 @@ async def quiet(pilot):
     pilot.app.clear_notifications()
 
 
-def test_profiles_screen_english_80x24(snap_compare):
-    save_samples()
-    app = EsimReadyApp(language="en", today=TODAY)
-    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "down"], run_before=quiet)
+@every_size
+@both_languages
+def test_profiles_screen(snap_compare, language, size):
+    async def run_before(pilot) -> None:
+        await quiet(pilot)
+        await press_settled(pilot, *TO_PROFILES)
+        await wait_for_screen(pilot, ProfilesScreen)
+        await press_settled(pilot, "down")
 
-
-def test_profiles_screen_chinese_80x24(snap_compare):
     save_samples()
-    app = EsimReadyApp(language="zh", today=TODAY)
-    assert snap_compare(app, terminal_size=(80, 24), press=[*TO_PROFILES, "down"], run_before=quiet)
+    app = EsimReadyApp(language=language, today=TODAY)
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def test_keepalive_list_chinese_80x24(snap_compare):

@@ -19,8 +19,11 @@ from tui.helpers import TODAY, wait_for_screen
 
 
 def rows(screen) -> list[list[str]]:
+    """Each trip's name, country, phone, dates and readiness (whatever the columns' order on screen)."""
     table = screen.query_one("#trips", DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    keys = [column.key.value for column in table.ordered_columns]
+    cells = [dict(zip(keys, table.get_row_at(i), strict=True)) for i in range(table.row_count)]
+    return [[str(row[key]) for key in ("name", "country", "platform", "dates", "ready")] for row in cells]
 
 
 def messages(app) -> list[str]:
@@ -222,3 +225,17 @@ async def test_keys_typed_right_after_quit_are_not_acted_on() -> None:
             app.post_message(events.Key(key, key))
         await pilot.pause()
     assert app.return_code == 0
+
+async def test_readiness_stays_in_view_at_60_columns(config_dir: Path) -> None:
+    """On a narrow terminal the readiness column comes right after the name, inside the
+    screen; the columns past it (country, phone, dates) may scroll sideways."""
+    from datetime import date
+
+    TripStore().create_trip("MA", "ios", name="Marrakesh and Fès", start=date(2026, 12, 1), end=date(2026, 12, 14))
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await open_trips(pilot)
+        table = screen.query_one("#trips", DataTable)
+        assert [column.key.value for column in table.ordered_columns][:2] == ["name", "ready"]
+        right_edge = sum(column.get_render_width(table) for column in table.ordered_columns[:2])
+        assert right_edge <= table.scrollable_content_region.width

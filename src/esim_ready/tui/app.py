@@ -53,8 +53,25 @@ def _stored_secrets() -> list[str]:
 COMPARE = "compare"  # the kept compare screen's name
 
 
+# How long a notice stays (seconds): (shortest, when not said, longest) by severity.
+# Routine notices go after a few seconds; errors stay longer, but no notice covers
+# the screen for half a minute (a click on one dismisses it at once).
+NOTICE_SECONDS: dict[str, tuple[float, float, float]] = {
+    "information": (2, 4, 6),
+    "warning": (4, 8, 10),
+    "error": (8, 12, 20),
+}
+
+
+def notice_timeout(severity: str, asked: float | None) -> float:
+    shortest, usual, longest = NOTICE_SECONDS.get(severity, NOTICE_SECONDS["information"])
+    return usual if asked is None else max(shortest, min(asked, longest))
+
+
 class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_order.py)
     TITLE = "esim-ready"
+    # notices without blank lines above and below their text: they cover less of the list
+    CSS = "Toast { padding: 0 1; }"
     COMMANDS = App.COMMANDS | {_country_commands, _app_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -132,9 +149,14 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         markup: bool = False,
     ) -> None:
         """A notification, always as plain text: messages quote names, files and errors
-        the user wrote, which are never markup, and their control characters are shown."""
+        the user wrote, which are never markup, and their control characters are shown.
+        It stays a few seconds, longer for a warning or an error (`notice_timeout`)."""
         super().notify(
-            neutralise(str(message)), title=one_line(title), severity=severity, timeout=timeout, markup=False
+            neutralise(str(message)),
+            title=one_line(title),
+            severity=severity,
+            timeout=notice_timeout(severity, timeout),
+            markup=False,
         )
 
     def _fatal_error(self) -> None:

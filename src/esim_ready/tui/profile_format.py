@@ -126,27 +126,44 @@ def fit_text(text: Text, width: int) -> Text:
 # -- the profiles table and its details pane ---------------------------------------
 
 # column key, header message, the widest it may be, the narrowest it may shrink to
+# (the state is never cut: in Chinese both states begin with 已)
 COLUMNS: tuple[tuple[str, str, int, int], ...] = (
     ("default", "profiles.col_default", 4, 4),
     ("name", "profiles.col_name", 16, 8),
     ("number", "profiles.col_number", 17, 17),
     ("carrier", "profiles.col_carrier", 14, 6),
     ("role", "profiles.col_role", 8, 4),
-    ("state", "profiles.col_state", 8, 4),
+    ("state", "profiles.col_state", 8, 8),
     ("keepalive", "profiles.col_keepalive", 19, 19),
 )
+LEFT_OUT_FIRST = ("carrier", "role")  # on a narrow terminal (the details pane shows them)
+NAME_LEAST = 5  # at the very last, the nickname (and its header) shrinks to "Nick…"
 
 
 def column_widths(natural: dict[str, int], headers: dict[str, int], available: int) -> dict[str, int]:
-    """Width of each column (cells, without the 1-cell gap): natural size capped, then
-    nickname and carrier narrowed (role and state only after them) until the table fits
-    `available`; past that the lines are cut with an ellipsis."""
+    """Width of each column shown (cells, without the 1-cell gap), in table order:
+    natural size capped, then nickname and carrier narrowed (role only after them)
+    until the table fits `available`. When it cannot fit so, the carrier and then
+    the role are left out and the nickname cut shorter, rather than cutting the
+    keep-alive date off the right edge; past that the lines are cut with an ellipsis."""
     widths = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
     floors = {key: max(low, headers[key]) for key, _, _, low in COLUMNS}
+    floors["state"] = max(headers["state"], natural.get("state", 0))
+
+    def least() -> int:
+        return sum(min(widths[k], NAME_LEAST if k == "name" else floors[k]) + 1 for k in widths)
+
+    for key in LEFT_OUT_FIRST:
+        if least() <= available:
+            break
+        del widths[key]
     over = sum(widths.values()) + len(widths) - available
-    for group in (("name", "carrier"), ("role", "state")):
-        while over > 0:  # narrow the one with the most to spare, one cell at a time
-            key = max(group, key=lambda k: widths[k] - floors[k])
+    for group in (("name", "carrier"), ("role",), ("name",)):
+        if group == ("name",):
+            floors["name"] = NAME_LEAST
+        present = [k for k in group if k in widths]
+        while over > 0 and present:  # narrow the one with the most to spare, one cell at a time
+            key = max(present, key=lambda k: widths[k] - floors[k])
             if widths[key] <= floors[key]:
                 break
             widths[key] -= 1

@@ -35,6 +35,9 @@ SORT_COLUMN = {"price": "main.col_price", "data": "main.col_data", "validity": "
 # plans table column widths: at 80x24 the first five fit beside the country list
 PLAN_WIDTHS = {"carrier": 8, "data": 6, "validity": 5, "price": 10, "price-per-gb": 10, "plan": 22}
 ALL_CARRIERS = "__all__"
+# the details box's height (rows with its border) below a terminal height
+DETAIL_HEIGHTS = ((22, 5), (40, 6), (10_000, 8))
+PANE_LEAST_ROWS = 3  # a squeezed carriers or plans pane still shows three rows
 
 
 @cache
@@ -69,6 +72,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     """Country search + list on the left; carriers, plans and details on the right."""
 
     CSS_PATH = "browse.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]  # noqa: RUF012 (Textual declares it so)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="search"),
         Binding("s", "cycle_sort", "Sort", id="sort"),
@@ -266,8 +270,46 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         table.border_subtitle = t("main.sorted_by", key=headers[self.sort_key])
         if not self._plans_shown:
             table.border_subtitle = t("main.no_plans")
-        # an empty plans pane shrinks so the carriers pane gets the room
-        self.query_one("#right").set_class(not self._plans_shown, "-no-plans")
+        self._share_height()
+
+    # -- pane sizes ----------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """The carriers and plans panes share the height by what they hold: each gets
+        its rows when both fit (the plans pane, or an empty plans pane's carriers,
+        takes what is left); when they do not, they split it in proportion to their
+        rows, neither below a few rows. The details box keeps a fixed height, taller
+        on a tall terminal, so moving the cursor never re-lays-out the tables."""
+        carriers = self.query_one("#carriers", DataTable)
+        plans = self.query_one("#plans", DataTable)
+        detail = self.query_one("#detail-box")
+        height = self.app.size.height - 1  # less the footer
+        detail_height = DETAIL_HEIGHTS[-1][1]
+        for below, rows in DETAIL_HEIGHTS:
+            if height < below:
+                detail_height = rows
+                break
+        detail.styles.height = detail_height
+        if self.country is None:
+            carriers.styles.height = plans.styles.height = "1fr"
+            return
+        room = height - 1 - detail_height  # less the country's title line
+        frame = 3  # a border above and below, the header row
+        need_carriers = carriers.row_count + frame
+        need_plans = len(self._plans_shown) + frame + 1 if self._plans_shown else frame + 1  # + a horizontal scrollbar
+        if need_carriers + need_plans <= room:
+            if self._plans_shown:
+                carriers.styles.height, plans.styles.height = need_carriers, "1fr"
+            else:  # no plans: the carriers get the room
+                carriers.styles.height, plans.styles.height = "1fr", need_plans
+            return
+        least_carriers = min(need_carriers, frame + PANE_LEAST_ROWS)
+        least_plans = min(need_plans, frame + 1 + PANE_LEAST_ROWS)
+        share = round(room * need_carriers / (need_carriers + need_plans))
+        carriers.styles.height = max(least_carriers, min(share, room - least_plans))
+        plans.styles.height = "1fr"
 
     # -- details -----------------------------------------------------------------
     def _show_detail_country(self) -> None:

@@ -73,7 +73,8 @@ def _heading_prompt(category: Category, rows: tuple[Entry, ...], language: str) 
 
 class ChecklistScreen(LocalizedScreenMixin, Screen):
     CSS_PATH = "checklist.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual declares it so) wide: the how-to beside the list
+    # small: a shorter bar and no legend (the how-to names a critical item); wide: the how-to beside the list
+    HORIZONTAL_BREAKPOINTS = [(0, "-small"), (70, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual declares it so)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Tick", id="toggle_item"),
         Binding("n", "note", "Note", id="edit_note"),

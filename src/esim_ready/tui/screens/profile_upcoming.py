@@ -27,10 +27,11 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
     DEFAULT_CSS = """
     UpcomingScreen #upcoming-title { height: 1; padding: 0 1; background: $boost; }
     UpcomingScreen #upcoming {
-        height: 1fr; min-height: 4; padding-left: 1; border: round $panel-lighten-2;
+        height: 1fr; min-height: 4; padding-left: 1; border: round $foreground 30%;
     }
-    UpcomingScreen #upcoming:focus { border: round $accent; }
-    UpcomingScreen #upcoming-detail-box { height: 6; border: round $panel-lighten-2; padding: 0 1; }
+    UpcomingScreen #upcoming:focus { border: heavy $text-accent; }
+    UpcomingScreen #upcoming-detail-box { height: 6; border: round $foreground 30%; padding: 0 1; }
+    UpcomingScreen #upcoming-detail-box:focus { border: heavy $text-accent; }
     UpcomingScreen #upcoming-totals { height: auto; padding: 0 1; text-style: bold; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [

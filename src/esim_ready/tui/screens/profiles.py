@@ -154,11 +154,11 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     def _line(self, cells: dict[str, Text]) -> Text:
         """The cells side by side, each cut or padded to its column's width."""
         out = Text(no_wrap=True, overflow="ellipsis", end="")
-        for n, (key, _, _, _) in enumerate(pf.COLUMNS):
-            cell = pf.fit_text(cells[key], self.widths[key])
+        for n, (key, width) in enumerate(self.widths.items()):  # the columns shown, in order
+            cell = pf.fit_text(cells[key], width)
             out.append_text(cell)
-            if n < len(pf.COLUMNS) - 1:
-                out.append(" " * (self.widths[key] - cell.cell_len + 1))
+            if n < len(self.widths) - 1:
+                out.append(" " * (width - cell.cell_len + 1))
         return out
 
     def _fill(self, select: str | None = None) -> None:

@@ -114,20 +114,22 @@ class TripsScreen(LocalizedScreenMixin, Screen):
             t("trips.ready_stale", percent=score.percent, n=len(score.stale)) if score.stale else f"{score.percent}%"
             for *_, score in cells
         ]
+        # readiness right after the name: what this screen is for stays in view on a
+        # narrow terminal, where the last columns scroll sideways
         widths = {
+            "ready": min(24, max([cell_len(headers["ready"]), 4] + [cell_len(r) for r in ready])),  # "100%"
             "country": widest("country", 1, 16),
             "platform": widest("platform", 2, 8),
             "dates": widest("dates", 3, 24),
-            "ready": min(24, max([cell_len(headers["ready"]), 4] + [cell_len(r) for r in ready])),  # "100%"
         }
         # the border, each column's padding, a scrollbar's room, the short columns
-        room = max(self.size.width, 80) - 2 - 2 * (len(widths) + 1) - 2 - sum(widths.values())
-        table.add_column(headers["name"], key="name", width=max(room, 10))
+        room = self.app.size.width - 2 - 2 * (len(widths) + 1) - 2 - sum(widths.values())
+        table.add_column(headers["name"], key="name", width=max(room, 12))
         for key, width in widths.items():
             table.add_column(headers[key], key=key, width=width)
         for trip, (name, country, platform, dates, score), shown in zip(self.trips, cells, ready, strict=True):
             style = "yellow" if score.stale else "bold green" if score.ready else ""
-            table.add_row(name, country, platform, dates, Text(shown, style=style), key=trip.id)
+            table.add_row(name, Text(shown, style=style), country, platform, dates, key=trip.id)
         empty = not self.trips
         table.display = not empty
         self.query_one("#empty").display = empty

@@ -1,0 +1,92 @@
+"""Layout at every size of issue 11: panes sized by what they hold, every border on
+screen, the focused pane plain to see, notices that go away."""
+
+import pytest
+from textual.widgets import DataTable
+
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.browse import BrowseScreen
+from tui.helpers import TODAY, wait_for_screen
+from tui.sizes import every_size
+
+PANES = ("#search", "#countries", "#carriers", "#plans", "#detail-box")
+
+
+def shown_rows(table: DataTable) -> int:
+    """Data rows the table shows without scrolling (less its header)."""
+    return table.scrollable_content_region.height - 1
+
+
+async def test_norway_at_120x40_shows_every_carrier_and_every_plan(config_dir):
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        carriers = screen.query_one("#carriers", DataTable)
+        plans = screen.query_one("#plans", DataTable)
+        assert carriers.row_count >= 18 and plans.row_count >= 5
+        assert shown_rows(carriers) >= carriers.row_count
+        assert shown_rows(plans) >= plans.row_count
+
+
+async def test_a_squeezed_screen_splits_the_height_by_rows(config_dir):
+    """80x24: 19 carrier rows and 5 plans cannot all show; the carriers get the larger share."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        carriers = screen.query_one("#carriers", DataTable)
+        plans = screen.query_one("#plans", DataTable)
+        assert carriers.size.height > plans.size.height
+        assert shown_rows(plans) >= 3  # a squeezed pane still shows three rows
+
+
+@every_size
+async def test_every_pane_and_its_border_is_on_screen(config_dir, size):
+    width, height = size
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        regions = [screen.query_one(name).region for name in PANES]
+        for name, region in zip(PANES, regions, strict=True):
+            assert region.height >= 3, name
+            assert region.right <= width and region.bottom <= height - 1, name  # above the footer
+        for i, a in enumerate(regions):
+            assert not any(a.overlaps(b) for b in regions[i + 1 :])
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_the_focused_pane_has_a_heavy_border_and_the_others_a_thin_one(config_dir, theme):
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        for key in ("", "tab", "tab", "tab", "tab"):  # search, countries, carriers, plans, details
+            if key:
+                await pilot.press(key)
+            await pilot.pause()
+            focused = screen.focused
+            assert focused is not None
+            edges = {name: screen.query_one(name).styles.border_top[0] for name in PANES}
+            assert edges.pop(f"#{focused.id}") == "heavy"
+            assert set(edges.values()) == {"round"}
+            colour = screen.query_one(f"#{focused.id}").styles.border_top[1]
+            _, background = screen.background_colors
+            assert abs(colour.brightness - background.brightness) > 0.25  # stands out in this theme
+
+
+async def test_routine_notices_go_in_seconds_and_errors_stay_longer(config_dir):
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("saved", timeout=30)
+        app.notify("look", severity="warning", timeout=30)
+        app.notify("broken", severity="error")
+        app.notify("broken badly", severity="error", timeout=60)
+        await pilot.pause()
+        timeouts = {n.message: n.timeout for n in app._notifications}
+        assert timeouts["saved"] <= 6
+        assert 6 < timeouts["look"] <= 10
+        assert 10 <= timeouts["broken"] <= timeouts["broken badly"] <= 20
+
