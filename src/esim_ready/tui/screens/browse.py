@@ -414,8 +414,9 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
         self.sort_reverse = False
         if self.country:
-            self._fill_plans()
-        self.notify(t("main.sorted_by", key=t(SORT_COLUMN[self.sort_key])), timeout=2)
+            self._fill_plans()  # the plans pane's bottom line names the key: no notice over the table
+        else:
+            self.notify(t("main.sorted_by", key=t(SORT_COLUMN[self.sort_key])), timeout=2)
 
     def action_reverse_sort(self) -> None:
         self.sort_reverse = not self.sort_reverse
