@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, OptionList, Static
 
 from esim_ready.state.trips import TripStore
@@ -25,7 +26,7 @@ async def test_stale_backups_are_counted_marked_and_fresh_again_after_space() ->
         await pilot.press("tab", "t")
         await pilot.pause()
         table = app.screen.query_one("#trips", DataTable)
-        assert str(table.get_row_at(0)[4]).endswith("· 3 backups stale")
+        assert str(table.get_cell_at(Coordinate(0, table.get_column_index("ready")))).endswith("· 3 backups stale")
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

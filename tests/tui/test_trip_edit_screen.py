@@ -27,7 +27,9 @@ async def trip_form(pilot, key: str) -> tuple[TripsScreen, NewTripDialog]:  # ty
 
 def rows(screen: TripsScreen) -> list[list[str]]:
     table = screen.query_one("#trips", DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    keys = [column.key.value for column in table.ordered_columns]  # name, country, phone, dates, ready
+    cells = [dict(zip(keys, table.get_row_at(i), strict=True)) for i in range(table.row_count)]
+    return [[str(row[key]) for key in ("name", "country", "platform", "dates", "ready")] for row in cells]
 
 
 async def test_edit_changes_country_dates_phone_and_backup_days() -> None:
