@@ -68,7 +68,7 @@ def test_shipped_country_names_are_what_pycountry_and_babel_say():
     assert "Babel" in shipped["source"] and "CLDR" in shipped["source"]
 
 
-@pytest.mark.parametrize(("query", "expected"), [("moluo", "MA"), ("moluoge", "MA"), ("mlg", "MA"), ("hanguo", "KR"), ("nuowei", "NO")])
+@pytest.mark.parametrize(("query", "expected"), [("moluo", "MA"), ("moluoge", "MA"), ("mlg", "MA"), ("hanguo", "KR"), ("nuowei", "NO"), ("mo luo ge", "MA"), ("mó luò gē", "MA"), ("Nuo Wei", "NO")])
 def test_pinyin_finds_the_chinese_name(query, expected):
     assert expected in [c.alpha2 for c in countries.search(query)][:3]
 

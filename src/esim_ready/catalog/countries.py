@@ -163,6 +163,7 @@ def search(query: str) -> list[Country]:
         return list(all_countries())
     groups: tuple[list[Country], ...] = ([], [], [], [], [], [])
     upper = q.upper()
+    joined = q.replace(" ", "")  # pinyin typed with spaces or tone marks: "mo luo ge", "mó luò gē"
     for c, names, pinyin, official in _search_index():
         if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names:
             groups[0].append(c)
@@ -172,7 +173,7 @@ def search(query: str) -> list[Country]:
             groups[2].append(c)
         elif q in names:
             groups[3].append(c)
-        elif f"\n{q}" in pinyin:
+        elif f"\n{joined}" in pinyin:
             groups[4].append(c)
         elif q in official:
             groups[5].append(c)
