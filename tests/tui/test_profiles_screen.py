@@ -249,7 +249,11 @@ async def test_a_bad_lpac_file_imports_nothing_and_says_why():
         await pilot.press("i", *str(LPAC_DIR / "error_envelope.json"), "enter")
         assert any("lpac reported an error" in m for m in messages(app))
         await pilot.press("i", "ctrl+u", *"/no/such/file.json", "enter")
-        assert any("no such file" in m for m in messages(app))
+        dialog = app.screen  # stays open with the reason, the name kept to fix
+        assert "no such file" in str(dialog.query_one("#error", Static).render())
+        assert dialog.query_one("#text", Input).value == "/no/such/file.json"
+        await pilot.press("escape")
+        assert app.screen is screen
         assert rows(screen) == []
     assert ProfileStore().list() == ()
 
@@ -568,3 +572,21 @@ async def test_at_60_columns_states_read_whole_and_the_due_date_stays_in_view():
         assert [row[keys.index("state")] for row in table] == ["已停用", "已启用", "已启用", "已停用"]
         assert [row[keys.index("keepalive")] for row in table][:3] == [
             "2026-11-16 已逾期", "2026-11-28 将到期", "2027-03-01 正常"]
+
+
+async def test_an_imported_profile_that_looks_like_one_typed_by_hand_is_offered_to_merge():
+    typed = ProfileStore().add(Profile(nickname="Travel NO", carrier="Telenor", country="NO",
+                                       number="+4791234567")).profile  # fmt: skip
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("i", *str(LPAC_DIR / "profile_list.json"), "enter")
+        question = await wait_for_screen(pilot, ConfirmDialog)
+        text = str(question.query_one(".dialog-title", Static).render())
+        assert "“挪威保号” from the chip (ICCID 8947000000001234560) looks like “Travel NO”" in text
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen is screen
+        assert names(screen) == ["Travel NO", "CMCC eSIM", "UK data"]
+    merged = ProfileStore().get(typed.id)
+    assert (merged.iccid, merged.number, merged.state) == ("8947000000001234560", "+4791234567", "enabled")

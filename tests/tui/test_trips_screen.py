@@ -158,9 +158,43 @@ async def test_import_of_a_broken_file_lists_its_problems_and_changes_nothing(co
         assert any('.done ("cloud-backup-on")' in s for s in shown)
         await pilot.press("escape")
         assert app.screen is screen and rows(screen)[0][0] == "Marrakesh"
-        await pilot.press("i", *str(tmp_path / "missing.toml"), "enter")
+    assert (config_dir / "trips.toml").read_bytes() == before
+
+
+async def test_a_missing_file_keeps_the_import_dialog_open_to_fix_the_name(config_dir: Path, tmp_path: Path) -> None:
+    store = TripStore()
+    trip = store.create_trip("MA", "ios", name="Marrakesh")
+    write_export(tmp_path / "trip.toml", trip, store.templates)
+    store.delete_trip(trip.id)
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_trips(pilot)
+        await pilot.press("i")
+        dialog = await wait_for_screen(pilot, PathDialog)
+        await pilot.press(*str(tmp_path / "trip.tom"), "enter")  # a letter short
+        assert app.screen is dialog  # still open, with what was typed
+        assert "no such file" in str(dialog.query_one("#error", Static).render())
+        assert dialog.query_one("#text", Input).value == str(tmp_path / "trip.tom")
+        await pilot.press("l", "enter")  # the name fixed: imported
         await pilot.pause()
-        assert any(m.startswith("Not imported: cannot read") for m in messages(app))
+        assert app.screen is screen and rows(screen)[0][0] == "Marrakesh"
+
+
+async def test_importing_the_markdown_export_says_so_and_keeps_the_dialog_open(config_dir: Path, tmp_path: Path) -> None:
+    store = TripStore()
+    trip = store.create_trip("MA", "ios", name="Marrakesh")
+    path, fmt = write_export(tmp_path / "trip.md", trip, store.templates)
+    assert fmt == "markdown"
+    before = (config_dir / "trips.toml").read_bytes()
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_trips(pilot)
+        await pilot.press("i")
+        dialog = await wait_for_screen(pilot, PathDialog)
+        await pilot.press(*str(path), "enter")
+        assert app.screen is dialog
+        error = str(dialog.query_one("#error", Static).render())
+        assert "Markdown" in error and "TOML" in error and "不是有效" not in error
     assert (config_dir / "trips.toml").read_bytes() == before
 
 

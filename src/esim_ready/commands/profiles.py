@@ -4,6 +4,7 @@
     esim-ready profiles export -o FILE.toml [--include-secrets]     (-o - : standard output)
     esim-ready profiles import FILE.toml                            (- : standard input)
     esim-ready profiles import-lpac FILE                            (- : standard input)
+    esim-ready profiles merge TYPED IMPORTED                        (one profile of the two)
     esim-ready due [--json] [--today YYYY-MM-DD]
 
 `due` exits 1 when a number's keep-alive is overdue (for cron), else 0.
@@ -20,6 +21,7 @@ from typing import Any
 from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
+from esim_ready.textsafe import one_line
 
 
 def register(subparsers: Any) -> None:
@@ -52,6 +54,11 @@ def register(subparsers: Any) -> None:
         "--profile", metavar="ID|ICCID|NICKNAME", help=t("cli.h_profiles_chip_info_alone_profile_whos")
     )
     p.set_defaults(handler=cmd_import_lpac)
+
+    p = sub.add_parser("merge", help=t("cli.h_profiles_merge"))
+    p.add_argument("typed", metavar="TYPED", help=t("cli.h_profiles_merge_typed"))
+    p.add_argument("imported", metavar="IMPORTED", help=t("cli.h_profiles_merge_imported"))
+    p.set_defaults(handler=cmd_merge)
 
     p = subparsers.add_parser("due", help=t("cli.h_profiles_keep_alive_duties_due_date_e"))
     p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
@@ -146,6 +153,18 @@ def _summary(what: str, summary: Any) -> None:
     print(t("cli.profiles_imported", path=what, added=len(summary.added), updated=len(summary.updated)))
     if summary.eid:
         print(t("code.lpac_eid", eid=summary.eid, n=len(summary.added) + len(summary.updated)))
+    for pair in summary.same:  # the user decides: say so and how
+        print(
+            "\n"
+            + t(
+                "profiles.same_cli",
+                imported=one_line(pair.imported.display_name),
+                iccid=pair.imported.iccid,
+                typed=one_line(pair.typed.display_name),
+                why=t(f"profiles.same_{pair.reason}"),
+                command=f"esim-ready profiles merge {pair.typed.id} {pair.imported.id}",
+            )
+        )
 
 
 def _import(args: argparse.Namespace, importer: Any) -> int:
@@ -179,6 +198,18 @@ def cmd_import_lpac(args: argparse.Namespace) -> int:
 
     target = _profile_named(_store(), args.profile) if args.profile else None
     return _import(args, lambda text, store, name: import_lpac(text, store, name, profile_id=target))
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    store = _store()
+    typed, imported = _profile_named(store, args.typed), _profile_named(store, args.imported)
+    if typed == imported:
+        raise UserError(t("profiles.merge_self", name=one_line(args.typed)))
+    saved = store.merge_same(typed, imported)
+    for warning in saved.warnings:
+        print("esim-ready: " + t("cli.warning", message=warning), file=sys.stderr)
+    print(t("profiles.merged", name=one_line(saved.profile.display_name), iccid=saved.profile.iccid or ""))
+    return 0
 
 
 # -- due -------------------------------------------------------------------------------

@@ -13,6 +13,9 @@ import the same way:
   (`parse_checklist` raises `DataFileError` listing every problem, before any
   change), then hand the store one change (`TripStore.put_trip`).
 * `import_file(store, path)`: `read_document` + `apply_import`.
+* `import_problem(path)`: why a file cannot be imported before its content is
+  checked (it cannot be read, or it is the printable Markdown export), or None:
+  a dialog shows it and stays open.
 
 Never imports Textual.
 """
@@ -23,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from esim_ready.exchange.user_files import CannotAccess, read_user_file, write_user_file
+from esim_ready.errors import UserError
+from esim_ready.exchange.user_files import CannotAccess, cannot_read, read_user_file, write_user_file
 
 __all__ = ["CannotAccess"]  # shared with the command line
 
@@ -89,6 +93,24 @@ def write_export(
 def read_document(path: str | Path) -> str:
     """The UTF-8 text of the file at `path` (`~` expanded), or a `UserError` saying why not."""
     return read_user_file(path)[0]
+
+
+def import_problem(path: str | Path) -> UserError | None:
+    """Why the file at `path` cannot be imported before its content is checked: it cannot
+    be read, or it is not a TOML document at all (e.g. the printable Markdown export).
+    None: try it (`import_file` checks the rest)."""
+    from esim_ready.catalog.validation import load_toml
+    from esim_ready.errors import DataFileError
+
+    problem = cannot_read(path)
+    if problem is not None:
+        return problem
+    try:
+        load_toml(str(path).strip(), read_document(path))
+    except DataFileError as exc:
+        if any(p.code == "markdown_export" for p in exc.problems):
+            return exc
+    return None
 
 
 def apply_import(store: TripStore, text: str, name: str, *, replace: bool = False) -> ImportResult:

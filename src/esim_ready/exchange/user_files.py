@@ -104,6 +104,18 @@ def read_bytes(
     return data, shown
 
 
+def cannot_read(name: str | Path) -> CannotRead | None:
+    """Why the file `name` cannot be read, or None: for a dialog that stays open so the
+    name can be fixed. Standard input ("-") is for the command line, so refused here."""
+    if str(name).strip() == STDIO:
+        return CannotRead(STDIO, "standard input is for the command line: give a file name")
+    try:
+        read_bytes(name)
+    except CannotRead as exc:
+        return exc
+    return None
+
+
 def read_user_file(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[str, str]:
     """(text, name to show) of the file `name`, or of standard input for "-"."""
     data, shown = read_bytes(name, stdin=stdin)

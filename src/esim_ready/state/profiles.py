@@ -535,12 +535,80 @@ class Saved:
 
 
 @dataclass(frozen=True)
+class LikelySame:
+    """A profile the user typed by hand (no ICCID) and one just imported that is probably
+    the same line: `reason` is "number" (the same number) or "carrier" (the chip's
+    provider is the carrier typed, in a country the ICCID does not contradict)."""
+
+    typed: Profile
+    imported: Profile
+    reason: str
+
+
+def likely_same(profiles: Sequence[Profile], imported: Sequence[Profile]) -> tuple[LikelySame, ...]:
+    """For each profile in `imported` (with an ICCID), the one profile of `profiles` typed by
+    hand without an ICCID that is probably the same line; offered only when exactly one
+    fits, and each typed profile once. Nothing is merged here: the user decides."""
+    new_ids = {p.id for p in imported}
+    typed = [p for p in profiles if not p.iccid and p.id not in new_ids and not p.is_test]
+    out: list[LikelySame] = []
+    used: set[str] = set()
+    for new in imported:
+        if not new.iccid or new.is_test:
+            continue
+        fits = [(p, reason) for p in typed if p.id not in used and (reason := _same_line(p, new))]
+        if len(fits) == 1:
+            match, reason = fits[0]
+            used.add(match.id)
+            out.append(LikelySame(match, new, reason))
+    return tuple(out)
+
+
+def _same_line(typed: Profile, new: Profile) -> str | None:
+    if typed.number and new.number:
+        return "number" if typed.number == new.number else None
+    typed_name = (typed.carrier or "").strip().casefold()
+    names = {n.strip().casefold() for n in (new.provider_name, new.carrier) if n and n.strip()}
+    if not typed_name or not any(_same_name(typed_name, name) for name in names):
+        return None
+    from esim_ready.esim.identifiers import iccid_country
+
+    found = iccid_country(new.iccid or "")
+    if typed.country and found is not None and found.regions and typed.country not in found.regions:
+        return None
+    return "carrier"
+
+
+def _same_name(a: str, b: str) -> bool:
+    """"telenor" and "telenor norge" name one carrier; "orange" and "orangeade" do not."""
+    return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+
+CHIP_FACTS = ("iccid", "state", "provider_name", "profile_name", "profile_class", "isdp_aid")
+
+
+def merged_profile(typed: Profile, chip: Profile) -> Profile:
+    """One profile from a profile typed by hand and the same line read from the chip: the
+    chip's facts (ICCID, state, names, class), and everything else as the user set it,
+    filled from the chip where the user left it empty. Keeps the typed profile's id."""
+    changes: dict[str, Any] = {name: getattr(chip, name) for name in CHIP_FACTS}
+    for f in fields(Profile):
+        if f.name in CHIP_FACTS or f.name == "id":
+            continue
+        mine = getattr(typed, f.name)
+        if mine is None or mine is False:
+            changes[f.name] = getattr(chip, f.name)
+    return replace(typed, **changes)
+
+
+@dataclass(frozen=True)
 class ImportSummary:
     added: tuple[Profile, ...] = ()
     updated: tuple[Profile, ...] = ()
     warnings: tuple[Problem, ...] = ()  # worded at the edge
     skipped_lines: int = 0  # lines of pasted lpac output that were not lpac's JSON
     eid: str | None = None  # the chip's EID, when `lpac chip info` output was imported
+    same: tuple[LikelySame, ...] = ()  # added ones that are probably a profile typed by hand
 
 
 class _ProfilesFile(DocumentFile):
@@ -772,11 +840,34 @@ class ProfileStore:
                     profiles.append(new)
                     added.append(new)
                 warnings += [issue_problem(w, f"ICCID {chip.iccid}") for w in check_iccid(chip.iccid)[1]]
-            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings), eid=eid))
+            same = likely_same(profiles, added)
+            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings), eid=eid, same=same))
             return profiles
 
         self._change(change)
         return summary[0]
+
+    def merge_same(self, typed_id: str, imported_id: str) -> Saved:
+        """Make one profile of a profile typed by hand and the same line imported from the
+        chip (see `merged_profile`): the typed one takes the chip's facts, the imported one
+        goes. Refused with `ProfileInvalid` if the result has errors."""
+        if typed_id == imported_id:
+            raise ValueError("a profile cannot be merged with itself")
+        saved: _Saveds = []
+
+        def change(profiles: _Profiles) -> _Profiles:
+            typed = profiles[_index(profiles, typed_id)]
+            chip = profiles[_index(profiles, imported_id)]
+            rest = [p for p in profiles if p.id != imported_id]
+            ready, report = prepare(merged_profile(typed, chip), [p for p in rest if p.id != typed_id])
+            if not report.ok:
+                raise ProfileInvalid(report)
+            saved.append(Saved(ready, report.warnings))
+            rest[_index(rest, typed_id)] = ready
+            return _one_default(rest, ready)
+
+        self._change(change)
+        return saved[0]
 
     def merge(
         self,
@@ -838,7 +929,8 @@ class ProfileStore:
                 chosen = [placed[p.id] for p in incoming if getattr(p, kind)]
                 if chosen:
                     profiles = [_with(p, kind, p.id == chosen[-1]) for p in profiles]
-            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings)))
+            same = likely_same(profiles, added)
+            summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings), same=same))
             return profiles
 
         self._change(change)

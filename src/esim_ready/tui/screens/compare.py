@@ -437,14 +437,15 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                                         initial="offers.toml"), chosen)
 
     def action_import_offers(self) -> None:
-        from esim_ready.tui.screens.dialogs import PathDialog
+        from esim_ready.tui.screens.dialogs import PathDialog, readable
 
         def chosen(path: str | None) -> None:
             if path:
                 self._import(path)
 
         hint = t("compare.import_hint", cwd=os.getcwd())
-        self.app.push_screen(PathDialog(t("compare.import_title"), hint, t("compare.import_action")), chosen)
+        dialog = PathDialog(t("compare.import_title"), hint, t("compare.import_action"), check=readable)
+        self.app.push_screen(dialog, chosen)
 
     def _import(self, path: str) -> None:
         from esim_ready.errors import DataFileError

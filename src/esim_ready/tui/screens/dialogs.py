@@ -189,15 +189,38 @@ class PathDialog(TextDialog):
 
     DEFAULT_CSS = DIALOG_CSS.format(cls="PathDialog")
 
-    def __init__(self, title: str, hint: str, action: str, initial: str = "", *, placeholder: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        hint: str,
+        action: str,
+        initial: str = "",
+        *,
+        placeholder: str = "",
+        check: Callable[[str], str | None] | None = None,
+    ) -> None:
+        def checked(text: str) -> str | None:
+            if not text:
+                return t("dialogs.path_missing")
+            return check(text) if check is not None else None
+
         super().__init__(
             title,
             initial,
             action=action,
             placeholder=placeholder or t("dialogs.path_placeholder"),
             hint=hint,
-            check=lambda text: None if text else t("dialogs.path_missing"),
+            check=checked,
         )
+
+
+def readable(path: str) -> str | None:
+    """A `PathDialog` check for a file to import: why it cannot be read (the dialog stays
+    open, the name kept to fix), or None."""
+    from esim_ready.exchange.user_files import cannot_read
+
+    problem = cannot_read(path)
+    return str(problem) if problem is not None else None
 
 
 class PathOptionDialog(PathDialog):

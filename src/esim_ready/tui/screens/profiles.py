@@ -23,7 +23,8 @@ from textual.widgets.option_list import Option
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
 from esim_ready.state.keepalive import next_due, status_on
-from esim_ready.state.profiles import SECRET_FIELDS, Profile, ProfileStore, Saved
+from esim_ready.state.profiles import SECRET_FIELDS, LikelySame, Profile, ProfileStore, Saved
+from esim_ready.textsafe import one_line
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import plain
@@ -324,7 +325,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.app.push_screen(UpcomingScreen(self.store, self.today))  # on_screen_resume re-reads after it
 
     def action_import_lpac(self) -> None:
-        from esim_ready.tui.screens.dialogs import PathDialog
+        from esim_ready.tui.screens.dialogs import PathDialog, readable
 
         dialog = PathDialog(
             t("profiles.import_title"),
@@ -332,6 +333,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             t("profiles.import_button"),
             self.last_import,
             placeholder=t("profiles.path_placeholder"),
+            check=readable,
         )
         self.app.push_screen(dialog, self._import_chosen)
 
@@ -359,6 +361,38 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             notes.append(t("code.lpac_eid", eid=summary.eid, n=len(summary.added) + len(summary.updated)))
         if notes:
             self.notify("\n".join(notes), severity="warning" if summary.warnings else "information", timeout=15)
+        self._offer_same(list(summary.same))
+
+    def _offer_same(self, pairs: list[LikelySame]) -> None:
+        """Ask, one pair at a time, whether a profile typed by hand and one just imported
+        from the chip are one profile (the user decides; "keep both" has the focus)."""
+        if not pairs:
+            return
+        from esim_ready.tui.screens.dialogs import ConfirmDialog
+
+        pair, rest = pairs[0], pairs[1:]
+
+        def answered(merge: bool | None) -> None:
+            if merge:
+                try:
+                    saved = self.store.merge_same(pair.typed.id, pair.imported.id)
+                except UserError as exc:
+                    self.notify(str(exc), title=t("profiles.not_saved"), severity="error", timeout=15)
+                else:
+                    self.reload(saved.profile.id)
+                    self.notify(t("profiles.merged", name=saved.profile.display_name,
+                                  iccid=saved.profile.iccid or ""), timeout=6)  # fmt: skip
+            self._offer_same(rest)
+
+        question = t(
+            "profiles.same_question",
+            imported=one_line(pair.imported.display_name),
+            iccid=pair.imported.iccid,
+            typed=one_line(pair.typed.display_name),
+            why=t(f"profiles.same_{pair.reason}"),
+        )
+        dialog = ConfirmDialog(question, t("profiles.same_merge"), t("profiles.same_keep"), danger=False)
+        self.app.push_screen(dialog, answered)
 
     def action_export(self) -> None:
         from esim_ready.tui.screens.dialogs import PathOptionDialog

@@ -274,8 +274,17 @@ class TripsScreen(LocalizedScreenMixin, Screen):
             if path:
                 self._import(path)
 
+        def problem(path: str) -> str | None:  # shown in the dialog, which stays open
+            from esim_ready.exchange.checklist_files import import_problem
+
+            found = import_problem(path)
+            if isinstance(found, DataFileError):  # e.g. the Markdown export: its words, no file name
+                return "\n".join(found.words())
+            return str(found) if found is not None else None
+
         hint = t("trips.import_hint") + " " + t("trips.relative_hint", cwd=os.getcwd())
-        self.app.push_screen(PathDialog(t("trips.import_title"), hint, t("trips.import_action")), chosen)
+        dialog = PathDialog(t("trips.import_title"), hint, t("trips.import_action"), check=problem)
+        self.app.push_screen(dialog, chosen)
 
     def _import(self, path: str, replace: bool = False) -> None:
         from esim_ready.exchange.checklist_files import import_file
