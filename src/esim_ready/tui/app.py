@@ -28,6 +28,11 @@ from esim_ready.tui.host import AppHost
 from esim_ready.tui.key_order import KeysInOrder
 from esim_ready.tui.screens.browse import BrowseScreen
 
+if TYPE_CHECKING:
+    from esim_ready.state.profiles import ProfileStore
+    from esim_ready.state.trips import TripStore
+    from esim_ready.state.user_offers import UserOffers
+
 
 def _country_commands():  # imported on first use of the palette, not at start-up
     from esim_ready.tui.commands import CountryCommands
@@ -41,11 +46,11 @@ def _app_commands():
     return AppCommands
 
 
-def _stored_secrets() -> list[str]:
+def _stored_secrets(app: EsimReadyApp) -> list[str]:
     try:
-        from esim_ready.state.profiles import SECRET_FIELDS, ProfileStore
+        from esim_ready.state.profiles import SECRET_FIELDS
 
-        return [v for p in ProfileStore().list() for n in SECRET_FIELDS if (v := getattr(p, n))]
+        return [v for p in app.profiles.list() for n in SECRET_FIELDS if (v := getattr(p, n))]
     except Exception:  # the crash may be in the store itself: mask what the patterns catch
         return []
 
@@ -98,6 +103,9 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         i18n.set_language(chosen)
         curated.set_user_data_dir(user_data_dir())
         self.initial_country = initial_country or self.settings.last_country
+        self._trips: TripStore | None = None  # made on first use: not at start-up
+        self._profiles: ProfileStore | None = None
+        self._offers: UserOffers | None = None
 
     def on_mount(self) -> None:
         self._localize()
@@ -117,7 +125,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             self.notify(t("main.user_data_problem", problem=problem), severity="warning", timeout=30)
         from esim_ready.tui.launch_notices import launch_notices  # profiles file kept aside; keep-alives due
 
-        for message, severity in launch_notices(self.today):
+        for message, severity in launch_notices(self.today, self.profiles):
             self.notify(message, severity=severity, timeout=30)  # type: ignore[arg-type]
 
     def _localize(self) -> None:
@@ -171,7 +179,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         capture = Console(width=self.console.width or 100, color_system=None, file=io.StringIO())
         with capture.capture() as captured:
             capture.print(Traceback(show_locals=False, width=None, suppress=[]))
-        report = mask_known(captured.get(), _stored_secrets())
+        report = mask_known(captured.get(), _stored_secrets(self))
         self._exit_renderables.append(Text(neutralise(report)))
         self._close_messages_no_wait()
 
@@ -225,6 +233,31 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         self.set_timer(0.1, save)  # after the palette has closed
 
     # -- things screens ask of the app ---------------------------------------------
+    @property
+    def trips(self) -> TripStore:
+        """The trips store: one for the running app (it re-reads the file, under a lock, on every call)."""
+        if self._trips is None:
+            from esim_ready.state.trips import TripStore
+
+            self._trips = TripStore()
+        return self._trips
+
+    @property
+    def profiles(self) -> ProfileStore:
+        if self._profiles is None:
+            from esim_ready.state.profiles import ProfileStore
+
+            self._profiles = ProfileStore()
+        return self._profiles
+
+    @property
+    def offers(self) -> UserOffers:
+        if self._offers is None:
+            from esim_ready.state.user_offers import UserOffers
+
+            self._offers = UserOffers()
+        return self._offers
+
     def remember_country(self, code: str) -> None:
         if self.settings.last_country != code:
             try:

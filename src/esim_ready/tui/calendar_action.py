@@ -33,14 +33,13 @@ def export_calendar(screen: Screen, profiles: ProfileStore | None = None) -> Non
             return
         from esim_ready.exchange.calendar_ics import NothingToExport, write_calendar
         from esim_ready.exchange.calendar_ics import export_calendar as build
-        from esim_ready.state.profiles import ProfileStore
         from esim_ready.tui.host import host
-        from esim_ready.tui.trip_actions import tell_damage, trip_store
+        from esim_ready.tui.trip_actions import tell_damage
 
         try:
             data, count = build(
-                (profiles or ProfileStore()).list(),
-                trip_store(app).list_trips(),
+                (profiles or host(screen).profiles).list(),
+                host(screen).trips.list_trips(),
                 language=current_language(),
                 today=host(screen).today,
             )

@@ -2,7 +2,8 @@
 
 Screens reach the app through `host(self)` instead of an untyped
 `self.app.something`; `EsimReadyApp` is checked (by mypy, in tests) to provide
-every member. This module imports nothing from the app, so there is no import
+every member. The user's stores (trips, profiles, own offers) are reached only
+this way: one of each per running app, never made by a screen. This module imports nothing from the app, so there is no import
 cycle between the app and its screens.
 """
 
@@ -14,9 +15,20 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 if TYPE_CHECKING:
     from textual.app import App
 
+    from esim_ready.state.profiles import ProfileStore
+    from esim_ready.state.trips import TripStore
+    from esim_ready.state.user_offers import UserOffers
+
 
 class AppHost(Protocol):
     today: date  # fixed in tests and snapshots
+
+    @property
+    def trips(self) -> TripStore: ...
+    @property
+    def profiles(self) -> ProfileStore: ...
+    @property
+    def offers(self) -> UserOffers: ...
 
     def remember_country(self, code: str) -> None: ...
     def goto_country(self, code: str) -> None: ...

@@ -1,5 +1,5 @@
-"""What the trips and checklist screens share: the app's trips store, telling the
-user about a damaged trips file, short trip labels, and the dialogs-then-work
+"""What the trips and checklist screens share: telling the
+user about a damaged trips file (the store is the app's: `host(screen).trips`), short trip labels, and the dialogs-then-work
 flows for a new trip and for an export.
 
 The work itself is done by the state layer (`TripStore`) and the exchange
@@ -13,31 +13,24 @@ import os
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
+from textual.app import App
+
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
-from esim_ready.state.trips import Trip, TripStore
+from esim_ready.state.trips import Trip
+from esim_ready.tui.host import host
 
 if TYPE_CHECKING:
-    from textual.app import App
     from textual.screen import Screen
 
     from esim_ready.tui.screens.dialogs import NewTrip
 
-_stores: WeakKeyDictionary[App, TripStore] = WeakKeyDictionary()
 _told: WeakKeyDictionary[App, int] = WeakKeyDictionary()
-
-
-def trip_store(app: App) -> TripStore:
-    """One store per running app (it re-reads the file on every call, under a lock)."""
-    store = _stores.get(app)
-    if store is None:
-        store = _stores[app] = TripStore()
-    return store
 
 
 def tell_damage(app: App) -> None:
     """Notify once about each damaged trips file the store moved aside, saying where it went."""
-    store = trip_store(app)
+    store = host(app).trips
     told = _told.get(app, 0)
     for path, reason in store.quarantined[told:]:
         app.notify(t("trips.damaged", path=path, reason=reason), severity="error", timeout=30)
@@ -82,7 +75,7 @@ def new_trip(screen: Screen, country: str | None = None) -> None:
             return
         from esim_ready.tui.screens.checklist import ChecklistScreen
 
-        store = trip_store(app)
+        store = host(app).trips
         try:
             trip = store.create_trip(answer.country, answer.platform, answer.name, answer.start, answer.end)
         except UserError as exc:
@@ -107,7 +100,7 @@ def export_trip(screen: Screen, trip: Trip) -> None:
             return
         from esim_ready.exchange.checklist_files import write_export
 
-        store = trip_store(app)
+        store = host(app).trips
         try:
             written, fmt = write_export(path, trip, store.templates, current_language())
         except UserError as exc:

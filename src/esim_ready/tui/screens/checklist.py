@@ -93,7 +93,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
 
     @property
     def store(self) -> TripStore:
-        return trip_actions.trip_store(self.app)
+        return host(self).trips
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:

@@ -29,7 +29,7 @@ from esim_ready.catalog.models import is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank
-from esim_ready.state.user_offers import Saved, UserOffers
+from esim_ready.state.user_offers import Saved
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.format import cut
@@ -387,14 +387,14 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     def action_add_offer(self) -> None:
         from esim_ready.tui.screens.offer_form import OfferForm
 
-        self.app.push_screen(OfferForm(UserOffers(), self.code, host(self).today), self._saved)
+        self.app.push_screen(OfferForm(host(self).offers, self.code, host(self).today), self._saved)
 
     def action_edit_offer(self) -> None:
         from esim_ready.tui.screens.offer_form import OfferForm
 
         offer = self._mine()
         if offer is not None:
-            self.app.push_screen(OfferForm(UserOffers(), self.code, host(self).today, offer.id), self._saved)
+            self.app.push_screen(OfferForm(host(self).offers, self.code, host(self).today, offer.id), self._saved)
 
     def action_delete_offer(self) -> None:
         from esim_ready.tui.screens.dialogs import ConfirmDialog
@@ -407,7 +407,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             if not yes:
                 return
             try:
-                UserOffers().delete(self.code, offer.id)
+                host(self).offers.delete(self.code, offer.id)
             except UserError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
@@ -426,7 +426,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             from esim_ready.exchange.offers_toml import export_offers_file
 
             try:
-                written = export_offers_file(path, UserOffers())
+                written = export_offers_file(path, host(self).offers)
             except UserError as exc:
                 self.notify(str(exc), severity="error", timeout=10)
                 return
@@ -453,7 +453,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         from esim_ready.tui.screens.dialogs import ProblemsDialog
 
         try:
-            result = import_offers_file(path, UserOffers())
+            result = import_offers_file(path, host(self).offers)
         except DataFileError as exc:
             title = t("compare.import_problems", path=exc.path, n=len(exc.problems))
             self.app.push_screen(ProblemsDialog(title, exc.words(), t("compare.import_problems_hint")))

@@ -27,6 +27,7 @@ from esim_ready.state.profiles import SECRET_FIELDS, LikelySame, Profile, Profil
 from esim_ready.textsafe import one_line
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import plain
 from esim_ready.tui.widgets.footer import SteadyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
@@ -66,9 +67,13 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         Binding("C", "calendar", "Calendar", id="calendar_export", show=False),
     ]
 
+    @property
+    def store(self) -> ProfileStore:
+        return self._store if self._store is not None else host(self).profiles
+
     def __init__(self, store: ProfileStore | None = None, today: date | None = None) -> None:
         super().__init__()
-        self.store = store or ProfileStore()
+        self._store = store  # None: the app's (a test may give its own)
         self.today = today or date.today()
         self.profiles: tuple[Profile, ...] = ()
         self.revealed: set[str] = set()  # profile ids whose secrets are shown

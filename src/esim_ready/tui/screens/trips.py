@@ -28,6 +28,7 @@ from esim_ready.state.checklist_logic import readiness
 from esim_ready.state.trips import Trip, TripStore
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import plain
 from esim_ready.tui.widgets.cjk_text import CJKText
 from esim_ready.tui.widgets.footer import SteadyFooter
@@ -55,7 +56,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
 
     @property
     def store(self) -> TripStore:
-        return trip_actions.trip_store(self.app)
+        return host(self).trips
 
     def compose(self) -> ComposeResult:
         yield Static(t("trips.screen_title"), id="title")
