@@ -53,6 +53,12 @@ def test_only_the_tui_imports_textual_even_lazily():
     assert offenders == []
 
 
+def test_the_command_line_never_imports_the_tui_except_to_start_the_app():
+    for p in [*(PACKAGE / "commands").rglob("*.py"), PACKAGE / "cli.py"]:
+        used = {n for n in _imports(p) if n.startswith("esim_ready.tui")}
+        assert used <= ({"esim_ready.tui.app"} if p.name == "cli.py" else set()), (p, used)
+
+
 def test_the_store_and_catalog_never_import_the_tui():
     for layer in ("catalog", "state", "exchange"):
         for p in (PACKAGE / layer).rglob("*.py"):

@@ -252,7 +252,7 @@ def cmd_due(args: argparse.Namespace) -> int:
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 1 if overdue else 0
-    from esim_ready.tui.profile_format import describe_rule, when_text  # words only; no Textual
+    from esim_ready.keepalive_text import describe_rule, when_text  # the screens' words too
 
     if not items:
         print(t("profiles.due_none"))

@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from esim_ready.i18n import t
+from esim_ready.keepalive_text import number  # one way to write a number, CLI and screens
+
+__all__ = ["number"]  # and everything defined below
 
 if TYPE_CHECKING:
     from esim_ready.catalog.models import Plan
@@ -17,12 +20,6 @@ def tristate(value: str) -> str:
     return t(f"main.tri_{value}")
 
 
-def number(value: float | None, digits: int = 2) -> str:
-    if value is None:
-        return t("main.unknown")
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.{digits}f}"
 
 
 def data_amount(plan: Plan) -> str:

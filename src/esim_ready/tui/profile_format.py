@@ -1,5 +1,8 @@
 """Profiles and keep-alive rules as short, localised text for the table, the details pane
-and notices; the table's columns and how they share the terminal's width."""
+and notices; the table's columns and how they share the terminal's width.
+
+The keep-alive words the command line shares live below the TUI, in
+`esim_ready.keepalive_text` (re-exported here for the screens)."""
 
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ from rich.text import Text
 
 from esim_ready.esim.activation import ActivationCode
 from esim_ready.i18n import current_language, messages, t
+from esim_ready.keepalive_text import action_text, describe_rule, money, when_text  # shared with the CLI
 from esim_ready.state.keepalive import (
-    KeepAlive,
     Status,
     next_due,
     status_on,
@@ -19,7 +22,8 @@ from esim_ready.state.keepalive import (
 )
 from esim_ready.state.profiles import SECRET_FIELDS, Issue, Profile, mask_secret
 from esim_ready.textsafe import one_line
-from esim_ready.tui import format as fmt
+
+__all__ = ["action_text", "describe_rule", "money", "when_text"]  # and everything defined below
 
 STATUS_STYLE = {Status.OVERDUE: "bold red", Status.DUE_SOON: "bold yellow", Status.OK: "green"}
 
@@ -30,36 +34,6 @@ def role_text(role: str | None) -> str:
 
 def state_text(state: str) -> str:
     return t(f"profiles.state_{state}")
-
-
-def action_text(action: str) -> str:
-    return t(f"profiles.action_{action}")
-
-
-def money(value: float | None, currency: str | None) -> str:
-    if value is None or not currency:
-        return t("profiles.unknown")
-    return f"{fmt.number(value)} {currency}"
-
-
-def describe_rule(rule: KeepAlive) -> str:
-    """'top-up 100 NOK every 180 days' / '充值 100 NOK，每 180 天'."""
-    what = action_text(rule.action)
-    if rule.amount is not None:
-        what = t("profiles.rule_amount", action=what, amount=money(rule.amount, rule.currency))
-    if rule.every_months is not None:
-        every = t("profiles.every_months", n=rule.every_months)
-    else:
-        every = t("profiles.every_days", n=rule.every_days)
-    return t("profiles.rule_text", what=what, every=every)
-
-
-def when_text(days_left: int) -> str:
-    if days_left < 0:
-        return t("profiles.when_overdue", n=-days_left)
-    if days_left == 0:
-        return t("profiles.when_today")
-    return t("profiles.when_in", n=days_left)
 
 
 def status_text(status: Status) -> str:
