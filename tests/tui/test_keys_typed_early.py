@@ -115,3 +115,16 @@ async def test_profiles_add_and_a_nickname_typed_at_once(config_dir):
         assert isinstance(app.screen, ProfileForm)
         assert isinstance(app.screen_stack[-2], ProfilesScreen)
         assert app.screen.query_one("#f-nickname", Input).value == "Telenor"
+
+
+async def test_tab_typed_in_a_burst_moves_on_before_the_next_characters(config_dir):
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.query_one("#carriers", DataTable).focus()
+        await pilot.pause()
+        await type_at_once(pilot, "c", *"Rabat", "tab", *"2026-12-20", "tab", *"2026-12-27")
+        dialog = app.screen
+        assert isinstance(dialog, NewTripDialog)
+        values = [dialog.query_one(f"#{name}", Input).value for name in ("name", "start", "end")]
+        assert values == ["Rabat", "2026-12-20", "2026-12-27"]
