@@ -26,10 +26,10 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.app import App
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.message_pump import MessagePump
-    from textual.screen import Screen
 
 SETTLE_TIMEOUT = 10.0  # never hold keys longer than this (a key never goes to a screen not mounted)
 UNFOCUSED_ROUNDS = 3  # a screen that opened with nothing focused gets the keys after this many rounds
@@ -56,7 +56,10 @@ class KeysInOrder(App[Any]):
         return len(self._keys_held) + self._key_busy
 
     def _screen_ready(self) -> bool:
-        return len(self.screen_stack) >= 2 and self.screen.is_mounted  # 1: the main screen is not pushed yet
+        if not self.screen_stack:
+            return False
+        screen = self.screen
+        return type(screen) is not Screen and screen.is_mounted  # Textual's bare default: ours is not up yet
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
