@@ -128,3 +128,13 @@ async def test_tab_typed_in_a_burst_moves_on_before_the_next_characters(config_d
         assert isinstance(dialog, NewTripDialog)
         values = [dialog.query_one(f"#{name}", Input).value for name in ("name", "start", "end")]
         assert values == ["Rabat", "2026-12-20", "2026-12-27"]
+
+
+async def test_keys_held_behind_q_are_not_acted_on(config_dir):
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.query_one("#carriers", DataTable).focus()
+        await pilot.pause()
+        await type_at_once(pilot, "t", "q", "n")  # trips opening, then quit, then 'new trip'
+    assert not isinstance(app.screen_stack[-1] if app.screen_stack else None, NewTripDialog)

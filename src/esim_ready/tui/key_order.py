@@ -107,6 +107,9 @@ class KeysInOrder(App[Any]):
             self.call_later(self._next_key)
 
     async def _next_key(self) -> None:
+        if self._exit:  # the app is closing: keys held behind `q` are not acted on
+            self._keys_held.clear()
+            return
         if self._key_busy or not self._keys_held:
             return
         if not self._screen_ready():
