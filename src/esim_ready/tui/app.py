@@ -8,9 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from rich.console import RenderableType
 from rich.text import Text
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
@@ -134,19 +132,6 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             localize_bindings(screen)
 
     # -- safety -------------------------------------------------------------------------
-    _quitting = False
-
-    def exit(self, result: int | None = None, return_code: int = 0, message: RenderableType | None = None) -> None:
-        self._quitting = True
-        super().exit(result, return_code, message)
-
-    async def on_event(self, event: events.Event) -> None:
-        """Keys and clicks that arrive after `q` (typed in the same burst) are not acted
-        on: they would open a form on a screen that is being torn down."""
-        if self._quitting and isinstance(event, events.Key | events.MouseEvent):
-            return
-        await super().on_event(event)
-
     def notify(
         self,
         message: str,

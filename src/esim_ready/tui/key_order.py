@@ -62,6 +62,8 @@ class KeysInOrder(App[Any]):
         return type(screen) is not Screen and screen.is_mounted  # Textual's bare default: ours is not up yet
 
     async def on_event(self, event: events.Event) -> None:
+        if self._exit and isinstance(event, events.Key | events.MouseEvent):
+            return  # arrived after `q` (same burst): it would open a form on a closing app
         if isinstance(event, events.Key) and not event.is_forwarded:
             if event.key == "ctrl+j":  # Enter typed before the terminal was in raw mode
                 event = _as_enter(event)
