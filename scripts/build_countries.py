@@ -20,7 +20,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pycountry
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.languages import get_official_languages
 from pypinyin import Style, lazy_pinyin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,25 @@ def pinyin(names: list[str]) -> list[str]:
 SHOWN_ZH = {"HK": "中国香港", "MO": "中国澳门", "TW": "中国台湾", "PS": "巴勒斯坦"}
 
 
+def local_names(alpha2: str, known: set[str]) -> list[str]:
+    """The country's own names in its official languages, from CLDR (Maroc, Norge,
+    Nouvelle-Calédonie, Schweiz/Suisse/Svizzera, Việt Nam): what a traveller
+    copies from a local page or a ticket. Names already known are left out."""
+    out: list[str] = []
+    for language in get_official_languages(alpha2, de_facto=True):
+        try:
+            locale = Locale.parse(f"{language}_{alpha2}")
+        except (UnknownLocaleError, ValueError):
+            try:
+                locale = Locale.parse(language)
+            except (UnknownLocaleError, ValueError):
+                continue
+        name = locale.territories.get(alpha2)
+        if name and name not in known and name not in out:
+            out.append(name)
+    return out
+
+
 def build() -> dict:
     zh = Locale.parse("zh_Hans").territories
     rows = []
@@ -63,6 +83,7 @@ def build() -> dict:
             "official_name": getattr(c, "official_name", None) or c.name,
             "name_zh": name_zh,
             "names_zh": [cldr] if cldr != name_zh else [],
+            "local_names": local_names(c.alpha_2, {c.name, getattr(c, "common_name", c.name), name_zh, cldr}),
             "pinyin": pinyin([name_zh, cldr, *(a for a in SEARCH_ALIASES.get(c.alpha_2, ()) if _is_cjk(a))]),
         })
     from esim_ready.catalog.countries import fold

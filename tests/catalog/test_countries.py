@@ -78,3 +78,25 @@ def test_pinyin_never_outranks_an_english_name():
     english = [c for c in found if c.name_en.casefold().startswith("mal")]
     assert len(english) >= 4
     assert found[: len(english)] == english
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("Maroc", "MA"), ("Norge", "NO"), ("Nouvelle-Calédonie", "NC"), ("nouvelle caledonie", "NC"),
+     ("Schweiz", "CH"), ("Svizzera", "CH"), ("Việt Nam", "VN"), ("Deutschland", "DE"), ("España", "ES"),
+     ("Ελλάδα", "GR"), ("Nouvelle", "NC")],
+)
+def test_the_countrys_own_name_finds_it_first(typed, code):
+    # what a traveller copies from a local page, a ticket or a SIM pack
+    assert [c.alpha2 for c in countries.search(typed)][0] == code
+
+
+def test_a_local_name_never_outranks_an_english_or_chinese_one():
+    # "ma" is Macao, Madagascar, Malawi... before Magyarország (Hungary's own name)
+    found = [c.alpha2 for c in countries.search("ma")]
+    assert found.index("HU") > found.index("MY") > found.index("MO")
+
+
+def test_a_local_name_is_taken_where_a_country_is_named():
+    assert countries.get("Maroc").alpha2 == "MA"
+    assert countries.get("Norge").alpha2 == "NO"

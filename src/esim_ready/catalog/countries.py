@@ -5,7 +5,8 @@ territory names, the mainland standard), via data/countries.json (made by
 scripts/build_countries.py, checked against the installed pycountry and Babel
 by a test; reading it is ~30x cheaper at start-up than importing either). Search ignores
 case and accents and matches English names (official, common and a few
-everyday aliases), Chinese names, alpha-2 and alpha-3 codes.
+everyday aliases), Chinese names and their pinyin, the country's own names in
+its official languages (Maroc, Norge), alpha-2 and alpha-3 codes.
 """
 
 from __future__ import annotations
@@ -71,6 +72,11 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+def _search_key(text: str) -> str:
+    """fold, and a hyphen typed as a space finds it: 'nouvelle caledonie'."""
+    return fold(text).replace("-", " ")
+
+
 @dataclass(frozen=True, slots=True)
 class Country:
     alpha2: str
@@ -80,6 +86,7 @@ class Country:
     official_name_en: str
     names: tuple[str, ...]  # everyday names: English, ISO, Chinese, aliases
     pinyin: tuple[str, ...] = ()  # of the Chinese names: full ("moluoge") and initials ("mlg")
+    local_names: tuple[str, ...] = ()  # in its official languages, from CLDR: Maroc, Norge
 
     def name(self, language: str) -> str:
         return self.name_zh if language == "zh" else self.name_en
@@ -98,21 +105,23 @@ def all_countries() -> tuple[Country, ...]:
         names = {c["common_name"], c["name"], c["name_zh"], *c.get("names_zh", ()), *SEARCH_ALIASES.get(c["alpha2"], ())}
         out.append(
             Country(c["alpha2"], c["alpha3"], c["common_name"], c["name_zh"], c["official_name"],
-                    tuple(sorted(names)), tuple(c.get("pinyin", ())))
+                    tuple(sorted(names)), tuple(c.get("pinyin", ())), tuple(c.get("local_names", ())))
         )
     return tuple(out)  # the file is in display order (scripts/build_countries.py sorts it)
 
 
 @cache
-def _search_index() -> tuple[tuple[Country, str, str, str], ...]:
-    """(country, folded everyday names, pinyin, folded official name), the first
-    two joined by newlines; built on the first real search, not at start-up."""
+def _search_index() -> tuple[tuple[Country, str, str, str, str], ...]:
+    """(country, folded everyday names, pinyin, folded official name, folded local
+    names), the names joined by newlines; built on the first real search, not at
+    start-up."""
     return tuple(
         (
             c,
-            "\n" + "\n".join(fold(n) for n in c.names) + "\n",
+            "\n" + "\n".join(_search_key(n) for n in c.names) + "\n",
             "\n" + "\n".join(c.pinyin) + "\n",
-            fold(c.official_name_en),
+            _search_key(c.official_name_en),
+            "\n" + "\n".join(_search_key(n) for n in c.local_names) + "\n",
         )
         for c in all_countries()
     )
@@ -141,8 +150,8 @@ def get(code: str) -> Country:
 
 def by_name(name: str) -> Country | None:
     """The one country one of whose everyday names is `name` (folded), else None."""
-    wanted = f"\n{fold(name.strip())}\n"
-    named = [c for c, names, _, _ in _search_index() if wanted in names]
+    wanted = f"\n{_search_key(name.strip())}\n"
+    named = [c for c, names, _, _, local in _search_index() if wanted in names or wanted in local]
     return named[0] if len(named) == 1 else None
 
 
@@ -153,19 +162,21 @@ def find(code: str) -> Country | None:
 def search(query: str) -> list[Country]:
     """Countries matching `query`, best first.
 
-    Exact code or name first, then everyday names starting with the query,
-    then names with a word starting with it, then names containing it, then
-    the pinyin of the Chinese name starting with it ("moluo", "mlg"), then
+    Exact code or name (a local one too) first, then everyday names starting
+    with the query, then names with a word starting with it, then names
+    containing it, then local names starting with it ("Maro" finds Maroc:
+    after the English and Chinese ones, so "ma" lists Macao before Magyarország),
+    then the pinyin of the Chinese name starting with it ("moluo", "mlg"), then
     official names containing it; each group in alphabetical order.
     """
-    q = fold(query.strip())
+    q = _search_key(query.strip())
     if not q:
         return list(all_countries())
-    groups: tuple[list[Country], ...] = ([], [], [], [], [], [])
+    groups: tuple[list[Country], ...] = ([], [], [], [], [], [], [])
     upper = q.upper()
     joined = q.replace(" ", "")  # pinyin typed with spaces or tone marks: "mo luo ge", "mó luò gē"
-    for c, names, pinyin, official in _search_index():
-        if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names:
+    for c, names, pinyin, official, local in _search_index():
+        if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names or f"\n{q}\n" in local:
             groups[0].append(c)
         elif f"\n{q}" in names:
             groups[1].append(c)
@@ -173,8 +184,10 @@ def search(query: str) -> list[Country]:
             groups[2].append(c)
         elif q in names:
             groups[3].append(c)
-        elif f"\n{joined}" in pinyin:
+        elif f"\n{q}" in local or f" {q}" in local:
             groups[4].append(c)
-        elif q in official:
+        elif f"\n{joined}" in pinyin:
             groups[5].append(c)
+        elif q in official:
+            groups[6].append(c)
     return [c for group in groups for c in group]
