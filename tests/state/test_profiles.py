@@ -245,3 +245,21 @@ def test_a_test_profile_is_never_a_number_to_keep_alive() -> None:
     real = Profile(nickname="real", keepalive=rule)
     test = Profile(nickname="test card", keepalive=rule, profile_class="test")
     assert [u.profile.nickname for u in upcoming([real, test], date(2026, 11, 21))] == ["real"]
+
+
+def test_chip_sync_keeps_a_nickname_the_user_typed_and_says_what_the_chip_calls_it(config_dir: Path) -> None:
+    store = ProfileStore()
+    store.add(Profile(iccid=VALID_ICCID, nickname="Travel MA"))
+    summary = store.sync_chip([ChipProfile(iccid=VALID_ICCID, state="enabled", nickname="Telenor NO")])
+    assert [p.nickname for p in store.list()] == ["Travel MA"]
+    (warning,) = [w for w in summary.warnings if w.code == "chip_nickname_kept"]
+    assert "Travel MA" in warning.words("en") and "Telenor NO" in warning.words("en")
+    assert "芯片上的名称是“Telenor NO”" in warning.words("zh")
+
+
+def test_chip_sync_fills_an_empty_nickname_from_the_chip(config_dir: Path) -> None:
+    store = ProfileStore()
+    store.add(Profile(iccid=VALID_ICCID, carrier="Telenor"))
+    summary = store.sync_chip([ChipProfile(iccid=VALID_ICCID, state="enabled", nickname="Telenor NO")])
+    assert [p.nickname for p in store.list()] == ["Telenor NO"]
+    assert not [w for w in summary.warnings if w.code == "chip_nickname_kept"]

@@ -808,9 +808,13 @@ class ProfileStore:
 
     def sync_chip(self, chips: Sequence[ChipProfile], eid: str | None = None) -> ImportSummary:
         """Merge what a chip reports, matched by ICCID: new ones are added; known ones
-        get the chip's fields (state, nickname if the chip has one, provider, names,
-        class, and the chip's `eid` when given) and keep everything the user set
-        (role, number, keep-alive, ...)."""
+        get the chip's fields (state, provider, names, class, and the chip's `eid`
+        when given) and keep everything the user set (role, number, keep-alive, ...).
+
+        The nickname is the user's: the chip's fills it only when it is empty. When
+        the chip calls a known profile something else, the user's name stays and a
+        `chip_nickname_kept` warning says what the chip calls it (rename it in the
+        app to take the chip's)."""
         summary: _Summaries = []
 
         def change(profiles: _Profiles) -> _Profiles:
@@ -828,8 +832,14 @@ class ProfileStore:
                     facts["eid"] = eid
                 if chip.iccid in by_iccid:
                     index = by_iccid[chip.iccid]
-                    if chip.nickname:
+                    mine = profiles[index].nickname
+                    if chip.nickname and not mine:
                         facts["nickname"] = chip.nickname
+                    elif chip.nickname and chip.nickname != mine:
+                        warnings.append(
+                            Problem("chip_nickname_kept", args={"mine": mine or "", "chip": chip.nickname},
+                                    item=f"ICCID {chip.iccid}")
+                        )
                     new = replace(profiles[index], **facts)
                     if new != profiles[index]:
                         updated.append(new)
