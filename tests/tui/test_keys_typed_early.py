@@ -28,12 +28,12 @@ def key_event(key: str) -> events.Key:
     return events.Key(_character_to_key(key), key)
 
 
-async def type_at_once(pilot, *keys: str) -> None:
-    """Every key handed to the app in one go (as one read from the terminal), then
-    wait until the app has handled them all."""
+async def type_at_once(pilot, *keys: str | events.Paste) -> None:
+    """Every key (or paste) handed to the app in one go (as one read from the
+    terminal), then wait until the app has handled them all."""
     app = pilot.app
     for key in keys:
-        event = key_event(key)
+        event = key if isinstance(key, events.Paste) else key_event(key)
         event.set_sender(app)
         app._driver.send_message(event)
     for _ in range(200):
@@ -84,6 +84,18 @@ async def test_plan_a_trip_and_type_its_name_at_once(config_dir):
         await type_at_once(pilot, "c", *"Rabat")
         assert isinstance(app.screen, NewTripDialog)
         assert app.screen.query_one("#name", Input).value == "Rabat"
+
+
+async def test_a_paste_right_after_a_key_lands_where_that_key_leads(config_dir):
+    # `c` then a name pasted (bracketed paste) at once: the name is the trip's, not lost
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.query_one("#carriers", DataTable).focus()
+        await pilot.pause()
+        await type_at_once(pilot, "c", events.Paste("Rabat 2027"), "!")
+        assert isinstance(app.screen, NewTripDialog)
+        assert app.screen.query_one("#name", Input).value == "Rabat 2027!"
 
 
 async def test_note_typed_right_after_n_is_kept_whole(config_dir):

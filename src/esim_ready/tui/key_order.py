@@ -14,6 +14,9 @@ human pace find the gate open and are handled at once, as before; characters
 typed into the focused text field go straight to it (they cannot move the
 focus), so a burst of text is as fast as before.
 
+A paste (bracketed paste: one `Paste` event) waits in the same line: pasted
+right after `/`, it lands in the search box, not on the list.
+
 A line feed (Ctrl+J) is Enter: typed before the app put the terminal in raw
 mode, Enter reaches it as a line feed.
 """
@@ -47,7 +50,7 @@ class KeysInOrder(App[Any]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._keys_held: deque[events.Key] = deque()
+        self._keys_held: deque[events.Key | events.Paste] = deque()
         self._key_busy = False
         self._settling: asyncio.Task[None] | None = None
 
@@ -73,9 +76,17 @@ class KeysInOrder(App[Any]):
                 return
             await self._handle_key(event)
             return
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            if self._key_busy or self._keys_held or not self._screen_ready():
+                self._keys_held.append(event)  # after the keys typed before it
+                self._start_settling(None)
+                return
         await super().on_event(event)
 
-    async def _handle_key(self, event: events.Key) -> None:
+    async def _handle_key(self, event: events.Key | events.Paste) -> None:
+        if isinstance(event, events.Paste):  # text for the focused field: it cannot move the focus
+            await super().on_event(event)
+            return
         focused = self.focused
         target: MessagePump = focused or self.screen
         screen = self.screen
