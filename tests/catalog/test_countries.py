@@ -88,7 +88,7 @@ def test_pinyin_never_outranks_an_english_name():
 )
 def test_the_countrys_own_name_finds_it_first(typed, code):
     # what a traveller copies from a local page, a ticket or a SIM pack
-    assert [c.alpha2 for c in countries.search(typed)][0] == code
+    assert countries.search(typed)[0].alpha2 == code
 
 
 def test_a_local_name_never_outranks_an_english_or_chinese_one():

@@ -76,11 +76,11 @@ class KeysInOrder(App[Any]):
                 return
             await self._handle_key(event)
             return
-        if isinstance(event, events.Paste) and not event.is_forwarded:
-            if self._key_busy or self._keys_held or not self._screen_ready():
-                self._keys_held.append(event)  # after the keys typed before it
-                self._start_settling(None)
-                return
+        if (isinstance(event, events.Paste) and not event.is_forwarded
+                and (self._key_busy or self._keys_held or not self._screen_ready())):
+            self._keys_held.append(event)  # after the keys typed before it
+            self._start_settling(None)
+            return
         await super().on_event(event)
 
     async def _handle_key(self, event: events.Key | events.Paste) -> None:
