@@ -16,7 +16,7 @@ from esim_ready.errors import DataFileError
 UNSOURCED = frozenset(
     {
         ("cloud-storage-enough", "ios"),
-        ("contacts-from-sim", "ios"), ("contacts-export", "android"),
+        ("contacts-from-sim", "ios"),
         ("wechat-backup", "ios"), ("wechat-backup", "android"), ("whatsapp-backup", "ios"),
         ("whatsapp-backup", "android"), ("esim-not-deleted", "ios"), ("phone-unlocked", "ios"),
         ("esim-supported", "ios"), ("esim-supported", "android"), ("esim-transfer", "ios"),
@@ -82,6 +82,18 @@ def test_sourced_how_tos_give_the_path_their_page_shows(item_id: str, platform: 
     item = load_templates().item(item_id)
     assert item is not None and item.how_source(platform)[0]
     assert path in item.how(platform, lang)
+
+
+def test_a_how_to_names_a_menu_path_in_both_languages_or_in_neither() -> None:
+    """A Chinese reader gets the same directions as an English one: a path given in one
+    language only is either unsourced in the other or an unchecked guess in the first."""
+    one_sided = [
+        (item.id, platform)
+        for item in load_templates().items
+        for platform in item.platforms
+        if (" > " in item.how(platform, "en")) != (" > " in item.how(platform, "zh"))
+    ]
+    assert one_sided == []
 
 
 def test_chinese_how_tos_use_chinese_menu_names() -> None:
