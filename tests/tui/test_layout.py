@@ -90,3 +90,18 @@ async def test_routine_notices_go_in_seconds_and_errors_stay_longer(config_dir):
         assert 6 < timeouts["look"] <= 10
         assert 10 <= timeouts["broken"] <= timeouts["broken badly"] <= 20
 
+
+@pytest.mark.parametrize(("width", "expected"), [(60, "-small"), (80, "-narrow"), (140, "-wide")])
+async def test_a_screen_has_its_breakpoint_class_before_its_first_frame(config_dir, width, expected):
+    """Textual sets breakpoint classes on the first resize, after the first frame: a wide
+    checklist flashed its narrow layout (the how-to pane drawn twice) until then."""
+    from esim_ready.state.trips import TripStore
+    from esim_ready.tui.breakpoints import set_breakpoint_classes
+    from esim_ready.tui.screens.checklist import ChecklistScreen
+
+    trip = TripStore().create_trip("MA", "ios", name="Marrakesh")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(width, 30)):
+        screen = ChecklistScreen(trip.id)  # not yet shown: no resize has reached it
+        set_breakpoint_classes(screen)
+        assert {name for _, name in screen.HORIZONTAL_BREAKPOINTS if screen.has_class(name)} == {expected}

@@ -46,11 +46,14 @@ def price(plan: Plan) -> str:
     return f"{number(plan.price)} {plan.currency}"
 
 
-def price_per_gb(plan: Plan) -> str:
+def price_per_gb(plan: Plan, *, currency: bool = True) -> str:
+    """58.00 NOK; 1,120 CUP (cents of a hundred are noise); without the code when a
+    table's price column beside it already names the one currency of every row."""
     value = plan.price_per_gb
     if value is None:
         return "—"
-    return f"{value:,.2f} {plan.currency}"
+    amount = f"{round(value):,}" if value >= 100 else f"{value:,.2f}"
+    return f"{amount} {plan.currency}" if currency else amount
 
 
 def dated(as_of: str, today: date) -> str:

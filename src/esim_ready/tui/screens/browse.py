@@ -20,7 +20,9 @@ from esim_ready.catalog.curated import country_data, curated_countries
 from esim_ready.catalog.sorting import sort_plans
 from esim_ready.i18n import current_language, t
 from esim_ready.tui import format as fmt
+from esim_ready.tui import plan_columns
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.breakpoints import set_breakpoint_classes
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import SafeInput, markup_safe, plain
 from esim_ready.tui.widgets.footer import SteadyFooter
@@ -32,9 +34,16 @@ if TYPE_CHECKING:
 SORT_KEYS = ("price", "data", "validity", "price-per-gb")
 SORT_COLUMN = {"price": "main.col_price", "data": "main.col_data", "validity": "main.col_validity",
                "price-per-gb": "main.col_per_gb"}  # the message naming each sort key
-# plans table column widths: at 80x24 the first five fit beside the country list
-PLAN_WIDTHS = {"carrier": 8, "data": 6, "validity": 5, "price": 10, "price-per-gb": 10, "plan": 22}
+LEFT_WIDTH, LEFT_NARROW, NARROW_BELOW = 28, 24, 70  # the country list's width (browse.tcss), narrower below 70 columns
 ALL_CARRIERS = "__all__"
+
+
+def plans_room(width: int) -> int:
+    """The plans table's width inside its border and scroll bar on a terminal `width`
+    wide (from the terminal's width: the panes may not be laid out yet at this size)."""
+    return width - (LEFT_NARROW if width < NARROW_BELOW else LEFT_WIDTH) - 4
+
+
 # the details box's height (rows with its border) below a terminal height
 DETAIL_HEIGHTS = ((22, 5), (40, 6), (10_000, 8))
 PANE_LEAST_ROWS = 3  # a squeezed carriers or plans pane still shows three rows
@@ -72,7 +81,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     """Country search + list on the left; carriers, plans and details on the right."""
 
     CSS_PATH = "browse.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-normal")]  # noqa: RUF012 (Textual declares it so)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-normal")]  # noqa: RUF012 (Textual declares it so)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="search"),
         Binding("s", "cycle_sort", "Sort", id="sort"),
@@ -97,6 +106,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def compose(self) -> ComposeResult:
         """Every pane and the footer are in the first frame: nothing appears, and
         no key goes elsewhere, after the user starts typing."""
+        set_breakpoint_classes(self)
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield SearchInput(placeholder=t("main.search_placeholder"), id="search")
@@ -241,26 +251,23 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         arrow = "↓" if self.sort_reverse else "↑"
         headers = {key: t(message) for key, message in SORT_COLUMN.items()}
         headers[self.sort_key] += arrow
-        # what a buyer decides by first; the plan's full name is in the detail
-        for key, label in (("carrier", t("main.col_carrier")), ("data", headers["data"]),
-                           ("validity", headers["validity"]), ("price", headers["price"]),
-                           ("price-per-gb", headers["price-per-gb"]), ("plan", t("main.col_plan"))):
-            table.add_column(label, key=key, width=PLAN_WIDTHS[key])
-        for key in ("five_g", "hotspot", "number_sms", "esim"):
-            table.add_column(t(f"main.col_{key}"), key=key)
         plans = self.country.plans
         if self.carrier_filter != ALL_CARRIERS:
             plans = tuple(p for p in plans if p.carrier_id == self.carrier_filter)
         self._plans_shown = sort_plans(plans, self.sort_key, self.sort_reverse)
         names = {c.id: c.name for c in self.country.carriers}
-        for p in self._plans_shown:
+        rows = plan_columns.cells(self._plans_shown, names)
+        # what a buyer decides by first; the plan's full name is in the detail
+        labels = {"carrier": t("main.col_carrier"), "data": headers["data"], "validity": headers["validity"],
+                  "price": headers["price"], "price-per-gb": headers["price-per-gb"], "plan": t("main.col_plan")}
+        widths = plan_columns.widths(labels, rows, self._plans_room())
+        for key, label in labels.items():
+            table.add_column(label, key=key, width=widths[key])
+        for key in ("five_g", "hotspot", "number_sms", "esim"):
+            table.add_column(t(f"main.col_{key}"), key=key)
+        for p, row in zip(self._plans_shown, rows, strict=True):
             table.add_row(
-                fmt.cut(names.get(p.carrier_id, p.carrier_id), PLAN_WIDTHS["carrier"]),
-                fmt.data_amount(p),
-                fmt.validity(p),
-                fmt.price(p),
-                fmt.price_per_gb(p),
-                fmt.cut(p.name, PLAN_WIDTHS["plan"]),
+                *(fmt.cut(row[key], widths[key]) for key in labels),
                 fmt.tristate(p.five_g),
                 fmt.tristate(p.hotspot),
                 fmt.tristate(p.number_sms),
@@ -272,9 +279,20 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             table.border_subtitle = t("main.no_plans")
         self._share_height()
 
+    def _plans_room(self) -> int:
+        return plans_room(self.app.size.width)
+
     # -- pane sizes ----------------------------------------------------------------
     def on_resize(self) -> None:
+        if self.country is not None:
+            self._refill_plans()  # the names take the new width
         self._share_height()
+
+    def _refill_plans(self) -> None:
+        table = self.query_one("#plans", DataTable)
+        row, column = table.cursor_coordinate
+        self._fill_plans()
+        table.move_cursor(row=row, column=column, animate=False)
 
     def _share_height(self) -> None:
         """The carriers and plans panes share the height by what they hold: each gets

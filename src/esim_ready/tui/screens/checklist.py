@@ -36,6 +36,7 @@ from esim_ready.state.trips import Trip, TripNotFound, TripStore
 from esim_ready.tui import format as fmt
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.breakpoints import set_breakpoint_classes
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line, plain
 from esim_ready.tui.widgets.cjk_text import CJKText
@@ -97,6 +98,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
 
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        set_breakpoint_classes(self)  # the first frame already wide or small
         with Horizontal(id="head"):
             yield Static("", id="trip-line", markup=False)
             yield Static("", id="filter", markup=False)

@@ -1,0 +1,100 @@
+"""The main screen's plans table at 80x24 (issue 7 item 5): carrier, data, days, price
+and price per GB in view without scrolling, the numbers never cut; long names cut
+with the full text in the detail; names whole on a wide terminal."""
+
+import pytest
+from rich.cells import cell_len
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
+
+from esim_ready.catalog.curated import country_data, curated_countries
+from esim_ready.i18n import set_language, t
+from esim_ready.tui import plan_columns
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.browse import BrowseScreen, plans_room
+from tui.helpers import TODAY, wait_for_screen
+
+DECIDED_BY = ("carrier", *plan_columns.NUMBERS)
+
+
+def labels() -> dict[str, str]:
+    """The headers, the price column's with its sort arrow (the default sort)."""
+    return {"carrier": t("main.col_carrier"), "data": t("main.col_data"), "validity": t("main.col_validity"),
+            "price": t("main.col_price") + "↑", "price-per-gb": t("main.col_per_gb"), "plan": t("main.col_plan")}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_country_s_numbers_fit_beside_the_country_list_at_80_columns(language):
+    set_language(language)
+    room = plans_room(80)
+    too_wide = []
+    for code in curated_countries():
+        data = country_data(code)
+        names = {carrier.id: carrier.name for carrier in data.carriers}
+        rows = plan_columns.cells(data.plans, names)
+        widths = plan_columns.widths(labels(), rows, room)
+        if sum(widths[key] + plan_columns.PADDING for key in DECIDED_BY) > room:
+            too_wide.append(code)
+        for row in rows:  # a number is never cut
+            assert all(cell_len(row[key]) <= widths[key] for key in plan_columns.NUMBERS), (code, row)
+    assert too_wide == []
+
+
+def test_unknowns_are_a_question_mark_and_one_currency_is_written_once():
+    set_language("en")
+    data = country_data("CU")  # CUP and USD plans, some with no stated validity
+    rows = plan_columns.cells(data.plans, {c.id: c.name for c in data.carriers})
+    assert any(row["validity"] == "?" for row in rows)
+    assert all(row["validity"] != t("main.unknown") for row in rows)
+    assert any(row["price-per-gb"].endswith(" CUP") for row in rows)  # two currencies: each says its own
+    data = country_data("NO")
+    rows = plan_columns.cells(data.plans, {c.id: c.name for c in data.carriers})
+    assert all(row["price"].endswith(" NOK") for row in rows)
+    assert not any("NOK" in row["price-per-gb"] for row in rows)
+
+
+def test_a_cut_carrier_never_goes_below_its_least_width():
+    rows = [{"carrier": "Vietnamobile", "data": "unlimited", "validity": "no expiry", "price": "150,000 VND",
+             "price-per-gb": "100,000", "plan": "A long plan name"}]
+    widths = plan_columns.widths({key: "" for key in rows[0]}, rows, 30)
+    assert widths["carrier"] == plan_columns.CARRIER_MIN
+    assert widths["price"] == len("150,000 VND")
+
+
+@pytest.mark.parametrize(("language", "country"), [("en", "VN"), ("en", "PH"), ("zh", "VN"), ("zh", "LA")])
+async def test_the_columns_a_buyer_decides_by_show_at_80x24_without_scrolling(config_dir, language, country):
+    """The widest rows of the shipped data: what the table lays out is what shows."""
+    app = EsimReadyApp(initial_country=country, language=language, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        plans = screen.query_one("#plans", DataTable)
+        shown = sum(plans.columns[ColumnKey(key)].get_render_width(plans) for key in DECIDED_BY)
+        assert shown <= plans.scrollable_content_region.width
+        per_gb = [str(cell) for cell in plans.get_column("price-per-gb")]
+        assert per_gb and not any(cell.endswith("…") for cell in per_gb)
+
+
+async def test_plan_names_are_whole_on_a_wide_terminal_and_cut_at_80_columns(config_dir):
+    for size, whole in (((160, 30), True), ((80, 24), False)):
+        app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+        async with app.run_test(size=size) as pilot:
+            screen = await wait_for_screen(pilot, BrowseScreen)
+            await pilot.pause()
+            plans = screen.query_one("#plans", DataTable)
+            names = [str(cell) for cell in plans.get_column("plan")]
+            assert any(name.startswith("Mobilt Bredbånd") for name in names)
+            assert (not any(name.endswith("…") for name in names)) is whole
+
+
+async def test_a_resize_refits_the_columns_and_keeps_the_cursor(config_dir):
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        plans = screen.query_one("#plans", DataTable)
+        plans.focus()
+        await pilot.press("down", "down")
+        await pilot.resize_terminal(160, 30)
+        await pilot.pause()
+        assert plans.cursor_row == 2
+        assert not any(str(cell).endswith("…") for cell in plans.get_column("plan"))
