@@ -76,6 +76,9 @@ def test_a_pack_of_unstated_validity_gives_a_minimum_ranked_with_those_that_cann
     set_language("en")
     assert arithmetic(low).startswith("how long a pack lasts is not stated, so the cost is a minimum: "
                                       "at least 5 × 2 GB pack, 20 MAD each = 100 MAD ≈ 80 CNY")
+    set_language("zh")
+    assert arithmetic(low).startswith("未标明套餐有效期，费用仅为下限：至少 5 × 2 GB 套餐")  # a full-width colon
+    set_language("en")
     full = offer(id="full", data_gb=10, validity_days=30, price=200, currency="MAD")  # 160 CNY, dearer
     assert [c.offer.id for c in rank([pack, full], Trip(7, 10), RATES)] == ["full", "pass"]
 

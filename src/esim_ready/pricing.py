@@ -210,7 +210,7 @@ def arithmetic(c: TripCost) -> str:
     elif c.home is None:
         text += t("compare.sum_no_rate", currency=o.currency)
     if not c.covers:
-        text = f"{reason_text(c)}: {text}"
+        text = t("compare.why_then", why=reason_text(c), text=text)
     return text
 
 
