@@ -100,3 +100,17 @@ def test_a_local_name_never_outranks_an_english_or_chinese_one():
 def test_a_local_name_is_taken_where_a_country_is_named():
     assert countries.get("Maroc").alpha2 == "MA"
     assert countries.get("Norge").alpha2 == "NO"
+
+
+def test_in_chinese_the_list_is_in_pinyin_order_as_mainland_lists_are():
+    names = [c.name_zh for c in countries.in_order("zh")]
+    assert names[:3] == ["阿尔巴尼亚", "阿尔及利亚", "阿富汗"]  # a'erbaniya < a'erjiliya < afuhan
+    assert names.index("中国") > names.index("智利") > names.index("阿根廷")
+    assert [c.name_en for c in countries.in_order("en")][:2] == ["Afghanistan", "Åland Islands"]
+
+
+def test_a_chinese_search_lists_its_matches_in_pinyin_order():
+    # exact, then starting with it, then containing it; within each, pinyin order
+    # (babuyaxinjineiya before chidaojineiya; in English Equatorial Guinea comes first)
+    assert [c.name_zh for c in countries.search("几内亚", "zh")] == ["几内亚", "几内亚比绍", "巴布亚新几内亚", "赤道几内亚"]
+    assert [c.alpha2 for c in countries.search("几内亚")] == ["GN", "GW", "GQ", "PG"]

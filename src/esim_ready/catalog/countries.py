@@ -159,8 +159,26 @@ def find(code: str) -> Country | None:
     return _by_code().get(code.strip().upper())
 
 
-def search(query: str) -> list[Country]:
-    """Countries matching `query`, best first.
+@cache
+def _rank(language: str) -> dict[str, int]:
+    """Each country's place in the list shown in `language`: English names in
+    alphabetical order; in Chinese by the pinyin of the Chinese name, as mainland
+    lists order them (阿尔巴尼亚, 阿尔及利亚, 阿富汗 … 中国香港)."""
+    ordered = all_countries()
+    if language == "zh":
+        ordered = tuple(sorted(ordered, key=lambda c: (c.pinyin[:1], c.name_zh)))
+    return {c.alpha2: i for i, c in enumerate(ordered)}
+
+
+def in_order(language: str = "en") -> list[Country]:
+    """Every country, in the order the list shows them in `language`."""
+    rank = _rank(language)
+    return sorted(all_countries(), key=lambda c: rank[c.alpha2])
+
+
+def search(query: str, language: str = "en") -> list[Country]:
+    """Countries matching `query`, best first, each group in the order of the
+    list in `language` (see `in_order`).
 
     Exact code or name (a local one too) first, then everyday names starting
     with the query, then names with a word starting with it, then names
@@ -171,7 +189,7 @@ def search(query: str) -> list[Country]:
     """
     q = _search_key(query.strip())
     if not q:
-        return list(all_countries())
+        return in_order(language)
     groups: tuple[list[Country], ...] = ([], [], [], [], [], [], [])
     upper = q.upper()
     joined = q.replace(" ", "")  # pinyin typed with spaces or tone marks: "mo luo ge", "mó luò gē"
@@ -190,4 +208,8 @@ def search(query: str) -> list[Country]:
             groups[5].append(c)
         elif q in official:
             groups[6].append(c)
+    if language != "en":
+        rank = _rank(language)
+        for group in groups:
+            group.sort(key=lambda c: rank[c.alpha2])
     return [c for group in groups for c in group]

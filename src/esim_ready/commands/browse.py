@@ -44,7 +44,7 @@ def _table(rows: list[list[str]]) -> str:
 
 
 def cmd_countries(args: argparse.Namespace) -> int:
-    found = countries.search(args.query)
+    found = countries.search(args.query, current_language())
     if args.json:
         from esim_ready.catalog.curated import offer_counts
 

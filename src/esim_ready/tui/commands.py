@@ -18,7 +18,7 @@ class CountryCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         language = current_language()
-        for country in countries.search(query)[:40]:
+        for country in countries.search(query, language)[:40]:
             label = t("palette.goto", name=country.name(language), code=country.alpha2)
             score = matcher.match(label) or 0.5
             yield Hit(score, matcher.highlight(label), partial(host(self).goto_country, country.alpha2), text=label)

@@ -153,7 +153,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     # -- country list ------------------------------------------------------------
     def _fill_countries(self, query: str) -> None:
         options = _country_options(current_language())
-        matches = countries.search(query)
+        matches = countries.search(query, current_language())
         country_list = self.query_one("#countries", OptionList)
         shown = tuple(c.alpha2 for c in matches)
         if shown == self._countries_shown:

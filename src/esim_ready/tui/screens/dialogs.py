@@ -417,7 +417,7 @@ class NewTripDialog(_Dialog):
     def _match(self, text: str) -> None:
         from esim_ready.catalog import countries
 
-        found = countries.search(text)[:1] if text.strip() else []
+        found = countries.search(text, current_language())[:1] if text.strip() else []
         lang = current_language()
         shown = self.query_one("#match", Static)
         name = self.query_one("#name", Input)
