@@ -204,3 +204,29 @@ async def test_opened_again_it_starts_afresh_with_the_country_and_days_asked() -
         app.show_compare("NO", days=7)
         await pilot.pause()
         assert "实用须知" in detail(app.screen)
+
+
+async def test_reopened_it_shows_the_styles_of_now() -> None:
+    """Reopening skips restyling every widget when nothing changed; a field no
+    longer wrong and a theme chosen while the view was closed still show."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        days = screen.query_one("#days", Input)
+        normal = days.styles.background
+        await set_field(pilot, screen, "days", "0")
+        assert days.has_class("-bad") and days.styles.background != normal
+        await pilot.press("escape")
+        await pilot.pause()
+        app.show_compare("NO", days=7)
+        await pilot.pause()
+        assert app.screen is screen and days.styles.background == normal
+        table = screen.query_one("#offers", DataTable)
+        dark = table.styles.background
+        await pilot.press("escape")
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        app.show_compare("NO", days=7)
+        await pilot.pause()
+        assert app.screen is screen and table.styles.background != dark
