@@ -154,7 +154,7 @@ def test_country_limit_without_source_and_source_without_limit_are_errors() -> N
 
 def test_how_text_for_an_unlisted_platform_is_an_error() -> None:
     text = '[categories.cloud]\nlabel_en = "Cloud"\nlabel_zh = "云"\n' + GOOD_ITEM + 'how_android_en = "x"\n'
-    with pytest.raises(DataFileError, match="how_android_en: given, but 'android' is not in platforms"):
+    with pytest.raises(DataFileError, match="how_android_en: given, but android is not in platforms"):
         parse_templates(text)
 
 

@@ -83,14 +83,31 @@ def test_every_problem_is_reported_with_line_and_field():
     expected = {
         "line 9: carriers[0].colour: unknown field",
         "line 15: carriers[0].plans[0].price: must be 0 or more",
-        "line 16: carriers[0].plans[0].currency: unknown ISO 4217 currency code 'XYZ'",
+        "line 16: carriers[0].plans[0].currency: unknown ISO 4217 currency code \"XYZ\"",
         "carriers[0].plans[0].source: missing",
-        "line 20: carriers[0].plans[1].id: duplicate plan id 'p1'",
+        "line 20: carriers[0].plans[1].id: duplicate plan id \"p1\" in carrier \"maroc-telecom\"",
         "line 25: carriers[0].plans[1].as_of: must be YYYY-MM-DD",
-        "line 28: carriers[1].id: duplicate carrier id 'maroc-telecom'",
+        "line 28: carriers[1].id: duplicate carrier id \"maroc-telecom\"",
     }
     for fragment in expected:
         assert any(fragment in p for p in problems), (fragment, problems)
+    # a Chinese data contributor reads the same, with file, line and field
+    from esim_ready import i18n
+
+    i18n.set_language("zh")
+    try:
+        shown = str(info.value)
+    finally:
+        i18n.set_language("en")
+    assert shown.startswith(f"MA.toml：{len(problems)} 个问题\n")
+    for fragment in [
+        "第 16 行：carriers[0].plans[0].currency：未知的 ISO 4217 币种代码 \"XYZ\"",
+        "第 20 行：carriers[0].plans[1].id：运营商 \"maroc-telecom\" 中的套餐 id \"p1\" 重复",
+        "第 25 行：carriers[0].plans[1].as_of：应写成 年-月-日（如 2026-12-01）、年-月 或 \"undated\"，而不是 \"last year\"",
+        "carriers[0].plans[0].source：缺少此项",
+    ]:
+        assert fragment in shown, (fragment, shown)
+    assert "must" not in shown and "missing" not in shown
 
 
 def test_file_named_for_another_country_is_refused():

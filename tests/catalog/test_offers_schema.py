@@ -124,17 +124,17 @@ def test_every_offer_and_note_problem_has_line_and_field():
     problems = info.value.words("en")
     expected = [
         "line 6: carriers[0].mvno_of: must be a non-empty string",
-        "line 10: offers[0].kind: must be one of local, travel-esim, home-roaming, not 'roaming'",
-        "line 13: offers[0].billing: must be one of pack, day, not 'week'",
+        "line 10: offers[0].kind: must be one of local, travel-esim, home-roaming, not \"roaming\"",
+        "line 13: offers[0].billing: must be one of pack, day, not \"week\"",
         "line 14: offers[0].fair_use_gb: only with unlimited = true",
         "line 15: offers[0].price: ",  # no: the price is fine; the currency is missing
         "offers[0].currency: missing: required when a price or amount is given",
-        "line 20: offers[1].id: duplicate offer id 'airalo'",
+        "line 20: offers[1].id: duplicate offer id \"airalo\"",
         "offers[1].seller: missing",
         "line 24: offers[1].validity_days: a day pass",
         "line 25: offers[1].colour: unknown field",
         "line 27: offers[1].as_of: must be YYYY-MM-DD",
-        "line 30: notes[0].topic: must be one of buy, registration, topup, other, not 'weather'",
+        "line 30: notes[0].topic: must be one of buy, registration, topup, other, not \"weather\"",
         "notes[0].text_zh: missing",
     ]
     assert not any(expected[4] in p for p in problems)
@@ -242,12 +242,12 @@ def test_roaming_file_is_read_and_every_problem_named():
         parse_roaming_file("roaming.toml", ROAMING)
     problems = info.value.words("en")
     for fragment in [
-        "line 20: offers[1].kind: must be one of home-roaming, not 'travel-esim'",
+        "line 20: offers[1].kind: must be one of home-roaming, not \"travel-esim\"",
         "line 21: offers[1].seller: must be one of China Mobile, China Unicom, China Telecom",
-        "line 23: offers[1].countries: unknown ISO 3166-1 alpha-2 code 'XX'",
-        "line 23: offers[1].countries: MA is listed twice",
-        "line 23: offers[1].countries: unknown ISO 3166-1 alpha-2 code 7",
-        "offers[2].countries: must be a non-empty list",
+        "line 23: offers[1].countries: unknown ISO 3166-1 country code \"XX\"",
+        "line 23: offers[1].countries: \"MA\" is listed twice",
+        "line 23: offers[1].countries: unknown ISO 3166-1 country code 7",
+        "offers[2].countries: missing",
     ]:
         assert any(fragment in p for p in problems), (fragment, problems)
 

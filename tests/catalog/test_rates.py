@@ -62,7 +62,7 @@ def test_every_problem_of_the_rates_file_is_named():
         parse_rates_file("rates.toml", BROKEN, ECB_FAKE)
     for fragment in [
         "line 2: rates[0].currency: USD has an ECB rate already",
-        "line 10: rates[1].base: must be EUR or a currency the ECB quotes, not 'COP'",
+        "line 10: rates[1].base: must be EUR or a currency the ECB quotes, not \"COP\"",
         "line 11: rates[1].units_per_base: must be greater than 0",
         "rates[1].source: missing",
         "line 13: rates[1].colour: unknown field",

@@ -28,6 +28,7 @@ from typing import Any
 
 from esim_ready.catalog.models import parse_as_of
 from esim_ready.catalog.validation import Problems, Where, load_toml
+from esim_ready.problems import shown_value
 
 PLATFORMS = ("ios", "android")
 WEIGHTS = ("critical", "recommended")
@@ -159,27 +160,37 @@ def _alpha2_codes() -> frozenset[str]:
 def _text(problems: Problems, table: dict[str, Any], key: str, where: Where) -> str:
     value = table.get(key)
     if value is None:
-        problems.add_english(where, key, "missing")
+        problems.add(where, key, "missing")
         return ""
     if not isinstance(value, str) or not value.strip():
-        problems.add_english(where, key, f"must be a non-empty string, not {value!r}")
+        problems.add(where, key, "empty_text", got=shown_value(value))
         return ""
     return value
 
 
 def _string_list(
-    problems: Problems, table: dict[str, Any], key: str, where: Where, options: frozenset[str] | tuple[str, ...], what: str
+    problems: Problems,
+    table: dict[str, Any],
+    key: str,
+    where: Where,
+    options: frozenset[str] | tuple[str, ...],
+    what: tuple[str, str],
 ) -> tuple[str, ...]:
+    """The list `table[key]` of `options`; `what` is the problems' codes: (an empty
+    list, an entry not in `options`)."""
     value = table.get(key)
+    if value is None:
+        problems.add(where, key, "missing")
+        return ()
     if not isinstance(value, list) or not value:
-        problems.add_english(where, key, f"must be a non-empty list of {what}, not {value!r}")
+        problems.add(where, key, what[0], got=shown_value(value))
         return ()
     out: list[str] = []
     for entry in value:
         if not isinstance(entry, str) or entry not in options:
-            problems.add_english(where, key, f"{entry!r} is not {what}")
+            problems.add(where, key, what[1], got=shown_value(entry))
         elif entry in out:
-            problems.add_english(where, key, f"{entry!r} is listed twice")
+            problems.add(where, key, "listed_twice", got=shown_value(entry))
         else:
             out.append(entry)
     return tuple(out)
@@ -187,15 +198,18 @@ def _string_list(
 
 def _parse_categories(problems: Problems, raw: Any) -> dict[str, Category]:
     out: dict[str, Category] = {}
+    if raw is None:
+        problems.add((), "categories", "missing")
+        return out
     if not isinstance(raw, dict) or not raw:
-        problems.add_english((), "categories", "must be a table of [categories.ID] tables")
+        problems.add((), "categories", "no_categories", got=shown_value(raw))
         return out
     for order, (cat_id, table) in enumerate(raw.items()):
         where: Where = ("categories", cat_id)
         if not ID_RE.match(cat_id):
-            problems.add_english(where, None, "category id must be lowercase letters, digits and dashes")
+            problems.add(where, None, "bad_category_id", got=shown_value(cat_id))
         if not isinstance(table, dict):
-            problems.add_english(where, None, "must be a table with label_en and label_zh")
+            problems.add(where, None, "category_not_table", got=shown_value(table))
             continue
         problems.unknown_keys(table, CATEGORY_KEYS, where)
         out[cat_id] = Category(
@@ -213,26 +227,26 @@ def _parse_item(
     where: Where = ("items", index)
     before = len(problems.items)
     if not isinstance(table, dict):
-        problems.add_english(where, None, "must be a table ([[items]])")
+        problems.add(where, None, "entry_not_table", name="items", got=shown_value(table))
         return None
     problems.unknown_keys(table, ITEM_KEYS, where)
     item_id = _text(problems, table, "id", where)
     if item_id:
         if not ID_RE.match(item_id):
-            problems.add_english(where, "id", f"{item_id!r}: use lowercase letters, digits and dashes")
+            problems.add(where, "id", "bad_item_id", got=shown_value(item_id))
         elif item_id in seen:
-            problems.add_english(where, "id", f"duplicate id {item_id!r}")
+            problems.add(where, "id", "duplicate_item_id", got=shown_value(item_id))
         seen.add(item_id)
     category = _text(problems, table, "category", where)
     if category and category not in categories:
-        problems.add_english(where, "category", f"unknown category {category!r} (add it under [categories])")
+        problems.add(where, "category", "unknown_category", got=shown_value(category))
     weight = table.get("weight")
     if weight not in WEIGHTS:
-        problems.add_english(where, "weight", f"must be one of {', '.join(WEIGHTS)}, not {weight!r}")
-    platforms = _string_list(problems, table, "platforms", where, PLATFORMS, "a platform (ios, android)")
+        problems.add(where, "weight", "not_one_of", options=", ".join(WEIGHTS), got=shown_value(weight))
+    platforms = _string_list(problems, table, "platforms", where, PLATFORMS, ("empty_list_platform", "not_a_platform"))
     backup = table.get("backup", False)
     if not isinstance(backup, bool):
-        problems.add_english(where, "backup", f"must be true or false, not {backup!r}")
+        problems.add(where, "backup", "not_bool", got=shown_value(backup))
     fields: dict[str, str] = {
         "title_en": _text(problems, table, "title_en", where),
         "title_zh": _text(problems, table, "title_zh", where),
@@ -243,35 +257,35 @@ def _parse_item(
             if platform in platforms:
                 fields[key] = _text(problems, table, key, where)
             elif key in table:
-                problems.add_english(where, key, f"given, but {platform!r} is not in platforms")
+                problems.add(where, key, "platform_not_listed", platform=platform)
         source_key, checked_key = f"how_{platform}_source", f"how_{platform}_checked"
         if platform not in platforms:
             for key in (source_key, checked_key):
                 if key in table:
-                    problems.add_english(where, key, f"given, but {platform!r} is not in platforms")
+                    problems.add(where, key, "platform_not_listed", platform=platform)
         elif source_key in table or checked_key in table:
             source = _text(problems, table, source_key, where)
             fields[checked_key] = _text(problems, table, checked_key, where)
             if source and not source.startswith(("https://", "http://")):
-                problems.add_english(where, source_key, f"must be the URL of the help page (https://...), not {source!r}")
+                problems.add(where, source_key, "not_help_url", got=shown_value(source))
             fields[source_key] = source
     countries: tuple[str, ...] = ()
     source = as_of = ""
     if "countries" in table:
         countries = _string_list(
-            problems, table, "countries", where, _alpha2_codes(), "an ISO 3166-1 alpha-2 code"
+            problems, table, "countries", where, _alpha2_codes(), ("empty_list_country_code", "not_a_country_code")
         )
         source = _text(problems, table, "source", where)
         as_of = _text(problems, table, "as_of", where)
     else:
         for key in ("source", "as_of"):
             if key in table:
-                problems.add_english(where, key, "only for items limited by countries (the fact behind the limit)")
+                problems.add(where, key, "only_with_countries")
     if as_of:
         try:
             parse_as_of(as_of)
         except ValueError:
-            problems.add_english(where, "as_of", f'must be YYYY-MM-DD, YYYY-MM or "undated", not {as_of!r}')
+            problems.add(where, "as_of", "bad_as_of", got=shown_value(as_of))
     if len(problems.items) > before:
         return None
     return ChecklistItem(
@@ -295,8 +309,11 @@ def parse_templates(text: str, path: str = "checklist.toml") -> Templates:
     categories = _parse_categories(problems, doc.get("categories"))
     raw_items = doc.get("items")
     items: list[ChecklistItem] = []
-    if not isinstance(raw_items, list) or not raw_items:
-        problems.add_english((), "items", "must be one or more [[items]] tables")
+    if raw_items is None:
+        problems.add((), "items", "missing")
+        raw_items = []
+    elif not isinstance(raw_items, list) or not raw_items:
+        problems.add((), "items", "no_items", got=shown_value(raw_items))
         raw_items = []
     seen: set[str] = set()
     for index, table in enumerate(raw_items):

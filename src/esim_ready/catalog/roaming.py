@@ -14,6 +14,7 @@ from esim_ready.catalog.country_files import Checker, parse_offer
 from esim_ready.catalog.datafiles import data_path
 from esim_ready.catalog.models import Offer
 from esim_ready.catalog.validation import Problems, load_toml
+from esim_ready.problems import shown_value
 
 SELLERS = ("China Mobile", "China Unicom", "China Telecom")
 TOP_KEYS = {"as_of", "offers"}
@@ -35,19 +36,21 @@ def parse_roaming_file(path: str, text: str, origin: str = "curated") -> tuple[O
     for where, raw in check.tables(doc, "offers", (), "offers"):
         codes = raw.get("countries")
         valid: list[str] = []
-        if not isinstance(codes, list) or not codes:
-            problems.add_english(where, "countries", "must be a non-empty list of ISO 3166-1 alpha-2 codes")
+        if codes is None:
+            problems.add(where, "countries", "missing")
+        elif not isinstance(codes, list) or not codes:
+            problems.add(where, "countries", "empty_list_country_code", got=shown_value(codes))
         else:
             for code in codes:
                 if not isinstance(code, str) or len(code) != 2 or not code.isupper() or countries.find(code) is None:
-                    problems.add_english(where, "countries", f"unknown ISO 3166-1 alpha-2 code {code!r}")
+                    problems.add(where, "countries", "unknown_country", got=shown_value(code))
                 elif code in valid:
-                    problems.add_english(where, "countries", f"{code} is listed twice")
+                    problems.add(where, "countries", "listed_twice", got=shown_value(code))
                 else:
                     valid.append(code)
         offer = parse_offer(check, raw, where, seen, origin, ("home-roaming",), tuple(valid), EXTRA_OFFER_KEYS)
         if offer.seller and offer.seller not in SELLERS:
-            problems.add_english(where, "seller", f"must be one of {', '.join(SELLERS)}, not {offer.seller!r}")
+            problems.add(where, "seller", "not_one_of", options=", ".join(SELLERS), got=shown_value(offer.seller))
         offers.append(
             replace(
                 offer,

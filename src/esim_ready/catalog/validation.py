@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from esim_ready.errors import DataFileError
-from esim_ready.problems import Arg, Problem, place_of
+from esim_ready.problems import Arg, Problem, place_of, toml_problem
 
 Where = Sequence[str | int]
 
@@ -102,24 +102,18 @@ def locate_line(text: str, where: Where, key: str | None = None) -> int | None:
     return LineIndex(text).locate(where, key)
 
 
-_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _MARKDOWN_EXPORT = re.compile(r"^# .+\n", re.MULTILINE)
 
 
 def load_toml(path: str, text: str) -> dict[str, Any]:
-    """Parse a TOML document or raise `DataFileError` saying why, with its line.
-
-    (tomllib's reason, e.g. "Expected '=' after a key in a key/value pair", stays
-    in English: it is the parser's.)"""
+    """Parse a TOML document or raise `DataFileError` saying why, with its line and
+    column, in words of our own (`toml_problem`)."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         if text.lstrip().startswith("# ") and _MARKDOWN_EXPORT.search(text) and "\n- [" in text:
             raise DataFileError(path, [Problem("markdown_export")]) from None
-        reason = str(exc)
-        at = _AT.search(reason)
-        line = int(at.group(1)) if at else None
-        raise DataFileError(path, [Problem("not_toml", line=line, args={"reason": _AT.sub("", reason)})]) from None
+        raise DataFileError(path, [toml_problem(exc, text)]) from None
     except RecursionError:  # tomllib recurses per nested array/table
         raise DataFileError(path, [Problem("nested_too_deeply")]) from None
     except (ValueError, OverflowError) as exc:  # e.g. an integer of more than 4,300 digits
@@ -149,10 +143,6 @@ class Problems:
     def add(self, where: Where, key: str | None, code: str, /, *, item: str | None = None, **args: Arg) -> None:
         """One problem: its place (`where`, `key`), its code (the message `problems.<code>`)."""
         self.items.append(Problem(code, place_of(tuple(where), key), self.locate(where, key), args, item))
-
-    def add_english(self, where: Where, key: str | None, message: str) -> None:
-        """A problem still worded in English where it is found (not yet given a code)."""
-        self.add(where, key, "untranslated", text=message)
 
     def unknown_keys(self, table: dict[str, Any], allowed: Iterable[str], where: Where) -> None:
         """One problem per key of `table` that is not in `allowed`."""

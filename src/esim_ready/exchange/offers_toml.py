@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from esim_ready.catalog.validation import Problems, load_toml
-from esim_ready.problems import place_of
+from esim_ready.problems import place_of, shown_value
 from esim_ready.state.user_offers import UserOffers
 
 FORMAT = "esim-ready-offers"
@@ -56,23 +56,27 @@ def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[st
     doc = load_toml(path, text)
     problems = Problems(path, text)
     problems.unknown_keys(doc, {"format", "version", "offers"}, ())
-    if doc.get("format") != FORMAT:
-        problems.add_english((), "format", f"must be {FORMAT!r} (is this an esim-ready offers export?)")
-    if doc.get("version") != VERSION:
-        problems.add_english((), "version", f"this version reads version {VERSION}, not {doc.get('version')!r}")
+    if "format" not in doc:
+        problems.add((), "format", "format_missing", format=FORMAT)
+    elif doc["format"] != FORMAT:
+        problems.add((), "format", "format_wrong", format=FORMAT, got=shown_value(doc["format"]))
+    if "version" not in doc:
+        problems.add((), "version", "version_missing", version=VERSION)
+    elif doc["version"] != VERSION:
+        problems.add((), "version", "version_other", version=VERSION, got=shown_value(doc["version"]))
     raw = doc.get("offers", [])
     by_country: dict[str, list[dict[str, Any]]] = {}
     if not isinstance(raw, list):
-        problems.add_english((), "offers", "must be an array of tables ([[offers]])")
+        problems.add((), "offers", "not_table_list", name="offers", got=shown_value(raw))
         raw = []
     for index, table in enumerate(raw):
         where = ("offers", index)
         if not isinstance(table, dict):
-            problems.add_english(where, None, "must be a table")
+            problems.add(where, None, "entry_not_table", name="offers", got=shown_value(table))
             continue
         code = table.get("country")
         if not isinstance(code, str) or countries.find(code) is None or len(code) != 2:
-            problems.add_english(where, "country", f"must be an ISO 3166-1 alpha-2 code, not {code!r}")
+            problems.add(where, "country", "not_country_code", got=shown_value(code))
             continue
         offer = {k: v for k, v in table.items() if k != "country"}
         # each offer is checked by the data files' validator, alone, and its
@@ -87,7 +91,7 @@ def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[st
             continue
         mine = by_country.setdefault(code.upper(), [])
         if any(o.get("id") == offer.get("id") for o in mine):
-            problems.add_english(where, "id", f"duplicate offer id {offer.get('id')!r} for {code}")
+            problems.add(where, "id", "duplicate_offer_id_in", got=shown_value(offer.get("id")), country=code.upper())
         mine.append(offer)
     problems.raise_if_any()
     return by_country
