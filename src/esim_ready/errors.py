@@ -17,6 +17,18 @@ class UserError(Exception):
     """Base class: something the user can fix (a bad file, an unknown code)."""
 
 
+class Refused(UserError):
+    """Something the user gave is refused for one reason, a typed `Problem` (worded in
+    the current language when shown)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.code)
+
+    def __str__(self) -> str:
+        return self.problem.words()
+
+
 class UnknownCountry(UserError):
     def __init__(self, code: str) -> None:
         self.code = code

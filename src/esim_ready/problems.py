@@ -13,6 +13,7 @@ written, shown TOML-like by `shown_value` ("abc" quoted, a table as {…}).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from dataclasses import field as _field
@@ -28,21 +29,22 @@ class Problem:
 
     `code` is stable (the message `problems.<code>`); `field` is the place inside the
     document as its own syntax names it ("trip.country", "items[2].done"), "" for
-    the whole document; `line` is 1-based when known; `item` names the entry in
-    the user's words (a checklist item id, a profile's nickname) when it helps."""
+    the whole document; `line` (and `column`) are 1-based when known; `item` names the
+    entry in the user's words (a checklist item id, a profile's nickname) when it helps."""
 
     code: str
     field: str = ""
     line: int | None = None
     args: Mapping[str, Arg] = _field(default_factory=dict)
     item: str | None = None
+    column: int | None = None
 
     def words(self, language: str | None = None) -> str:
         return words(self, language)
 
     def bare(self) -> Problem:
         """The same problem without its place (for a form that shows it beside its field)."""
-        return replace(self, field="", line=None, item=None)
+        return replace(self, field="", line=None, item=None, column=None)
 
     @property
     def key(self) -> str:
@@ -51,6 +53,18 @@ class Problem:
 
     def __str__(self) -> str:
         return words(self)
+
+
+class ProblemError(ValueError):
+    """A document's content refused where a parser would raise ValueError (a state file
+    read back, a migration): carries its `problem`, worded only when shown."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.code)
+
+    def __str__(self) -> str:
+        return words(self.problem)
 
 
 def words(problem: Problem, language: str | None = None) -> str:
@@ -70,7 +84,9 @@ def words(problem: Problem, language: str | None = None) -> str:
         place = i18n.text(lang, "problems.place_item", place=place, item=problem.item) if place else problem.item
     if place:
         message = i18n.text(lang, "problems.place", place=place, message=message)
-    if problem.line is not None:
+    if problem.line is not None and problem.column is not None:
+        message = i18n.text(lang, "problems.line_column", line=problem.line, column=problem.column, message=message)
+    elif problem.line is not None:
         message = i18n.text(lang, "problems.line", line=problem.line, message=message)
     return message
 
@@ -100,3 +116,40 @@ def place_of(where: tuple[str | int, ...] | list[str | int], key: str | None = N
     if key:
         out = f"{out}.{key}" if out else key
     return out
+
+
+# tomllib's reasons (Python 3.11-3.13, tomllib/_parser.py), each as a code of ours
+_TOML_REASONS = (
+    # a line break inside "…" is tomllib's "Illegal character '\n'"; an unclosed '…' "Expected \"'\""
+    ("toml_unterminated_string", re.compile(r"Unterminated string|Illegal character '\\n'|Expected \"'\"")),
+    ("toml_unclosed_table", re.compile(r"Expected '\]' at the end of a table declaration")),
+    ("toml_unclosed_table_list", re.compile(r"Expected '\]\]' at the end of an array declaration")),
+    ("toml_expected_equals", re.compile(r"Expected '=' after a key")),
+    ("toml_extra_text", re.compile(r"Expected newline or end of document after a statement")),
+    ("toml_bad_value", re.compile(r"Invalid value|Invalid date or datetime")),
+    ("toml_bad_statement", re.compile(r"Invalid statement|Invalid initial character for a key part")),
+    ("toml_unclosed_list", re.compile(r"Unclosed array")),
+    ("toml_unclosed_inline_table", re.compile(r"Unclosed inline table")),
+    ("toml_defined_twice", re.compile(r"Cannot (overwrite|declare|mutate|redefine)|Duplicate inline table key")),
+    ("toml_bad_escape", re.compile(r"Unescaped '\\'|Invalid hex value|not a Unicode scalar value")),
+    ("toml_bad_character", re.compile(r"Illegal character|Found invalid character")),
+)
+_TOML_AT = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
+
+
+def toml_problem(exc: ValueError, text: str | None = None) -> Problem:
+    """A `tomllib.TOMLDecodeError` as a problem in words of our own, with its line and
+    column; a reason we do not know keeps the parser's (English) text as `reason`.
+    At the end of the document the line is the last one (when `text` is given)."""
+    reason = str(exc)
+    at = _TOML_AT.search(reason)
+    bare = _TOML_AT.sub("", reason)
+    line = column = None
+    if at and at.group(1):
+        line, column = int(at.group(1)), int(at.group(2))
+    elif at and text is not None:
+        line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
+    for code, pattern in _TOML_REASONS:
+        if pattern.search(bare):
+            return Problem(code, line=line, column=column)
+    return Problem("not_toml", line=line, column=column, args={"reason": bare})

@@ -3,7 +3,9 @@ messages; English counts things without "(s)"."""
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +59,43 @@ def test_english_counts_without_s_in_brackets(capsys, config_dir):
     code, out, _ = run(capsys, "--lang", "en", "carriers", "MA")
     assert code == 0 and re.match(r"Morocco \(MA\): \d+ carriers\. ", out)
     assert "(s)" not in out
+
+
+LPAC = Path(__file__).parents[1] / "fixtures" / "lpac"
+
+
+def test_a_broken_toml_file_is_explained_in_our_words_with_line_and_column(capsys, config_dir):
+    broken = config_dir.parent / "broken.toml"
+    broken.write_text('[trip]\nname = hello\n', "utf-8")
+    code, _, err = run(capsys, "--lang", "zh", "import", str(broken))
+    assert code == 2 and "broken.toml：1 个问题" in err
+    assert "第 2 行第 8 列：不是有效的 TOML：值无效（文字要加 \"引号\"" in err
+    assert "Invalid" not in err and "Expected" not in err and "line" not in err
+    code, _, err = run(capsys, "--lang", "en", "import", str(broken))
+    assert "line 2, column 8: not valid TOML: not a valid value" in err
+
+
+def test_lpac_import_problems_and_warnings_are_chinese(capsys, config_dir, monkeypatch):
+    bad = LPAC / "profile_list_bad_entries.json"
+    code, _, err = run(capsys, "--lang", "zh", "profiles", "import-lpac", str(bad))
+    assert code == 2 and f"{bad}：档案列表中有 3 个问题" in err
+    assert "data[1].profileState：应为 enabled, disabled 之一，而不是 \"sleeping\"" in err
+    assert err.rstrip().endswith("没有导入任何内容。") and "problem" not in err and "Nothing" not in err
+    code, _, err = run(capsys, "--lang", "zh", "profiles", "import-lpac", str(LPAC / "garbage_text.txt"))
+    assert code == 2 and "不是 `lpac profile list` 输出的 JSON：2 行中没有 lpac 的结果" in err
+    # a typo in an ICCID's last digit: imported, with a warning in Chinese
+    wrong_digit = (LPAC / "profile_list.json").read_text("utf-8").replace("8947000000001234560", "8947000000001234561")
+    monkeypatch.setattr("sys.stdin", io.StringIO(wrong_digit))
+    code, out, err = run(capsys, "--lang", "zh", "profiles", "import-lpac", "-")
+    assert code == 0 and out.startswith("已导入 标准输入：新增 3 个")
+    assert "ICCID 8947000000001234561" in err and "Luhn 校验位" in err and "last digit" not in err
+
+
+def test_trips_and_their_file_speak_chinese(capsys, config_dir):
+    code, _, err = run(capsys, "--lang", "zh", "export", "nosuchtrip", "-o", "x.toml")
+    assert code == 2 and "没有 id 为 \"nosuchtrip\" 的行程" in err and "No trip" not in err
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "trips.toml").write_text('schema = 2\n[[trips]]\nid = "Bad one"\n', "utf-8")
+    code, _, err = run(capsys, "--lang", "zh", "trips")
+    assert code == 0 and "trips[0].id：只能由小写字母、数字和连字符组成，而不是 \"Bad one\"" in err
+    assert "已另存为" in err and "must" not in err

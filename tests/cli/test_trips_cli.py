@@ -89,7 +89,7 @@ def test_unknown_country_exits_2_with_a_message(capsys, tmp_path: Path) -> None:
     ("argv", "words"),
     [
         (["export", "-o", "x.toml"], "say which trip"),
-        (["export", "nope-000000", "-o", "x.toml"], "No trip with id 'nope-000000'"),
+        (["export", "nope-000000", "-o", "x.toml"], "No trip with id \"nope-000000\""),
         (["export", "--country", "MA", "-o", "x.toml"], "needs both --country CODE and --platform"),
         (["export", "ma-1", "--country", "MA", "--platform", "ios", "-o", "x.toml"], "not both"),
         (["import", "/no/such/file.toml"], "cannot read /no/such/file.toml"),

@@ -71,7 +71,7 @@ def test_fifty_profiles(config_dir: Path) -> None:
     [
         ("error_envelope.json", ["code -1", "euicc_init", "invalid custom AID given"]),
         ("garbage_truncated.json", ["line 2", "cut off"]),
-        ("garbage_text.txt", ["not the JSON", "2 line(s)"]),
+        ("garbage_text.txt", ["not the JSON", "2 lines"]),
         ("chip_info.json", ["chip info", "no profile list", "lpac chip info; lpac profile list"]),
         ("profile_list_bad_entries.json", ["data[0].iccid", "data[1].profileState", "data[2].profileNickname"]),
     ],

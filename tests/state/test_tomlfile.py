@@ -29,7 +29,7 @@ def test_newer_schema_is_kept_aside_not_downgraded(tmp_path):
     doc = DocumentFile(path, schema=1)
     assert doc.read() == {}
     (kept, reason), = doc.quarantined
-    assert "newer esim-ready" in reason and kept.read_text() == "schema = 9\nkeep = true\n"
+    assert "newer esim-ready" in reason.words("en") and kept.read_text() == "schema = 9\nkeep = true\n"
     doc.update(lambda d: {"fresh": True})
     assert kept.exists() and kept.read_text() == "schema = 9\nkeep = true\n"
 
@@ -49,4 +49,5 @@ def test_missing_migration_is_a_damaged_file_not_a_crash(tmp_path):
     path.write_text("schema = 1\n")
     doc = DocumentFile(path, schema=2)
     assert doc.read() == {}
-    assert "no migration" in doc.quarantined[0][1]
+    assert "cannot read that schema" in doc.quarantined[0][1].words("en")
+    assert doc.quarantined[0][1].words("zh") == "schema：为 1：本版本的 esim-ready 无法读取这个版本"

@@ -83,6 +83,32 @@ async def test_problems_show_under_their_fields_and_nothing_is_saved(config_dir)
     assert (config_dir / "data" / "NO.toml").read_text("utf-8") == before
 
 
+async def test_a_chinese_user_reads_every_field_problem_in_chinese(config_dir) -> None:
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, OfferForm)
+        await fill(pilot, form, seller="", name="X", validity_days="0", price="12", currency="ZZZ",
+                   as_of="2027-99-01", data_gb="abc")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = {f: str(form.query_one(f"#issue-{f}", Static).render()) for f in ("data_gb",)}
+        assert "应为数字，而不是 \"abc\"" in shown["data_gb"]  # not even a number: said before the rest
+        await fill(pilot, form, data_gb="3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        fields = ("seller", "validity_days", "currency", "as_of")
+        shown = {f: str(form.query_one(f"#issue-{f}", Static).render()) for f in fields}
+        assert "缺少此项" in shown["seller"]
+        assert "应大于 0，而不是 0" in shown["validity_days"]
+        assert "未知的 ISO 4217 币种代码 \"ZZZ\"" in shown["currency"]
+        assert "应写成 年-月-日（如 2026-12-01）" in shown["as_of"] and "\"2027-99-01\"" in shown["as_of"]
+        assert not any(word in text for text in shown.values() for word in ("missing", "must", "unknown"))
+
+
 async def test_edit_and_delete_only_my_own_offers(config_dir) -> None:
     app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

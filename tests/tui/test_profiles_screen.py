@@ -258,6 +258,23 @@ async def test_a_bad_lpac_file_imports_nothing_and_says_why():
     assert ProfileStore().list() == ()
 
 
+async def test_a_chinese_user_reads_lpac_problems_and_warnings_in_chinese(tmp_path):
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("i", *str(LPAC_DIR / "profile_list_bad_entries.json"), "enter")
+        failed = next(n for n in app._notifications if n.severity == "error")
+        assert failed.title == "没有导入任何内容"
+        assert "档案列表中有 3 个问题" in failed.message and "data[0].iccid：ICCID 只能包含数字" in failed.message
+        assert "Nothing" not in failed.message and "没有导入任何内容" not in failed.message  # the title says it
+        typo = (LPAC_DIR / "profile_list.json").read_text("utf-8").replace("8947000000001234560", "8947000000001234561")
+        (tmp_path / "typo.json").write_text(typo, "utf-8")
+        await pilot.press("i", "ctrl+u", *str(tmp_path / "typo.json"), "enter")
+        shown = " ".join(messages(app))
+        assert "已从 lpac 导入：新增 3 个" in shown
+        assert "ICCID 8947000000001234561" in shown and "Luhn 校验位" in shown and "check digit" not in shown
+
+
 async def test_export_leaves_secrets_out_unless_the_box_is_ticked(tmp_path):
     save_samples()
     target = tmp_path / "out.toml"

@@ -6,14 +6,17 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from esim_ready.problems import Problem
 
 
 class _Store(Protocol):
     @property
     def path(self) -> Path: ...
     @property
-    def quarantined(self) -> list[tuple[Path, str]]: ...
+    def quarantined(self) -> list[tuple[Path, Problem]]: ...
 
 
 def warn_quarantined(store: _Store, fresh: str) -> None:

@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
 def _code_arg(value: str) -> tuple[str, str]:
     """(the code, where it came from)."""
     if value == "-":
-        text, source = sys.stdin.read(), "standard input"
+        text, source = sys.stdin.read(), t("cli.standard_input")
     else:
         text, source = value, "CODE"
     text = text.strip()

@@ -30,32 +30,45 @@ the profiles of the same paste, or on the profile the user names.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from esim_ready.errors import UserError
 from esim_ready.esim.identifiers import check_eid, normalise_eid
+from esim_ready.i18n import t
 from esim_ready.limits import MAX_PROFILES
+from esim_ready.problems import Arg, Problem, shown_value
 from esim_ready.state.profiles import (
     PROFILE_CLASSES,
     ChipProfile,
     ImportSummary,
+    Issue,
     ProfileStore,
     check_iccid,
     check_nickname,
+    issue_problem,
     text_issues,
 )
 
 
 class LpacError(UserError):
-    """The text is not a usable `lpac profile list` result; nothing was imported."""
+    """The text is not a usable `lpac profile list` result; nothing was imported.
+    `problem` says why (code `lpac_*`), `details` list each bad entry; worded when shown."""
 
-    def __init__(self, source: str, message: str, details: list[str] | None = None) -> None:
+    def __init__(self, source: str, problem: Problem | str, details: Sequence[Problem] = (), /, **args: Arg) -> None:
         self.source = source
-        self.details = details or []
-        lines = "".join(f"\n  - {d}" for d in self.details)
-        super().__init__(f"{source}: {message}{lines}\nNothing was imported.")
+        self.problem = problem if isinstance(problem, Problem) else Problem(problem, args=args)
+        self.details = list(details)
+        super().__init__(self.problem.code)
+
+    def why(self) -> str:
+        """What is wrong, every bad entry on a line of its own (without "nothing was imported")."""
+        head = t("problems.lpac_in", source=self.source, message=self.problem.words())
+        return head + "".join(f"\n  - {d.words()}" for d in self.details)
+
+    def __str__(self) -> str:
+        return f"{self.why()}\n{t('problems.nothing_imported')}"
 
 
 @dataclass(frozen=True)
@@ -103,36 +116,36 @@ def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, int | None]:
     return values, skipped, broken
 
 
-def read_lpac(text: str, source: str = "lpac output") -> LpacOutput:
+def read_lpac(text: str, source: str | None = None) -> LpacOutput:
     """The profiles and/or EID in what `lpac profile list` / `lpac chip info` printed; the
     final result of each kind counts. `LpacError` with every problem otherwise."""
+    source = source or t("problems.lpac_output")
     values, skipped, broken = _lpac_messages(text)
     if not values:
         if not text.strip():
-            raise LpacError(source, "is empty: expected the output of `lpac profile list` or `lpac chip info`")
+            raise LpacError(source, "lpac_empty")
         if broken is not None:
-            raise LpacError(source, f"the JSON that lpac printed breaks off at line {broken}: the output looks cut off")
-        raise LpacError(source, f"not the JSON that `lpac profile list` prints: no lpac result in its {skipped} line(s)")
+            raise LpacError(source, "lpac_cut_off", line=broken)
+        raise LpacError(source, "lpac_not_json", n=skipped)
     results = [v for v in values if v["type"] == "lpa"]
     if not results:
-        cut = f" (the JSON breaks off at line {broken}: cut off?)" if broken is not None else ""
-        raise LpacError(source, f"has only progress messages and no result: did lpac stop early?{cut}")
+        if broken is not None:
+            raise LpacError(source, "lpac_only_progress_cut", line=broken)
+        raise LpacError(source, "lpac_only_progress")
     payload = results[-1].get("payload")
     if not isinstance(payload, dict) or not isinstance(payload.get("code"), int):
-        raise LpacError(source, "the lpac result has no payload with a numeric code")
+        raise LpacError(source, "lpac_no_code")
     if payload["code"] != 0:
         data = payload.get("data")
-        detail = _shown(data, 200) if data is not None else ""
         message = _shown(payload.get("message"), 200)
-        raise LpacError(
-            source,
-            f"lpac reported an error (code {payload['code']}): {message}" + (f": {detail}" if detail else ""),
-        )
+        if data is not None and (detail := _shown(data, 200)):
+            raise LpacError(source, "lpac_failed_detail", code=payload["code"], message=message, detail=detail)
+        raise LpacError(source, "lpac_failed", code=payload["code"], message=message)
     lists = [r["payload"]["data"] for r in results if _ok(r) and isinstance(r["payload"].get("data"), list)]
     infos = [r["payload"]["data"] for r in results if _ok(r) and isinstance(r["payload"].get("data"), dict)]
     eid = _eid(infos[-1], source) if infos else None
     if not lists and eid is None:
-        raise LpacError(source, "this lpac result is neither a profile list nor chip info: run `lpac profile list`")
+        raise LpacError(source, "lpac_neither")
     chips = _profile_list(lists[-1], source) if lists else None
     return LpacOutput(chips, eid, skipped)
 
@@ -148,26 +161,27 @@ def _eid(info: dict[str, Any], source: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise LpacError(source, f"chip info: eidValue must be a string, not {json.dumps(value)}")
+        raise LpacError(source, Problem("not_text", "eidValue", args={"got": _shown(value)}))
     eid = normalise_eid(value)
     problem = check_eid(eid)
     if problem is not None:
-        raise LpacError(source, f"chip info: the EID {eid!r} is not valid ({problem.code.replace('_', ' ')})")
+        raise LpacError(source, "lpac_bad_eid", eid=eid, why=t(f"code.eid_{problem.code}", n=problem.length))
     return eid
 
 
-def parse_lpac(text: str, source: str = "lpac output") -> list[ChipProfile]:
+def parse_lpac(text: str, source: str | None = None) -> list[ChipProfile]:
     """The profiles in `lpac profile list` output; `LpacError` with every problem otherwise."""
+    source = source or t("problems.lpac_output")
     out = read_lpac(text, source)
     if out.chips is None:
-        raise LpacError(source, "this lpac result is not a profile list (it is chip info): run `lpac profile list`")
+        raise LpacError(source, "lpac_chip_info_only")
     return list(out.chips)
 
 
 def _profile_list(data: list[Any], source: str) -> tuple[ChipProfile, ...]:
     if len(data) > MAX_PROFILES:
-        raise LpacError(source, f"lists {len(data):,} profiles; an eSIM chip holds far fewer (at most {MAX_PROFILES:,} are read)")
-    problems: list[str] = []
+        raise LpacError(source, "lpac_too_many", count=len(data), limit=MAX_PROFILES)
+    problems: list[Problem] = []
     chips: list[ChipProfile] = []
     seen: dict[str, int] = {}
     for i, entry in enumerate(data):
@@ -175,53 +189,58 @@ def _profile_list(data: list[Any], source: str) -> tuple[ChipProfile, ...]:
         if chip is None:
             continue
         if chip.iccid in seen:
-            problems.append(f"data[{i}].iccid: ICCID {chip.iccid} is listed twice (also data[{seen[chip.iccid]}])")
+            problems.append(Problem("lpac_iccid_twice", f"data[{i}].iccid", args={"iccid": chip.iccid, "other": f"data[{seen[chip.iccid]}]"}))
             continue
         seen[chip.iccid] = i
         chips.append(chip)
     if problems:
-        raise LpacError(source, f"{len(problems)} problem(s) in the profile list", problems)
+        raise LpacError(source, "lpac_problems", problems, n=len(problems))
     return tuple(chips)
 
 
-def _chip(entry: Any, place: str, problems: list[str]) -> ChipProfile | None:
+def _chip(entry: Any, place: str, problems: list[Problem]) -> ChipProfile | None:
     if not isinstance(entry, Mapping):
-        problems.append(f"{place}: a profile must be a JSON object")
+        problems.append(Problem("lpac_not_object", place))
         return None
     before = len(problems)
+
+    def at(key: str, found: Sequence[Issue]) -> list[Problem]:
+        """Issues of the profile checks, placed at this entry's `key`."""
+        return [replace(issue_problem(issue), field=f"{place}.{key}") for issue in found]
 
     def text(key: str, required: bool = False) -> str | None:
         value = entry.get(key)
         if value is None:
             if required:
-                problems.append(f"{place}.{key}: missing")
+                problems.append(Problem("missing", f"{place}.{key}"))
             return None
         if not isinstance(value, str):
-            problems.append(f"{place}.{key}: must be a string, not {_shown(value)}")
+            problems.append(Problem("not_text", f"{place}.{key}", args={"got": _shown(value)}))
             return None
         issues = text_issues(key, value)
         if issues:
-            problems.append(f"{place}.{key}: {issues[0].message}")
+            problems.extend(at(key, issues[:1]))
             return None
         return value
 
     iccid = text("iccid", required=True)
     if iccid is not None:
         iccid = iccid.rstrip("fF")  # BCD padding, should a reader leave it in
-        problems += [f"{place}.iccid: {issue.message}" for issue in check_iccid(iccid)[0]]
+        problems += at("iccid", check_iccid(iccid)[0])
     state = text("profileState", required=True)
     if state is not None:
         state = state.lower()  # USAGE.md's prose says "Enabled"; lpac prints "enabled"
         if state not in ("enabled", "disabled"):
-            problems.append(f"{place}.profileState: must be enabled or disabled, not {_shown(state)}")
+            problems.append(Problem("not_one_of", f"{place}.profileState", args={"options": "enabled, disabled", "got": shown_value(state)}))
     nickname = text("profileNickname")
     if nickname is not None:
-        problems += [f"{place}.profileNickname: {issue.message}" for issue in check_nickname(nickname)]
+        problems += at("profileNickname", check_nickname(nickname))
     profile_class = text("profileClass")
     if profile_class is not None:
         profile_class = profile_class.lower()
         if profile_class not in PROFILE_CLASSES:
-            problems.append(f"{place}.profileClass: must be one of {', '.join(PROFILE_CLASSES)}, not {_shown(profile_class)}")
+            options = ", ".join(PROFILE_CLASSES)
+            problems.append(Problem("not_one_of", f"{place}.profileClass", args={"options": options, "got": shown_value(profile_class)}))
     provider = text("serviceProviderName")
     name = text("profileName")
     aid = text("isdpAid")
@@ -244,21 +263,18 @@ class NeedsProfile(LpacError):
 
 
 def import_lpac(
-    text: str, store: ProfileStore, source: str = "lpac output", profile_id: str | None = None
+    text: str, store: ProfileStore, source: str | None = None, profile_id: str | None = None
 ) -> ImportSummary:
     """Parse all of `text` first, then merge it into `store` as one change (by ICCID).
 
     A profile list merges its profiles (with the EID, when chip info came with it);
     chip info alone sets the EID of the profile `profile_id`."""
+    source = source or t("problems.lpac_output")
     out = read_lpac(text, source)
     if out.chips is not None:
         summary = store.sync_chip(out.chips, eid=out.eid)
     elif profile_id is None:
-        raise NeedsProfile(
-            source,
-            "holds chip info (the EID) but no profile list: say which profile it belongs to, "
-            "or give both outputs at once: (lpac chip info; lpac profile list) > lpac.json",
-        )
+        raise NeedsProfile(source, "lpac_needs_profile")
     else:
         saved = store.update(profile_id, eid=out.eid)
         summary = ImportSummary(updated=(saved.profile,), eid=out.eid)

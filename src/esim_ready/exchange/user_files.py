@@ -74,7 +74,7 @@ def decode(data: bytes, shown: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CannotRead(shown, f"not UTF-8 text (byte {exc.start})") from None
+        raise CannotRead(shown, t("cli.not_utf8_at", byte=exc.start)) from None
 
 
 def read_bytes(
@@ -83,7 +83,7 @@ def read_bytes(
     """The bytes of the file `name` (or of standard input for "-"), at most `limit`
     (else `CannotRead`, saying `too_large` if given); and the name to show the user."""
     if str(name).strip() == STDIO:
-        shown = "standard input"
+        shown = t("cli.standard_input")
         source = stdin or getattr(sys.stdin, "buffer", None)
         if source is None:  # a text stream standing in for stdin (tests, embedding)
             data = sys.stdin.read(limit + 1).encode("utf-8", "surrogateescape")
@@ -100,7 +100,7 @@ def read_bytes(
         except OSError as exc:
             raise CannotRead(shown, _reason(exc)) from None
     if len(data) > limit:
-        raise CannotRead(shown, too_large or f"larger than {limits.describe_bytes(limit)}: not a file this program writes")
+        raise CannotRead(shown, too_large or t("cli.too_large", limit=limits.describe_bytes(limit)))
     return data, shown
 
 
@@ -108,7 +108,7 @@ def cannot_read(name: str | Path) -> CannotRead | None:
     """Why the file `name` cannot be read, or None: for a dialog that stays open so the
     name can be fixed. Standard input ("-") is for the command line, so refused here."""
     if str(name).strip() == STDIO:
-        return CannotRead(STDIO, "standard input is for the command line: give a file name")
+        return CannotRead(STDIO, t("cli.stdin_for_cli"))
     try:
         read_bytes(name)
     except CannotRead as exc:

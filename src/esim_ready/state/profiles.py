@@ -27,7 +27,7 @@ from typing import Any, Literal
 from esim_ready.errors import UserError, WouldLoseProgress
 from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.limits import date_problem, text_problem
-from esim_ready.problems import Problem
+from esim_ready.problems import Problem, ProblemError, shown_value
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
@@ -618,20 +618,20 @@ class _ProfilesFile(DocumentFile):
         doc = super()._migrate(doc)
         entries = doc.get("profiles", [])
         if not isinstance(entries, list):
-            raise ValueError("'profiles' must be a list of tables")
+            raise ProblemError(Problem("not_table_list", "profiles", args={"name": "profiles", "got": shown_value(entries)}))
         for n, entry in enumerate(entries):
             if not isinstance(entry, dict):
-                raise ValueError(f"profiles[{n}] is not a table")
+                raise ProblemError(Problem("entry_not_table", f"profiles[{n}]", args={"name": "profiles", "got": shown_value(entry)}))
             _, issues = profile_from_dict(entry)
-            if issues:
-                raise ValueError(f"profiles[{n}]: " + "; ".join(map(str, issues)))
+            if issues:  # the first one says enough: the file is kept aside whole
+                raise ProblemError(replace(issue_problem(issues[0]), field=f"profiles[{n}].{issues[0].field}"))
         return doc
 
 
 _Profiles = list[Profile]  # aliases: inside ProfileStore, `list` names the method
 _Saveds = list[Saved]
 _Summaries = list[ImportSummary]
-_Quarantined = list[tuple[Path, str]]
+_Quarantined = list[tuple[Path, Problem]]
 
 
 class _Unchanged(Exception):

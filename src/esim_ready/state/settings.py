@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from esim_ready.problems import Problem
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile
 
@@ -56,7 +57,7 @@ class SettingsStore:
         self.file = DocumentFile((directory or config_dir()) / "settings.toml", SCHEMA)
 
     @property
-    def quarantined(self) -> list[tuple[Path, str]]:
+    def quarantined(self) -> list[tuple[Path, Problem]]:
         return self.file.quarantined
 
     def load(self) -> Settings:

@@ -27,24 +27,33 @@ import tomllib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from esim_ready import limits
 from esim_ready.errors import UserError
+from esim_ready.problems import Problem, ProblemError, shown_value, toml_problem
 
 Raw = dict[str, Any]
 Migration = Callable[[Raw], Raw]
 
 
-class StorageError(UserError):
-    """The disk refuses: a file or folder cannot be read or written. Says what and where."""
+Verb = Literal["read", "save", "use_folder", "move_aside"]
 
-    def __init__(self, verb: str, path: Path, reason: str) -> None:
+
+class StorageError(UserError):
+    """The disk refuses: a file or folder cannot be read or written. Says what and where
+    (`verb`: the message `problems.storage_<verb>`, worded when shown)."""
+
+    def __init__(self, verb: Verb, path: Path, reason: str) -> None:
         self.verb = verb
         self.path = path
-        self.reason = reason
-        what = "your change was not saved; what was saved before is kept" if verb == "save" else "nothing was changed"
-        super().__init__(f"cannot {verb} {path}: {reason} ({what})")
+        self.reason = reason  # already in the user's language (os_reason)
+        super().__init__(f"{verb} {path}")
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        return t(f"problems.storage_{self.verb}", path=self.path, reason=self.reason)
 
 
 def os_reason(exc: OSError) -> str:
@@ -74,9 +83,11 @@ def make_private_dir(directory: Path) -> None:
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise StorageError("use the folder", directory, os_reason(exc)) from None
+        raise StorageError("use_folder", directory, os_reason(exc)) from None
     if not directory.is_dir():
-        raise StorageError("use the folder", directory, "it is a file, not a folder")
+        from esim_ready.i18n import t
+
+        raise StorageError("use_folder", directory, t("cli.os_in_the_way"))
 
 
 class _Damaged(Exception):
@@ -98,7 +109,7 @@ class DocumentFile:
         self.path = path
         self.schema = schema
         self.migrations = migrations or {}
-        self.quarantined: list[tuple[Path, str]] = []
+        self.quarantined: list[tuple[Path, Problem]] = []  # (where it was kept, why)
 
     # -- reading -------------------------------------------------------------
     def read(self) -> Raw:
@@ -115,7 +126,7 @@ class DocumentFile:
                 return self._read_unlocked()
 
     def _read_unlocked(self, *, quarantine: bool = True) -> Raw:
-        def damaged(reason: str) -> Raw:
+        def damaged(reason: Problem) -> Raw:
             if not quarantine:
                 raise _Damaged
             self._quarantine(reason)
@@ -123,7 +134,7 @@ class DocumentFile:
 
         try:
             if self.path.is_dir():
-                return damaged("a folder is where the file should be")
+                return damaged(Problem("folder_in_the_way"))
             with self.path.open("rb") as fh:
                 data = fh.read(limits.MAX_FILE_BYTES + 1)
         except FileNotFoundError:
@@ -131,34 +142,40 @@ class DocumentFile:
         except OSError as exc:
             raise StorageError("read", self.path, os_reason(exc)) from None
         if len(data) > limits.MAX_FILE_BYTES:
-            return damaged(f"larger than {limits.describe_bytes(limits.MAX_FILE_BYTES)}")
+            return damaged(Problem("file_too_large", args={"limit": limits.describe_bytes(limits.MAX_FILE_BYTES)}))
         try:
-            doc = tomllib.loads(data.decode("utf-8"))
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return damaged(Problem("not_utf8"))
+        try:
+            doc = tomllib.loads(text)
             return self._migrate(doc)
         except RecursionError:
-            return damaged("nested too deeply")
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError, ValueError, TypeError, OverflowError) as exc:
-            return damaged(str(exc))
+            return damaged(Problem("nested_too_deeply"))
+        except tomllib.TOMLDecodeError as exc:
+            return damaged(toml_problem(exc, text))
+        except ProblemError as exc:
+            return damaged(exc.problem)
+        except (ValueError, TypeError, OverflowError) as exc:  # a number too long, a check not typed yet
+            return damaged(Problem("not_usable_toml", args={"reason": str(exc)}))
 
     def _migrate(self, doc: Raw) -> Raw:
         version = doc.get("schema", 1)
-        if not isinstance(version, int) or version < 1:
-            raise ValueError(f"'schema' must be a positive integer, not {version!r}")
+        if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+            raise ProblemError(Problem("schema_not_number", "schema", args={"got": shown_value(version)}))
         if version > self.schema:
-            raise ValueError(
-                f"written by a newer esim-ready (schema {version}; this version reads up to {self.schema})"
-            )
+            raise ProblemError(Problem("version_newer", "schema", args={"got": version, "version": self.schema}))
         while version < self.schema:
             step = self.migrations.get(version)
             if step is None:
-                raise ValueError(f"no migration from schema {version}")
+                raise ProblemError(Problem("schema_no_migration", "schema", args={"got": version}))
             doc = step(doc)
             version += 1
             doc["schema"] = version
         doc["schema"] = self.schema
         return doc
 
-    def _quarantine(self, reason: str) -> None:
+    def _quarantine(self, reason: Problem) -> None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
         n = 1
@@ -168,7 +185,7 @@ class DocumentFile:
         try:
             os.replace(self.path, target)
         except OSError as exc:
-            raise StorageError("move aside the damaged file", self.path, os_reason(exc)) from None
+            raise StorageError("move_aside", self.path, os_reason(exc)) from None
         if target.is_file():
             _chmod(target, 0o600)  # it may hold numbers and codes
         self.quarantined.append((target, reason))

@@ -49,8 +49,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from esim_ready.errors import UserError, WouldLoseProgress
-from esim_ready.limits import MAX_ITEMS, MAX_TRIPS, date_problem
+from esim_ready.errors import Refused, WouldLoseProgress
+from esim_ready.limits import MAX_ITEMS, MAX_TRIPS, MAX_YEAR, MIN_YEAR, date_in_range
+from esim_ready.problems import Arg, Problem, ProblemError, shown_value
 from esim_ready.state.paths import config_dir
 from esim_ready.state.tomlfile import DocumentFile, Raw
 from esim_ready.textsafe import encodable, has_controls, neutralise
@@ -71,21 +72,25 @@ MAX_BACKUP_DAYS = 365
 # -- errors the user can cause ---------------------------------------------------
 
 
-class TripNotFound(UserError):
+class TripNotFound(Refused):
     def __init__(self, trip_id: str) -> None:
         self.trip_id = trip_id
-        super().__init__(f"No trip with id {trip_id!r}: `esim-ready trips` lists them.")
+        super().__init__(Problem("trip_not_found", args={"id": trip_id}))
 
 
-class ItemNotFound(UserError):
+class ItemNotFound(Refused):
     def __init__(self, trip_id: str, item_id: str) -> None:
         self.trip_id = trip_id
         self.item_id = item_id
-        super().__init__(f"Trip {trip_id!r} has no checklist item {item_id!r}.")
+        super().__init__(Problem("item_not_found", args={"id": trip_id, "item": item_id}))
 
 
-class InvalidTrip(UserError):
-    """A trip field the user gave is not acceptable (platform, dates, name)."""
+class InvalidTrip(Refused):
+    """A trip field the user gave is not acceptable (platform, dates, name): `problem`
+    says which (code `trip_*`), worded when shown."""
+
+    def __init__(self, code: str, **args: Arg) -> None:
+        super().__init__(Problem(code, args=args))
 
 
 # -- domain objects ----------------------------------------------------------------
@@ -161,27 +166,27 @@ def check_trip_fields(name: str, platform: str, start: date | None, end: date | 
     """Validate what a user gives for a trip; returns the cleaned name or raises InvalidTrip."""
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise InvalidTrip("A trip needs a name.")
+        raise InvalidTrip("trip_name_missing")
     if not encodable(cleaned):
-        raise InvalidTrip("The trip name holds characters that are not valid Unicode text.")
+        raise InvalidTrip("trip_name_not_unicode")
     if has_controls(cleaned):
-        raise InvalidTrip("The trip name holds control characters (such as ESC).")
+        raise InvalidTrip("trip_name_controls")
     if len(cleaned) > MAX_NAME:
-        raise InvalidTrip(f"A trip name can be at most {MAX_NAME} characters.")
+        raise InvalidTrip("trip_name_too_long", max=MAX_NAME)
     if platform not in PLATFORMS:
-        raise InvalidTrip(f"Unknown platform {platform!r}: use ios or android.")
+        raise InvalidTrip("trip_bad_platform", got=shown_value(platform))
     for day in (start, end):
-        if day is not None and (problem := date_problem(day)):
-            raise InvalidTrip(f"A trip date {problem}.")
+        if day is not None and not date_in_range(day):
+            raise InvalidTrip("trip_date_out_of_range", min=MIN_YEAR, max=MAX_YEAR, got=day.isoformat())
     if start is not None and end is not None and end < start:
-        raise InvalidTrip(f"The trip ends ({end}) before it starts ({start}).")
+        raise InvalidTrip("trip_end_before_start", end=end.isoformat(), start=start.isoformat())
     return cleaned
 
 
 def check_backup_days(days: int | None) -> int | None:
     """`days` if it is a whole number from 0 to 365 (or None: the default); else InvalidTrip."""
     if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 0 <= days <= MAX_BACKUP_DAYS):
-        raise InvalidTrip(f"Backups stay fresh for 0 to {MAX_BACKUP_DAYS} days, not {days!r}.")
+        raise InvalidTrip("trip_backup_days", max=MAX_BACKUP_DAYS, got=shown_value(days))
     return days
 
 
@@ -243,15 +248,23 @@ def sync_items(trip: Trip, templates: Templates) -> Trip:
 # -- raw document <-> domain ---------------------------------------------------------
 
 
-def _bad(where: str, message: str) -> ValueError:
-    return ValueError(f"{where}: {message}")
+_ITEMS_HEADER = "trips" + ".items"  # the [[trips.items]] tables (spelled so it reads as no message key)
+
+
+def _bad(where: str, code: str, **args: Arg) -> ProblemError:
+    """What is wrong in the trips file, at `where` ("trips[2].country")."""
+    return ProblemError(Problem(code, where, args=args))
+
+
+def _out_of_range(value: date, where: str) -> ProblemError:
+    return _bad(where, "date_out_of_range", min=MIN_YEAR, max=MAX_YEAR, got=value.isoformat())
 
 
 def _as_datetime(value: Any, where: str) -> datetime:
     if not isinstance(value, datetime):
-        raise _bad(where, f"must be a date and time, not {value!r}")
-    if problem := date_problem(value):
-        raise _bad(where, problem)
+        raise _bad(where, "not_datetime", got=shown_value(value))
+    if not date_in_range(value):
+        raise _out_of_range(value, where)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
@@ -259,25 +272,25 @@ def _as_date(value: Any, where: str) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise _bad(where, f"must be a date, not {value!r}")
-    if problem := date_problem(value):
-        raise _bad(where, problem)
+        raise _bad(where, "not_date", got=shown_value(value))
+    if not date_in_range(value):
+        raise _out_of_range(value, where)
     return value
 
 
 def _as_str(value: Any, where: str, *, empty: bool = False) -> str:
     if not isinstance(value, str) or (not empty and not value):
-        raise _bad(where, f"must be {'a' if empty else 'a non-empty'} string, not {value!r}")
+        raise _bad(where, "not_text" if empty else "empty_text", got=shown_value(value))
     return value
 
 
 def _item_from_raw(raw: Any, where: str) -> TripItem:
     if not isinstance(raw, dict):
-        raise _bad(where, "must be a table")
+        raise _bad(where, "entry_not_table", name=_ITEMS_HEADER, got=shown_value(raw))
     item_id = _as_str(raw.get("id"), f"{where}.id")
     done = raw.get("done", False)
     if not isinstance(done, bool):
-        raise _bad(f"{where}.done", f"must be true or false, not {done!r}")
+        raise _bad(f"{where}.done", "not_bool", got=shown_value(done))
     done_at = raw.get("done_at")
     return TripItem(
         id=item_id,
@@ -295,26 +308,26 @@ def _known_country(code: str) -> bool:
 
 def _trip_from_raw(raw: Any, where: str) -> Trip:
     if not isinstance(raw, dict):
-        raise _bad(where, "must be a table")
+        raise _bad(where, "entry_not_table", name="trips", got=shown_value(raw))
     trip_id = _as_str(raw.get("id"), f"{where}.id")
     if not TRIP_ID_RE.match(trip_id):
-        raise _bad(f"{where}.id", f"must be lowercase letters, digits and dashes, not {trip_id!r}")
+        raise _bad(f"{where}.id", "bad_item_id", got=shown_value(trip_id))
     country = _as_str(raw.get("country"), f"{where}.country")
     if not _known_country(country):
-        raise _bad(f"{where}.country", f"unknown ISO 3166-1 alpha-2 code {country!r}")
+        raise _bad(f"{where}.country", "unknown_country", got=shown_value(country))
     platform = raw.get("platform")
     if platform not in PLATFORMS:
-        raise _bad(f"{where}.platform", f"must be ios or android, not {platform!r}")
+        raise _bad(f"{where}.platform", "bad_platform", got=shown_value(platform))
     items_raw = raw.get("items", [])
     if not isinstance(items_raw, list):
-        raise _bad(f"{where}.items", "must be an array of tables")
+        raise _bad(f"{where}.items", "not_table_list", name=_ITEMS_HEADER, got=shown_value(items_raw))
     backup_days = raw.get("backup_days")
     try:
         check_backup_days(backup_days)
-    except InvalidTrip as exc:
-        raise _bad(f"{where}.backup_days", str(exc)) from None
+    except InvalidTrip:
+        raise _bad(f"{where}.backup_days", "bad_backup_days", got=shown_value(backup_days)) from None
     if len(items_raw) > MAX_ITEMS:
-        raise _bad(f"{where}.items", f"holds {len(items_raw):,} items; at most {MAX_ITEMS:,}")
+        raise _bad(f"{where}.items", "too_many_items", count=len(items_raw), limit=MAX_ITEMS)
     return Trip(
         id=trip_id,
         name=_as_str(raw.get("name"), f"{where}.name"),
@@ -332,14 +345,14 @@ def trips_from_raw(doc: Raw) -> list[Trip]:
     """The trips of a schema-2 document; ValueError naming the place if malformed."""
     raw = doc.get("trips", [])
     if not isinstance(raw, list):
-        raise _bad("trips", "must be an array of tables")
+        raise _bad("trips", "not_table_list", name="trips", got=shown_value(raw))
     if len(raw) > MAX_TRIPS:
-        raise _bad("trips", f"holds {len(raw):,} trips; at most {MAX_TRIPS:,}")
+        raise _bad("trips", "too_many_trips", count=len(raw), limit=MAX_TRIPS)
     trips = [_trip_from_raw(entry, f"trips[{i}]") for i, entry in enumerate(raw)]
     seen: set[str] = set()
     for trip in trips:
         if trip.id in seen:
-            raise _bad("trips", f"two trips have the id {trip.id!r}")
+            raise _bad("trips", "duplicate_trip_id", got=shown_value(trip.id))
         seen.add(trip.id)
     return trips
 
@@ -378,18 +391,18 @@ def migrate_1_to_2(doc: Raw) -> Raw:
     """
     trips = doc.get("trips", [])
     if not isinstance(trips, list):
-        raise ValueError("trips: must be an array of tables")
+        raise _bad("trips", "not_table_list", name="trips", got=shown_value(trips))
     out = []
     for index, trip in enumerate(trips):
         if not isinstance(trip, dict):
-            raise ValueError(f"trips[{index}]: must be a table")
+            raise _bad(f"trips[{index}]", "entry_not_table", name="trips", got=shown_value(trip))
         trip = dict(trip)
         done = trip.pop("done", [])
         notes = trip.pop("notes", {})
         if not isinstance(done, list) or not all(isinstance(d, str) for d in done):
-            raise ValueError(f"trips[{index}].done: must be a list of item ids")
+            raise _bad(f"trips[{index}].done", "not_id_list", got=shown_value(done))
         if not isinstance(notes, dict) or not all(isinstance(n, str) for n in notes.values()):
-            raise ValueError(f"trips[{index}].notes: must be a table of item id = text")
+            raise _bad(f"trips[{index}].notes", "not_notes_table", got=shown_value(notes))
         order = list(dict.fromkeys([*done, *notes]))
         trip["items"] = [
             {"id": item_id, "done": item_id in done, **({"note": notes[item_id]} if notes.get(item_id) else {})}
@@ -437,7 +450,7 @@ class TripStore:
         return self.file.path
 
     @property
-    def quarantined(self) -> list[tuple[Path, str]]:
+    def quarantined(self) -> list[tuple[Path, Problem]]:
         """Damaged files moved aside during this store's life: (new path, reason)."""
         return self.file.quarantined
 
@@ -590,11 +603,11 @@ class TripStore:
 
     def set_note(self, trip_id: str, item_id: str, note: str) -> Trip:
         if len(note) > MAX_NOTE:
-            raise InvalidTrip(f"A note can be at most {MAX_NOTE} characters.")
+            raise InvalidTrip("note_too_long", max=MAX_NOTE)
         if not encodable(note):
-            raise InvalidTrip("The note holds characters that are not valid Unicode text.")
+            raise InvalidTrip("note_not_unicode")
         if neutralise(note) != note:
-            raise InvalidTrip("The note holds control characters (such as ESC).")
+            raise InvalidTrip("note_controls")
         return self._change_item(trip_id, item_id, lambda i: replace(i, note=note.strip()))
 
     def put_trip(self, trip: Trip, *, replace_progress: bool = True) -> tuple[Trip, bool]:

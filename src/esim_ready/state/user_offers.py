@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from esim_ready.errors import UserError
+from esim_ready.problems import Problem, shown_value, toml_problem
 from esim_ready.state.paths import user_data_dir
-from esim_ready.state.tomlfile import DocumentFile, fsync_dir, replace_atomically
+from esim_ready.state.tomlfile import DocumentFile, fsync_dir, os_reason, replace_atomically
 
 # What the form edits, in the order it shows them; the rest of an offer's
 # fields (five_g, hotspot, ...) stay "unknown" unless the file says more.
@@ -41,17 +42,43 @@ class OfferInvalid(UserError):
         super().__init__("; ".join(f"{field}: {message}" for field, message in self.issues.items()))
 
 
+class OffersFileBroken(UserError):
+    """The user's offers file cannot be read or changed as it is: it is left alone."""
+
+    def __init__(self, path: Path, problem: Problem) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(str(path))
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        return t("problems.offers_file_broken", path=self.path, problem=self.problem.words())
+
+
+class OfferNotFound(UserError):
+    def __init__(self, country: str, offer_id: str) -> None:
+        self.country = country
+        self.offer_id = offer_id
+        super().__init__(offer_id)
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        return t("problems.offer_not_found", id=self.offer_id, country=self.country)
+
+
 @dataclass(frozen=True)
 class Saved:
     country: str
     offer_id: str
 
 
-def table_from_form(values: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, str]]:
+def table_from_form(values: Mapping[str, object]) -> tuple[dict[str, Any], dict[str, Problem]]:
     """The form's text turned into an `[[offers]]` table, and the fields that
     are not even numbers (empty fields are left out: unknown)."""
     table: dict[str, Any] = {}
-    issues: dict[str, str] = {}
+    issues: dict[str, Problem] = {}
     for field in FORM_FIELDS:
         value = values.get(field)
         if field == "unlimited":
@@ -65,7 +92,8 @@ def table_from_form(values: Mapping[str, object]) -> tuple[dict[str, Any], dict[
             try:
                 number = NUMBERS[field](text.replace(",", ""))
             except ValueError:
-                issues[field] = "must be a whole number" if NUMBERS[field] is int else "must be a number"
+                code = "not_integer" if NUMBERS[field] is int else "not_number"
+                issues[field] = Problem(code, args={"got": shown_value(text)})
                 continue
             table[field] = number
         elif field == "currency":
@@ -141,12 +169,14 @@ class UserOffers:
             text = path.read_text("utf-8")
         except FileNotFoundError:
             return {"country": country}
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"{path}: cannot be read: {exc}") from None
+        except OSError as exc:
+            raise OffersFileBroken(path, Problem("cannot_read", args={"reason": os_reason(exc)})) from None
+        except UnicodeDecodeError:
+            raise OffersFileBroken(path, Problem("not_utf8")) from None
         try:
             return tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise UserError(f"{path}: not valid TOML: {exc} (fix or remove it first)") from None
+            raise OffersFileBroken(path, toml_problem(exc)) from None
 
     def offers(self, country: str) -> list[dict[str, Any]]:
         raw = self._read(country).get("offers", [])
@@ -165,7 +195,8 @@ class UserOffers:
             doc = self._read(country)
             offers = doc.get("offers", [])
             if not isinstance(offers, list):
-                raise UserError(f"{self.path(country)}: 'offers' is not a list of tables (fix it first)")
+                got = shown_value(offers)
+                raise OffersFileBroken(self.path(country), Problem("not_table_list", "offers", args={"name": "offers", "got": got}))
             doc["offers"] = change(list(offers))
             if not doc["offers"]:
                 del doc["offers"]
@@ -208,7 +239,7 @@ class UserOffers:
                 else:
                     out.append(o)
             if not found:
-                raise UserError(f"no offer {offer_id!r} of yours in {country}")
+                raise OfferNotFound(country, offer_id)
             return out
 
         self._change(country, change)

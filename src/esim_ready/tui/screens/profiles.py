@@ -346,13 +346,15 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         if path is None:
             return
         self.last_import = path
+        from esim_ready.exchange.lpac import LpacError
         from esim_ready.exchange.profile_files import import_lpac_file
 
         current = self.current()
         try:
             summary = import_lpac_file(path, self.store, profile_id=current.id if current else None)
-        except UserError as exc:
-            self.notify(str(exc), title=t("profiles.import_failed"), severity="error", timeout=20)
+        except UserError as exc:  # the title says nothing was imported
+            why = exc.why() if isinstance(exc, LpacError) else str(exc)
+            self.notify(why, title=t("profiles.import_failed"), severity="error", timeout=20)
             return
         select = (summary.added or summary.updated or (None,))[0]
         self.reload(select.id if select is not None else None)
