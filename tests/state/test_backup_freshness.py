@@ -1,5 +1,6 @@
 """Backup freshness: a backup ticked more than N days (default 7) before departure is
-stale, counts half in the score, and ticking it again makes it fresh."""
+stale once that last week has begun, counts half in the score, and ticking it again
+makes it fresh. Before that week it is due again, not stale."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ UTC_ZONE = ZoneInfo("UTC")
 
 
 def stale(t: Trip, tz: ZoneInfo = UTC_ZONE) -> bool:
-    return entries(t, TEMPLATES, tz)[0].stale
+    return entries(t, TEMPLATES, tz, today=START)[0].stale  # judged on the day of departure
 
 
 def at(day: date, hour: int = 12) -> datetime:
@@ -66,12 +67,12 @@ def test_no_start_date_no_tick_time_and_non_backups() -> None:
     assert stale(trip(at(date(2025, 1, 1)), start=None)) is False  # nothing to compare with
     assert stale(trip(None)) is True  # ticked, but when is unknown (an old file): check again
     assert stale(trip(None, done=False)) is False  # not ticked: open, not stale
-    assert entries(trip(at(START)), TEMPLATES)[1].stale is False  # not a backup: never stale
+    assert entries(trip(at(START)), TEMPLATES, today=START)[1].stale is False  # not a backup: never stale
 
 
 def test_a_stale_backup_counts_half_in_the_score() -> None:
-    fresh = readiness(trip(at(START - timedelta(days=1))), TEMPLATES)
-    old = readiness(trip(at(START - timedelta(days=20))), TEMPLATES)
+    fresh = readiness(trip(at(START - timedelta(days=1))), TEMPLATES, today=START)
+    old = readiness(trip(at(START - timedelta(days=20))), TEMPLATES, today=START)
     assert (fresh.percent, fresh.stale) == (100, ())
     assert (old.points_done, old.points_total, old.percent, old.stale) == (2.5, 4, 62, ("photos",))
     assert old.done == 2 and old.ready  # still ticked: not an open critical item
@@ -82,16 +83,31 @@ def test_ticking_again_makes_it_fresh_and_the_setting_is_saved(config_dir: Path)
     store = TripStore(templates=TEMPLATES, clock=lambda: now[0])
     saved = store.create_trip("MA", "ios", start=START)
     saved = store.set_done(saved.id, "photos", True)
-    assert readiness(saved, TEMPLATES).stale == ("photos",)
+    assert readiness(saved, TEMPLATES, today=date(2026, 12, 5)).stale == ("photos",)
     now[0] = at(date(2026, 12, 5))
     saved = store.retick(saved.id, "photos")
-    assert readiness(saved, TEMPLATES).stale == ()
+    assert readiness(saved, TEMPLATES, today=date(2026, 12, 5)).stale == ()
     assert saved.item("photos").done_at == now[0]  # type: ignore[union-attr]
     store.set_backup_days(saved.id, 1)
     assert TripStore(templates=TEMPLATES).get_trip(saved.id).fresh_days == 1
-    assert readiness(TripStore(templates=TEMPLATES).get_trip(saved.id), TEMPLATES).stale == ("photos",)
+    assert readiness(TripStore(templates=TEMPLATES).get_trip(saved.id), TEMPLATES, today=START).stale == ("photos",)
     with pytest.raises(InvalidTrip):
         store.set_backup_days(saved.id, 400)
+
+
+def test_a_backup_ticked_weeks_ahead_is_due_again_not_stale_until_the_last_week() -> None:
+    # ticked 36 days ahead: nothing can be re-checked yet, so it is not stale today,
+    # counts fully, and says from when to check it again; stale from that day on
+    early = trip(at(START - timedelta(days=36)))
+    first = START - timedelta(days=7)
+    before = entries(early, TEMPLATES, UTC_ZONE, today=START - timedelta(days=36))[0]
+    assert (before.stale, before.recheck_from) == (False, first)
+    assert readiness(early, TEMPLATES, UTC_ZONE, today=first - timedelta(days=1)).percent == 100
+    on_the_day = entries(early, TEMPLATES, UTC_ZONE, today=first)[0]
+    assert (on_the_day.stale, on_the_day.recheck_from) == (True, None)
+    assert readiness(early, TEMPLATES, UTC_ZONE, today=first).stale == ("photos",)
+    inside = entries(trip(at(first)), TEMPLATES, UTC_ZONE, today=first - timedelta(days=3))[0]
+    assert (inside.stale, inside.recheck_from) == (False, None)  # ticked in the window: simply fresh
 
 
 def test_backup_items_are_marked_in_the_shipped_checklist_and_checked() -> None:

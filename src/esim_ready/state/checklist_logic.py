@@ -16,12 +16,17 @@ is stale; a tick on or after the start date is fresh; a trip without a start
 date has no stale items; a ticked backup whose tick time is unknown (an old
 file) is stale. A stale item counts half its points. Ticking it again
 (`TripStore.retick`) makes it fresh.
+
+Staleness starts with the re-check window: until `fresh_from(trip)` (departure
+minus N days) nothing can be re-checked yet, so a backup ticked a month ahead is
+not stale today; it is *due again* (`Entry.recheck_from`, counted in full) and turns
+stale on the window's first day if it has not been ticked again by then.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from esim_ready.catalog.checklist import Category, ChecklistItem, Templates
 from esim_ready.state.trips import Trip, TripItem
@@ -34,6 +39,7 @@ class Entry:
     template: ChecklistItem
     state: TripItem
     stale: bool = False  # a backup ticked too long before departure (see module doc)
+    recheck_from: date | None = None  # ticked before the re-check window, which opens that day
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,8 +84,8 @@ def fresh_from(trip: Trip) -> date | None:
     return None if trip.start is None else trip.start - timedelta(days=trip.fresh_days)
 
 
-def is_stale(template: ChecklistItem, state: TripItem, trip: Trip, tz: tzinfo | None = None) -> bool:
-    """A ticked backup whose tick is more than `trip.fresh_days` before departure (module doc)."""
+def _ticked_too_early(template: ChecklistItem, state: TripItem, trip: Trip, tz: tzinfo | None) -> bool:
+    """A ticked backup whose tick is more than `trip.fresh_days` before departure."""
     first = fresh_from(trip)
     if not template.backup or not state.done or first is None:
         return False
@@ -87,20 +93,40 @@ def is_stale(template: ChecklistItem, state: TripItem, trip: Trip, tz: tzinfo | 
     return day is None or day < first
 
 
-def entries(trip: Trip, templates: Templates, tz: tzinfo | None = None) -> tuple[Entry, ...]:
+def _today(today: date | None, tz: tzinfo | None) -> date:
+    return today if today is not None else datetime.now(tz).date()
+
+
+def is_stale(
+    template: ChecklistItem, state: TripItem, trip: Trip, tz: tzinfo | None = None, today: date | None = None
+) -> bool:
+    """A ticked backup whose tick is more than `trip.fresh_days` before departure, once
+    the re-check window has opened (`today`, default the local date; module doc)."""
+    first = fresh_from(trip)
+    return _ticked_too_early(template, state, trip, tz) and first is not None and _today(today, tz) >= first
+
+
+def entries(
+    trip: Trip, templates: Templates, tz: tzinfo | None = None, today: date | None = None
+) -> tuple[Entry, ...]:
     """Every applicable item with its state (unticked if the trip lacks it), in display order."""
     saved = {item.id: item for item in trip.items}
+    first = fresh_from(trip)
+    window_open = first is not None and _today(today, tz) >= first
     out = []
     for template in templates.for_trip(trip.country, trip.platform):
         state = saved.get(template.id) or TripItem(template.id)
-        out.append(Entry(template, state, is_stale(template, state, trip, tz)))
+        early = _ticked_too_early(template, state, trip, tz)
+        out.append(Entry(template, state, early and window_open, first if early and not window_open else None))
     return tuple(out)
 
 
-def sections(trip: Trip, templates: Templates, tz: tzinfo | None = None) -> tuple[Section, ...]:
+def sections(
+    trip: Trip, templates: Templates, tz: tzinfo | None = None, today: date | None = None
+) -> tuple[Section, ...]:
     """`entries` grouped under their categories, categories in file order."""
     out: list[Section] = []
-    for entry in entries(trip, templates, tz):
+    for entry in entries(trip, templates, tz, today):
         if not out or out[-1].category.id != entry.template.category:
             category = templates.category(entry.template.category)
             assert category is not None  # guaranteed by template validation
@@ -116,9 +142,9 @@ def leftovers(trip: Trip, templates: Templates) -> tuple[TripItem, ...]:
     return tuple(item for item in trip.items if item.id not in shown)
 
 
-def readiness(trip: Trip, templates: Templates, tz: tzinfo | None = None) -> Readiness:
+def readiness(trip: Trip, templates: Templates, tz: tzinfo | None = None, today: date | None = None) -> Readiness:
     """The weighted score of `trip` (see module doc): a stale backup counts half."""
-    rows = entries(trip, templates, tz)
+    rows = entries(trip, templates, tz, today)
     return Readiness(
         points_done=sum(e.template.points / (2 if e.stale else 1) for e in rows if e.state.done),
         points_total=sum(e.template.points for e in rows),

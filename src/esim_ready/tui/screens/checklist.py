@@ -61,6 +61,8 @@ def _item_prompt(entry: Entry, language: str) -> Table:
     title = plain(template.title(language), style="dim" if state.done and not entry.stale else "")
     if entry.stale:
         title.append(" " + t("checklist.stale_mark"), style="yellow")
+    elif entry.recheck_from is not None:
+        title.append(" " + t("checklist.recheck_mark", first=entry.recheck_from.isoformat()), style="dim")
     if state.note:
         title.append(" ✎", style="cyan")
     grid.add_row(mark, critical, title)
@@ -168,7 +170,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         lang = current_language()
         options: list[Option] = []
         shown = total = 0
-        for section in sections(self.trip, self.store.templates):
+        for section in sections(self.trip, self.store.templates, today=host(self).today):
             total += len(section.entries)
             rows = [e for e in section.entries if self._visible(e)]
             if not rows:
@@ -207,7 +209,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
     def _find(self, item_id: str) -> tuple[Section, Entry] | None:
         """The item's entry in the trip as last saved, and the section it is in."""
         assert self.trip is not None
-        for section in sections(self.trip, self.store.templates):
+        for section in sections(self.trip, self.store.templates, today=host(self).today):
             for entry in section.entries:
                 if entry.template.id == item_id:
                     return section, entry
@@ -231,7 +233,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
     # -- score and how ----------------------------------------------------------------------------
     def _show_score(self) -> None:
         assert self.trip is not None
-        score = readiness(self.trip, self.store.templates)
+        score = readiness(self.trip, self.store.templates, today=host(self).today)
         self.query_one("#progress", ProgressBar).update(progress=score.percent)
         key = "checklist.score_ready" if score.ready else "checklist.score"
         text = t(key, done=score.done, total=score.total, critical=len(score.critical_open))
@@ -273,6 +275,9 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             first = fresh_from(self.trip)
             text = t("checklist.stale_how", n=self.trip.fresh_days, start=self.trip.start, first=first)
             parts.append(Content.styled(text, "$text-warning"))
+        elif entry.recheck_from is not None:
+            text = t("checklist.recheck_how", n=self.trip.fresh_days, start=self.trip.start, first=entry.recheck_from)
+            parts.append(Content.styled(text, "$text-accent"))
         how.update(CJKText(Content("\n").join(parts)))
         self.query_one("#how-box", VerticalScroll).scroll_home(animate=False)
 

@@ -102,7 +102,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
                 Text(trip_actions.country_name(trip.country), overflow="ellipsis", no_wrap=True),
                 trip_actions.platform_name(trip.platform, short=True),
                 trip_actions.trip_dates(trip),
-                readiness(trip, templates),
+                readiness(trip, templates, today=host(self).today),
             )
             for trip in self.trips
         ]
