@@ -99,3 +99,18 @@ def test_trips_and_their_file_speak_chinese(capsys, config_dir):
     code, _, err = run(capsys, "--lang", "zh", "trips")
     assert code == 0 and "trips[0].id：只能由小写字母、数字和连字符组成，而不是 \"Bad one\"" in err
     assert "已另存为" in err and "must" not in err
+
+
+def test_a_profiles_import_says_each_problem_in_chinese_with_the_value(capsys, config_dir):
+    doc = config_dir.parent / "profiles-in.toml"
+    doc.write_text(
+        'format = "esim-ready-profiles"\nversion = 1\n\n[[profiles]]\nnickname = "挪威"\nrole = "boss"\n'
+        'iccid = "8947ABC"\n\n[profiles.keepalive]\naction = "topup"\nevery_days = 0\nlast_done = 2026-01-01\n',
+        "utf-8",
+    )
+    code, _, err = run(capsys, "--lang", "zh", "profiles", "import", str(doc))
+    assert code == 2 and "profiles-in.toml：" in err
+    assert '第 6 行：profiles[0].role（"挪威"）：应为 data, voice, backup, home 之一，而不是 "boss"' in err
+    assert '第 7 行：profiles[0].iccid（"挪威"）：ICCID 只能包含数字，"8947ABC" 含有其他字符' in err
+    assert "profiles[0].keepalive.every_days" in err and "必须是大于 0 的整数，而不是 0" in err
+    assert "must" not in err and "one of" not in err

@@ -25,7 +25,7 @@ BAD_LUHN_ICCID = "8947000000001234561"
 
 
 def errors(profile: Profile) -> dict[str, str]:
-    return {i.field: i.message for i in prepare(profile)[1].errors}
+    return {i.field: i.bare().words("en") for i in prepare(profile)[1].errors}
 
 
 # -- nickname --------------------------------------------------------------------------
@@ -74,7 +74,8 @@ def test_iccid_with_wrong_check_digit_is_saved_with_a_warning(config_dir: Path) 
     saved = ProfileStore().add(Profile(iccid="8947 0000 0000 1234 561"))
     assert saved.profile.iccid == BAD_LUHN_ICCID
     assert [w.field for w in saved.warnings] == ["iccid"]
-    assert "check digit" in saved.warnings[0].message
+    assert "check digit" in saved.warnings[0].words("en")
+    assert saved.warnings[0].words("zh") == "iccid：最后一位（Luhn 校验位）不匹配：请检查是否输错；仍会保存"
     assert ProfileStore().list()[0].iccid == BAD_LUHN_ICCID
 
 
@@ -90,6 +91,10 @@ def test_iccid_not_18_to_22_digits_is_refused(iccid: str) -> None:
 def test_other_fields_are_checked() -> None:
     bad = errors(Profile(country="ZZ", role="boss", state="on"))  # type: ignore[arg-type]
     assert set(bad) >= {"country", "role", "state"}
+    assert bad["role"] == 'must be one of data, voice, backup, home, not "boss"'
+    zh = {i.field: i.words("zh") for i in prepare(Profile(country="ZZ", role="boss"))[1].errors}  # type: ignore[arg-type]
+    assert zh == {"country": 'country："ZZ" 不是国家/地区代码（如 NO、NOR）',
+                  "role": 'role：应为 data, voice, backup, home 之一，而不是 "boss"'}
 
 
 # -- secrets ------------------------------------------------------------------------------
@@ -220,13 +225,13 @@ def test_the_activation_code_is_checked_and_kept_in_canonical_form() -> None:
     ready, report = prepare(Profile(activation_code=" lpa:1$rsp.example.com$ABC-1 "))
     assert report.ok and ready.activation_code == "LPA:1$rsp.example.com$ABC-1"
     _, report = prepare(Profile(activation_code="LPA:1$rsp.example.com$AB C"))
-    assert [(i.field, i.code) for i in report.errors] == [("activation_code", "ac_matching_id_space")]
+    assert [(i.field, i.code) for i in report.errors] == [("activation_code", "code.matching_id_space")]
     assert "AB C" not in str(report.errors[0])
 
 
 def test_a_code_that_needs_a_confirmation_code_warns_until_one_is_kept() -> None:
     _, report = prepare(Profile(activation_code="LPA:1$rsp.example.com$ABC-1$$1"))
-    assert report.ok and [i.code for i in report.warnings] == ["confirmation_missing"]
+    assert report.ok and [i.code for i in report.warnings] == ["code.confirmation_missing"]
     _, report = prepare(Profile(activation_code="LPA:1$rsp.example.com$ABC-1$$1", confirmation_code="1234"))
     assert report.warnings == ()
 
@@ -235,7 +240,7 @@ def test_the_eid_is_normalised_and_its_check_digits_checked() -> None:
     ready, report = prepare(Profile(eid="8904 9032 0000 0000 0000 0000 0000 0066"))
     assert report.ok and ready.eid == "89049032000000000000000000000066"
     _, report = prepare(Profile(eid="89049032000000000000000000000067"))
-    assert [(i.field, i.code) for i in report.errors] == [("eid", "eid_check_digits")]
+    assert [(i.field, i.code) for i in report.errors] == [("eid", "code.eid_check_digits")]
 
 
 def test_a_test_profile_is_never_a_number_to_keep_alive() -> None:

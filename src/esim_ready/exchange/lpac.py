@@ -43,11 +43,9 @@ from esim_ready.state.profiles import (
     PROFILE_CLASSES,
     ChipProfile,
     ImportSummary,
-    Issue,
     ProfileStore,
     check_iccid,
     check_nickname,
-    issue_problem,
     text_issues,
 )
 
@@ -204,9 +202,9 @@ def _chip(entry: Any, place: str, problems: list[Problem]) -> ChipProfile | None
         return None
     before = len(problems)
 
-    def at(key: str, found: Sequence[Issue]) -> list[Problem]:
-        """Issues of the profile checks, placed at this entry's `key`."""
-        return [replace(issue_problem(issue), field=f"{place}.{key}") for issue in found]
+    def at(key: str, found: Sequence[Problem]) -> list[Problem]:
+        """Problems of the profile checks, placed at this entry's `key`."""
+        return [replace(problem, field=f"{place}.{key}") for problem in found]
 
     def text(key: str, required: bool = False) -> str | None:
         value = entry.get(key)

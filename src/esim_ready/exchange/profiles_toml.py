@@ -31,19 +31,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import replace as replaced
 from typing import Any
 
 import tomli_w
 
 from esim_ready.catalog.validation import Problems, load_toml
 from esim_ready.limits import MAX_PROFILES
-from esim_ready.problems import Problem, shown_value
+from esim_ready.problems import Problem, place_of, shown_value
 from esim_ready.state.profiles import (
     ImportSummary,
-    Issue,
     Profile,
     ProfileStore,
-    issue_code,
     prepare,
     profile_from_dict,
     profile_to_dict,
@@ -142,11 +141,13 @@ def _label(entry: dict[str, Any]) -> str | None:
     return None
 
 
-def _report(problems: Problems, index: int, issues: Sequence[Issue], label: str | None) -> None:
+def _report(problems: Problems, index: int, issues: Sequence[Problem], label: str | None) -> None:
+    """The profile checks' problems, placed in this document (line, `profiles[i].field`)."""
     for issue in issues:
         head, _, rest = issue.field.partition(".")
         where: tuple[str | int, ...] = ("profiles", index, head) if rest else ("profiles", index)
-        problems.add(where, rest or head, issue_code(issue), item=label, text=issue.message)
+        key = rest or head
+        problems.items.append(replaced(issue, field=place_of(where, key), line=problems.locate(where, key), item=label))
 
 
 def import_profiles(

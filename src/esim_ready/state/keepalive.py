@@ -29,10 +29,11 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from esim_ready.limits import MAX_EVERY_DAYS, MAX_EVERY_MONTHS, amount_problem, date_problem
+from esim_ready.limits import MAX_AMOUNT, MAX_EVERY_DAYS, MAX_EVERY_MONTHS, amount_problem, date_in_range
+from esim_ready.problems import Arg, Problem, shown_value
 
 if TYPE_CHECKING:
-    from esim_ready.state.profiles import Issue, Profile
+    from esim_ready.state.profiles import Profile
 
 Action = Literal["topup", "outgoing", "data", "any"]
 ACTIONS: tuple[str, ...] = ("topup", "outgoing", "data", "any")
@@ -118,45 +119,45 @@ def mark_done(rule: KeepAlive, when: date) -> KeepAlive:
     return replace(rule, last_done=when)
 
 
-def check_keepalive(rule: Any, field: str = "keepalive") -> list[Issue]:
-    """Every problem of a rule; field names are `keepalive.<name>`."""
-    from esim_ready.state.profiles import Issue
+def check_keepalive(rule: Any, field: str = "keepalive") -> list[Problem]:
+    """Every problem of a rule; field names are `keepalive.<name>` (messages `profiles.issue_<code>`)."""
+    from esim_ready.state.profiles import issue, out_of_range
 
-    out: list[Issue] = []
+    out: list[Problem] = []
 
-    def bad(name: str, code: str, message: str) -> None:
-        out.append(Issue(f"{field}.{name}", code, message))
+    def bad(name: str, code: str, **args: Arg) -> None:
+        out.append(issue(f"{field}.{name}", code, **args))
 
     if rule.action not in ACTIONS:
-        bad("action", "invalid_choice", f"must be one of {', '.join(ACTIONS)}, not {rule.action!r}")
+        bad("action", "invalid_choice", options=", ".join(ACTIONS), got=shown_value(rule.action))
     days, months = rule.every_days, rule.every_months
     if (days is None) == (months is None):
-        bad("every_days", "interval_required", "give how often: every_days or every_months (exactly one)")
+        bad("every_days", "interval_required")
     for name, value, most in (("every_days", days, MAX_EVERY_DAYS), ("every_months", months, MAX_EVERY_MONTHS)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
-            bad(name, "not_positive", f"must be a whole number greater than 0, not {_short(value)}")
+            bad(name, "not_positive", got=_short(value))
         elif value is not None and value > most:
-            bad(name, "too_large", f"must be at most {most} (ten years), not {_short(value)}")
+            bad(name, "too_large", most=most, got=_short(value))
     amount = rule.amount
     if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float) or amount < 0):
-        bad("amount", "negative_amount", f"must be a number of at least 0, not {_short(amount)}")
-    elif amount is not None and (problem := amount_problem(amount)):
-        bad("amount", "out_of_range", problem)
+        bad("amount", "negative_amount", got=_short(amount))
+    elif amount is not None and amount_problem(amount):
+        bad("amount", "amount_out_of_range", max=MAX_AMOUNT, got=_short(amount))
     if amount is not None and not rule.currency:
-        bad("currency", "currency_required", "give the currency of the amount (ISO 4217, e.g. NOK)")
+        bad("currency", "currency_required")
     if rule.currency is not None and not is_currency(rule.currency):
-        bad("currency", "unknown_currency", f"{rule.currency!r} is not an ISO 4217 currency code (e.g. NOK, EUR)")
+        bad("currency", "unknown_currency", got=shown_value(rule.currency))
     if not isinstance(rule.last_done, date):
-        bad("last_done", "not_a_date", "must be a date (YYYY-MM-DD)")
-    elif problem := date_problem(rule.last_done):
-        bad("last_done", "out_of_range", problem)
+        bad("last_done", "not_a_date")
+    elif not date_in_range(rule.last_done):
+        out.append(out_of_range(f"{field}.last_done", rule.last_done))
     return out
 
 
 def _short(value: Any) -> str:
-    """`repr(value)`, cut: a 5,000-digit number is not worth repeating in full."""
-    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a number too large"
-    return text if len(text) <= 40 else text[:37] + "..."
+    """The value as written (`shown_value`), cut: a 5,000-digit number is not worth repeating in full."""
+    text = shown_value(value) if not isinstance(value, int) or abs(value) < 10**30 else "≥ 1e30"
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def is_currency(code: str) -> bool:

@@ -24,10 +24,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
-from esim_ready.errors import UserError, WouldLoseProgress
+from esim_ready.errors import Refused, UserError, WouldLoseProgress
 from esim_ready.esim.identifiers import check_eid, normalise_eid
-from esim_ready.limits import date_problem, text_problem
-from esim_ready.problems import Problem, ProblemError, shown_value
+from esim_ready.limits import MAX_TEXT, MAX_YEAR, MIN_YEAR, date_in_range
+from esim_ready.problems import Arg, Problem, ProblemError, shown_value
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
 from esim_ready.state.keepalive import mark_done as keepalive_done
 from esim_ready.state.paths import config_dir
@@ -113,65 +113,61 @@ class ChipProfile:
 # -- checking -------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Issue:
-    """One problem with one field. `code` is stable (for translated messages)."""
-
-    field: str
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.field}: {self.message}"
-
-
-def issue_code(issue: Issue) -> str:
-    """The issue as a `Problem` code: the message `profiles.issue_<code>` (its English
-    `message` stands in where the catalogue has none)."""
-    return f"profiles.issue_{issue.code}"
-
-
-def issue_problem(issue: Issue, item: str | None = None) -> Problem:
-    return Problem(issue_code(issue), issue.field, None, {"text": issue.message}, item)
+def issue(field: str, code: str, /, **args: Arg) -> Problem:
+    """A problem of one profile field. `code` names the message `profiles.issue_<code>`;
+    a dotted one names another area's ("code.eid_length"), "problems.<code>" the shared
+    ones ("problems.too_long")."""
+    if code.startswith("problems."):
+        code = code.removeprefix("problems.")
+    elif "." not in code:
+        code = f"profiles.issue_{code}"
+    return Problem(code, field, args=args)
 
 
 @dataclass(frozen=True)
 class Report:
-    errors: tuple[Issue, ...] = ()
-    warnings: tuple[Issue, ...] = ()
+    errors: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
-    def for_field(self, name: str) -> list[Issue]:
+    def for_field(self, name: str) -> list[Problem]:
         return [i for i in (*self.errors, *self.warnings) if i.field == name]
 
 
 class ProfileInvalid(UserError):
-    """A profile was refused; `report.errors` says why, field by field."""
+    """A profile was refused; `report.errors` says why, field by field (worded when shown)."""
 
-    def __init__(self, report: Report, who: str = "Profile") -> None:
+    def __init__(self, report: Report, imported: str | None = None) -> None:
         self.report = report
-        lines = "\n".join(f"  - {issue}" for issue in report.errors)
-        super().__init__(f"{who} not saved:\n{lines}")
+        self.imported = imported  # the name of the profile an import would have saved
+        super().__init__("profile_not_saved")
+
+    def __str__(self) -> str:
+        from esim_ready.i18n import t
+
+        lines = "\n".join(f"  - {issue.words()}" for issue in self.report.errors)
+        if self.imported is not None:
+            return f"{t('profiles.import_refused', name=self.imported)}\n{lines}"
+        return f"{t('profiles.not_saved_because')}\n{lines}"
 
 
-class LastDoneLater(UserError):
+class LastDoneLater(Refused):
     """Marking a keep-alive done on a date before the one already recorded (never moved back silently)."""
 
     def __init__(self, name: str, last_done: date, when: date) -> None:
         self.last_done = last_done
         self.when = when
         super().__init__(
-            f"{name}: the keep-alive was last done on {last_done}, after {when}; not moved back "
-            "(edit the profile to set an earlier date)."
+            Problem("keepalive_later", args={"name": name, "last": last_done.isoformat(), "when": when.isoformat()})
         )
 
 
-class UndoTooLate(UserError):
+class UndoTooLate(Refused):
     def __init__(self, name: str) -> None:
-        super().__init__(f"{name}: the keep-alive date was changed since; nothing undone.")
+        super().__init__(Problem("keepalive_undo_too_late", args={"name": name}))
 
 
 @dataclass(frozen=True)
@@ -187,10 +183,10 @@ class Done:
         return self.profile.keepalive.last_done
 
 
-class ProfileNotFound(UserError):
+class ProfileNotFound(Refused):
     def __init__(self, profile_id: str) -> None:
         self.profile_id = profile_id
-        super().__init__(f"No profile with id {profile_id!r} (it may have been deleted in another window).")
+        super().__init__(Problem("profile_not_found", args={"id": profile_id}))
 
 
 def luhn_ok(digits: str) -> bool:
@@ -203,28 +199,22 @@ def luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
-def check_iccid(iccid: str, field_name: str = "iccid") -> tuple[list[Issue], list[Issue]]:
+def check_iccid(iccid: str, field_name: str = "iccid") -> tuple[list[Problem], list[Problem]]:
     """(errors, warnings) for an ICCID that has already lost its spaces."""
     if not iccid.isascii() or not iccid.isdigit():
-        return [Issue(field_name, "iccid_not_digits", f"an ICCID has digits only; {iccid!r} does not")], []
+        return [issue(field_name, "iccid_not_digits", got=shown_value(iccid))], []
     if not ICCID_MIN <= len(iccid) <= ICCID_MAX:
-        msg = f"an ICCID is {ICCID_MIN} to {ICCID_MAX} digits long; this one has {len(iccid)}"
-        return [Issue(field_name, "iccid_length", msg)], []
+        return [issue(field_name, "iccid_length", n=len(iccid))], []
     if not luhn_ok(iccid):
-        msg = "the last digit (Luhn check digit) does not match: check for a typo; saved anyway"
-        return [], [Issue(field_name, "iccid_luhn", msg)]
+        return [], [issue(field_name, "iccid_luhn")]
     return [], []
 
 
-def check_nickname(nickname: str) -> list[Issue]:
+def check_nickname(nickname: str) -> list[Problem]:
     size = len(nickname.encode("utf-8"))
     if size <= NICKNAME_MAX_BYTES:
         return []
-    msg = (
-        f"is {size} bytes in UTF-8; an eSIM holds at most {NICKNAME_MAX_BYTES} bytes "
-        f"(a Chinese character takes 3, so at most 21 of them): remove {size - NICKNAME_MAX_BYTES} bytes"
-    )
-    return [Issue("nickname", "nickname_too_long", msg)]
+    return [issue("nickname", "nickname_too_long", size=size, over=size - NICKNAME_MAX_BYTES)]
 
 
 def parse_number(text: str, country: str | None) -> str:
@@ -288,8 +278,8 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
 
     `others` are the other stored profiles (for the unique-ICCID check).
     """
-    errors: list[Issue] = []
-    warnings: list[Issue] = []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
     changes: dict[str, Any] = {}
     for name in ("nickname", "carrier", "carrier_id", "device", "plan"):
         changes[name] = _clean(getattr(profile, name))
@@ -299,14 +289,14 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
     if country is not None:
         country = country.upper()
         if not _is_country(country):
-            errors.append(Issue("country", "unknown_country", f"{country!r} is not an ISO 3166-1 alpha-2 code (e.g. NO)"))
+            errors.append(issue("country", "unknown_country", got=shown_value(country)))
     changes["country"] = country
     for name in (*_STR_FIELDS[1:], "number"):
         value = changes.get(name, getattr(profile, name))
         if isinstance(value, str):
             errors += text_issues(name, value)
-    if profile.expiry is not None and isinstance(profile.expiry, date) and (too_far := date_problem(profile.expiry)):
-        errors.append(Issue("expiry", "out_of_range", too_far))
+    if profile.expiry is not None and isinstance(profile.expiry, date) and not date_in_range(profile.expiry):
+        errors.append(out_of_range("expiry", profile.expiry))
     if any(i.field != "country" for i in errors):
         return replace(profile, **changes), Report(tuple(errors), tuple(warnings))
     if changes["nickname"] is not None:
@@ -315,8 +305,8 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
     if number is not None:
         try:
             number = parse_number(number, country if country and not errors_for(errors, "country") else None)
-        except ValueError as exc:
-            errors.append(Issue("number", "invalid_number", f"phone number refused: {exc}"))
+        except ValueError:
+            errors.append(issue("number", "invalid_number", got=shown_value(number)))
     changes["number"] = number
     iccid = _clean(profile.iccid)
     if iccid is not None:
@@ -325,14 +315,14 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
         errors += e
         warnings += w
         if not e and any(o.iccid == iccid and o.id != profile.id for o in others):
-            errors.append(Issue("iccid", "iccid_taken", "another profile already has this ICCID"))
+            errors.append(issue("iccid", "iccid_taken"))
     changes["iccid"] = iccid
     eid = _clean(profile.eid)
     if eid is not None:
         eid = normalise_eid(eid)
         problem = check_eid(eid)
         if problem is not None:
-            errors.append(Issue("eid", f"eid_{problem.code}", _EID_MESSAGES[problem.code].format(n=problem.length)))
+            errors.append(issue("eid", f"code.eid_{problem.code}", n=problem.length or len(eid)))
     changes["eid"] = eid
     if changes["activation_code"] is not None:
         code, e, w = check_activation_code(changes["activation_code"])
@@ -340,41 +330,35 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
         warnings += w
         changes["activation_code"] = code
         if not e and not changes["confirmation_code"] and _needs_confirmation(code):
-            msg = "this code needs a confirmation code (the seller sends it separately): keep it here too"
-            warnings.append(Issue("confirmation_code", "confirmation_missing", msg))
-    if profile.role is not None and profile.role not in ROLES:
-        errors.append(Issue("role", "invalid_choice", f"must be one of {', '.join(ROLES)}, not {profile.role!r}"))
-    if profile.state not in STATES:
-        errors.append(Issue("state", "invalid_choice", f"must be enabled or disabled, not {profile.state!r}"))
-    if profile.profile_class is not None and profile.profile_class not in PROFILE_CLASSES:
-        msg = f"must be one of {', '.join(PROFILE_CLASSES)}, not {profile.profile_class!r}"
-        errors.append(Issue("profile_class", "invalid_choice", msg))
+            warnings.append(issue("confirmation_code", "code.confirmation_missing"))
+    for name, allowed in (("role", ROLES), ("state", STATES), ("profile_class", PROFILE_CLASSES)):
+        value = getattr(profile, name)
+        if (value is not None or name == "state") and value not in allowed:
+            errors.append(issue(name, "invalid_choice", options=", ".join(allowed), got=shown_value(value)))
     if profile.expiry is not None and not isinstance(profile.expiry, date):
-        errors.append(Issue("expiry", "not_a_date", "must be a date (YYYY-MM-DD)"))
+        errors.append(issue("expiry", "not_a_date"))
     if profile.keepalive is not None:
         errors += check_keepalive(profile.keepalive)
     if not profile.id:
-        errors.append(Issue("id", "missing", "a profile needs an id"))
+        errors.append(issue("id", "problems.missing"))
     return replace(profile, **changes), Report(tuple(errors), tuple(warnings))
 
 
-_EID_MESSAGES = {
-    "not_digits": "an EID has digits only",
-    "length": "an EID has 32 digits; this one has {n}",
-    "check_digits": "the last two digits (check digits) do not match: check for a typo",
-}
+def out_of_range(field: str, value: date) -> Problem:
+    """A date outside the years the program takes (limits.MIN_YEAR..MAX_YEAR)."""
+    return issue(field, "problems.date_out_of_range", min=MIN_YEAR, max=MAX_YEAR, got=value.isoformat())
 
 
-def check_activation_code(text: str) -> tuple[str, list[Issue], list[Issue]]:
-    """(the code in canonical form 'LPA:1$…', errors, warnings): one issue per problem,
-    its code `ac_<part>_<problem>` (the words are esim_ready.esim.words'), never the secret."""
+def check_activation_code(text: str) -> tuple[str, list[Problem], list[Problem]]:
+    """(the code in canonical form 'LPA:1$…', errors, warnings): one problem per problem of
+    the code, its code `code.<part>_<problem>` (the words of esim_ready.esim.words), never the secret."""
     from esim_ready.esim.activation import check
 
     checked = check(text)
 
-    def issues(problems: Iterable[Any]) -> list[Issue]:
+    def issues(problems: Iterable[Any]) -> list[Problem]:
         return [
-            Issue("activation_code", f"ac_{p.part}_{p.code}", f"not a well-formed activation code: {p.part} ({p.code})")
+            issue("activation_code", f"code.{p.part}_{p.code}", **{k: str(v) for k, v in p.args.items()})
             for p in problems
         ]
 
@@ -389,17 +373,17 @@ def _needs_confirmation(code: str) -> bool:
     return checked.code is not None and checked.code.confirmation_required
 
 
-def text_issues(name: str, value: str) -> list[Issue]:
+def text_issues(name: str, value: str) -> list[Problem]:
     if not encodable(value):
-        return [Issue(name, "not_unicode", "holds characters that are not valid Unicode text")]
-    if problem := text_problem(value):
-        return [Issue(name, "too_long", problem)]
+        return [issue(name, "problems.not_unicode")]
+    if len(value) > MAX_TEXT:
+        return [issue(name, "problems.too_long", limit=MAX_TEXT)]
     if has_controls(value):
-        return [Issue(name, "control_characters", "holds control characters (such as ESC or a line break)")]
+        return [issue(name, "problems.control_characters")]
     return []
 
 
-def errors_for(issues: Iterable[Issue], name: str) -> list[Issue]:
+def errors_for(issues: Iterable[Problem], name: str) -> list[Problem]:
     return [i for i in issues if i.field == name]
 
 
@@ -449,43 +433,43 @@ def profile_to_dict(profile: Profile, *, include_secrets: bool = True) -> dict[s
 
 def profile_from_dict(
     raw: Mapping[str, Any], *, id_required: bool = True, partial: bool = False
-) -> tuple[Profile | None, list[Issue]]:
+) -> tuple[Profile | None, list[Problem]]:
     """A profile from its TOML table, or None and every structural problem.
 
     Checks keys, types and choices only; `prepare` checks the values. With
     `partial`, a profile of the fields that did decode is returned even when
     others did not (so an import can report the value problems of those too).
     """
-    issues: list[Issue] = []
+    issues: list[Problem] = []
     values: dict[str, Any] = {}
     for key, value in raw.items():
         if key in _STR_FIELDS:
             if not isinstance(value, str):
-                issues.append(Issue(key, "wrong_type", f"must be text, not {_tname(value)}"))
+                issues.append(issue(key, "problems.not_text", got=shown_value(value)))
             else:
                 values[key] = value
         elif key == "expiry":
             if isinstance(value, date) and not hasattr(value, "hour"):
                 values[key] = value
             else:
-                issues.append(Issue(key, "wrong_type", f"must be a date (YYYY-MM-DD), not {_tname(value)}"))
+                issues.append(issue(key, "problems.not_date", got=shown_value(value)))
         elif key in ("default_data", "default_voice"):
             if isinstance(value, bool):
                 values[key] = value
             else:
-                issues.append(Issue(key, "wrong_type", f"must be true or false, not {_tname(value)}"))
+                issues.append(issue(key, "problems.not_bool", got=shown_value(value)))
         elif key == "keepalive":
             rule, rule_issues = _keepalive_from_dict(value)
             issues += rule_issues
             values[key] = rule
         else:
-            issues.append(Issue(key, "unknown_field", "unknown field (check the spelling)"))
+            issues.append(issue(key, "problems.unknown_field"))
     if id_required and "id" not in raw:
-        issues.append(Issue("id", "missing", "every profile needs an id"))
+        issues.append(issue("id", "problems.missing"))
     for key, allowed in (("role", ROLES), ("state", STATES), ("profile_class", PROFILE_CLASSES)):
         value = values.get(key)
         if value is not None and value not in allowed:
-            issues.append(Issue(key, "invalid_choice", f"must be one of {', '.join(allowed)}, not {value!r}"))
+            issues.append(issue(key, "invalid_choice", options=", ".join(allowed), got=shown_value(value)))
             del values[key]
     if issues and not partial:
         return None, issues
@@ -494,33 +478,27 @@ def profile_from_dict(
     return Profile(**values), issues
 
 
-def _keepalive_from_dict(raw: Any) -> tuple[KeepAlive | None, list[Issue]]:
+def _keepalive_from_dict(raw: Any) -> tuple[KeepAlive | None, list[Problem]]:
     if not isinstance(raw, Mapping):
-        return None, [Issue("keepalive", "wrong_type", f"must be a table, not {_tname(raw)}")]
-    issues: list[Issue] = []
+        return None, [issue("keepalive", "problems.not_table", name="keepalive", got=shown_value(raw))]
+    issues: list[Problem] = []
     values: dict[str, Any] = {}
     for key, value in raw.items():
         allowed = _KEEPALIVE_TYPES.get(key)
         if allowed is None:
-            issues.append(Issue(f"keepalive.{key}", "unknown_field", "unknown field (check the spelling)"))
+            issues.append(issue(f"keepalive.{key}", "problems.unknown_field"))
         elif isinstance(value, bool) or not isinstance(value, allowed) or hasattr(value, "hour"):
-            issues.append(Issue(f"keepalive.{key}", "wrong_type", f"has the wrong type ({_tname(value)})"))
+            issues.append(issue(f"keepalive.{key}", "problems.wrong_type", got=shown_value(value)))
         else:
             values[key] = value
     for key in ("action", "last_done"):
         if key not in raw:
-            issues.append(Issue(f"keepalive.{key}", "missing", "is required"))
+            issues.append(issue(f"keepalive.{key}", "problems.missing"))
     if issues:
         return None, issues
     rule = KeepAlive(**values)
     issues = check_keepalive(rule)
     return (None, issues) if issues else (rule, [])
-
-
-def _tname(value: Any) -> str:
-    return {str: "text", int: "a number", float: "a number", bool: "true/false", list: "a list", dict: "a table"}.get(
-        type(value), type(value).__name__
-    )
 
 
 # -- the store ------------------------------------------------------------------------
@@ -531,7 +509,7 @@ class Saved:
     """A profile as saved, with the warnings the user should see."""
 
     profile: Profile
-    warnings: tuple[Issue, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -624,7 +602,7 @@ class _ProfilesFile(DocumentFile):
                 raise ProblemError(Problem("entry_not_table", f"profiles[{n}]", args={"name": "profiles", "got": shown_value(entry)}))
             _, issues = profile_from_dict(entry)
             if issues:  # the first one says enough: the file is kept aside whole
-                raise ProblemError(replace(issue_problem(issues[0]), field=f"profiles[{n}].{issues[0].field}"))
+                raise ProblemError(replace(issues[0], field=f"profiles[{n}].{issues[0].field}"))
         return doc
 
 
@@ -849,7 +827,7 @@ class ProfileStore:
                     by_iccid[chip.iccid] = len(profiles)
                     profiles.append(new)
                     added.append(new)
-                warnings += [issue_problem(w, f"ICCID {chip.iccid}") for w in check_iccid(chip.iccid)[1]]
+                warnings += [replace(w, item=f"ICCID {chip.iccid}") for w in check_iccid(chip.iccid)[1]]
             same = likely_same(profiles, added)
             summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings), eid=eid, same=same))
             return profiles
@@ -929,8 +907,8 @@ class ProfileStore:
                         warnings.append(Problem("keepalive_moved_back", "keepalive.last_done", None, {"was": str(was), "now": str(now)}, item.display_name))
                 ready, report = prepare(new, profiles)
                 if not report.ok:
-                    raise ProfileInvalid(report, who=f"Import refused: profile {item.display_name!r}")
-                warnings += [issue_problem(w, item.display_name) for w in report.warnings]
+                    raise ProfileInvalid(report, imported=item.display_name)
+                warnings += [replace(w, item=item.display_name) for w in report.warnings]
                 profiles[index] = ready
                 placed[item.id] = ready.id
             if losses and not replace_progress:

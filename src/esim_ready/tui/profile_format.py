@@ -12,15 +12,16 @@ from datetime import date
 from rich.text import Text
 
 from esim_ready.esim.activation import ActivationCode
-from esim_ready.i18n import current_language, messages, t
+from esim_ready.i18n import current_language, t
 from esim_ready.keepalive_text import action_text, describe_rule, money, when_text  # shared with the CLI
+from esim_ready.problems import Problem
 from esim_ready.state.keepalive import (
     Status,
     next_due,
     status_on,
     yearly_cost,
 )
-from esim_ready.state.profiles import SECRET_FIELDS, Issue, Profile, mask_secret
+from esim_ready.state.profiles import SECRET_FIELDS, Profile, mask_secret
 from esim_ready.textsafe import one_line
 
 __all__ = ["action_text", "describe_rule", "money", "when_text"]  # and everything defined below
@@ -47,12 +48,10 @@ def default_marks(profile: Profile) -> str:
     return "".join(marks)
 
 
-def issue_text(issue: Issue) -> str:
-    """The issue in the current language (by its code), else its English message."""
-    for key in (f"profiles.issue_{issue.code}", f"code.{issue.code}"):
-        if key in messages(current_language()):
-            return t(key)
-    return issue.message
+def issue_text(issue: Problem) -> str:
+    """A profile field's problem in the current language, without its place (a form shows
+    it beside the field)."""
+    return issue.bare().words()
 
 
 def iccid_country_text(iccid: str | None) -> str:

@@ -28,12 +28,12 @@ from esim_ready.esim.activation import check as check_code
 from esim_ready.esim.identifiers import EID_LENGTH, check_eid, normalise_eid
 from esim_ready.esim.words import eid_text, problem_text
 from esim_ready.i18n import current_language, t
+from esim_ready.problems import Problem
 from esim_ready.state.profiles import (
     NICKNAME_MAX_BYTES,
     ROLES,
     SECRET_FIELDS,
     STATES,
-    Issue,
     Profile,
     ProfileInvalid,
     ProfileStore,
@@ -231,15 +231,15 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             self._show("iccid", "")
         self.query_one("#f-iccid-country", Static).update(pf.iccid_country_text(iccid) if not errors else "")
 
-    def _live_text(self, issue: Issue) -> str:
+    def _live_text(self, issue: Problem) -> str:
         """The words of the live check for an EID or activation code issue (with its details:
         which character, where), else ''."""
         if issue.field == "eid":
             problem = check_eid(normalise_eid(self._text("f-eid")))
             return eid_text(problem) if problem is not None else ""
-        if issue.field == "activation_code" and issue.code.startswith("ac_"):
+        if issue.field == "activation_code" and issue.code.startswith("code."):
             checked = check_code(self._text("f-activation_code"))
-            wanted = issue.code.removeprefix("ac_")
+            wanted = issue.code.removeprefix("code.")
             return next((problem_text(p) for p in (*checked.errors, *checked.warnings)
                          if f"{p.part}_{p.code}" == wanted), "")  # fmt: skip
         return ""
@@ -413,9 +413,9 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self.action_cancel()
 
     # -- saving -----------------------------------------------------------------------
-    def collect(self) -> tuple[dict[str, Any], list[Issue]]:
+    def collect(self) -> tuple[dict[str, Any], list[Problem]]:
         """Every field the user sets, and the problems found while reading them."""
-        issues: list[Issue] = []
+        issues: list[Problem] = []
         role = self.query_one("#f-role", Select).value
         country = self._text("f-country")
         found = countries.find(country) if country else None
@@ -440,7 +440,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             fields[name] = self.query_one(f"#f-{name}", Input).value.strip() or None
         return fields, issues
 
-    def show_issues(self, errors: Iterable[Issue], warnings: Iterable[Issue] = ()) -> None:
+    def show_issues(self, errors: Iterable[Problem], warnings: Iterable[Problem] = ()) -> None:
         for box in self.query(".issue"):
             box.display = False
             box.remove_class("error", "warning")

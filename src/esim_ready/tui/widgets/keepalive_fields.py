@@ -18,13 +18,14 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from esim_ready.catalog.models import localized
 from esim_ready.i18n import current_language, t
+from esim_ready.problems import Problem, shown_value
 from esim_ready.state.keepalive import (
     ACTIONS,
     KeepAlive,
     find_retention_rule,
     suggest_keepalive,
 )
-from esim_ready.state.profiles import Issue
+from esim_ready.state.profiles import issue
 from esim_ready.tui import format as fmt
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.safe_text import SafeInput
@@ -44,14 +45,14 @@ def form_row(label: str, *widgets: Widget, issue: str | None = None) -> Iterator
         yield Static("", id=f"issue-{issue}", classes="issue", markup=False)
 
 
-def read_date(text: str, field: str, issues: list[Issue]) -> date | None:
+def read_date(text: str, field: str, issues: list[Problem]) -> date | None:
     text = text.strip()
     if not text:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        issues.append(Issue(field, "not_a_date", f"{text!r} is not a date (YYYY-MM-DD)"))
+        issues.append(issue(field, "not_a_date"))
         return None
 
 
@@ -147,30 +148,30 @@ class KeepAliveFields(Vertical):
         # "last done" stays as it is: only the user knows when they last topped up
         self.source = rule.source
 
-    def read(self, issues: list[Issue]) -> KeepAlive | None:
+    def read(self, issues: list[Problem]) -> KeepAlive | None:
         """The rule the fields describe (None: no rule), adding what cannot be read to `issues`.
 
         `prepare` checks the values (currency code, positive interval, ...) afterwards."""
         action = self.query_one("#f-ka-action", Select).value
         if action is Select.NULL:
             if any(self._text(i) for i in INPUTS):
-                issues.append(Issue("keepalive.action", "action_required", "choose what keeps the number alive"))
+                issues.append(issue("keepalive.action", "action_required"))
             return None
         before = len(issues)
         every_text = self._text("f-ka-every")
         every = int(every_text) if every_text.lstrip("-").isdigit() else None
         if every is None:
-            issues.append(Issue("keepalive.every_days", "interval_required", "give how often, e.g. 180"))
+            issues.append(issue("keepalive.every_days", "interval_required"))
         amount_text = self._text("f-ka-amount")
         amount = None
         if amount_text:
             try:
                 amount = float(amount_text)
             except ValueError:
-                issues.append(Issue("keepalive.amount", "negative_amount", f"{amount_text!r} is not a number"))
+                issues.append(issue("keepalive.amount", "negative_amount", got=shown_value(amount_text)))
         last = read_date(self._text("f-ka-last"), "keepalive.last_done", issues)
         if last is None and not self._text("f-ka-last"):
-            issues.append(Issue("keepalive.last_done", "last_done_required", "give the date it was last done"))
+            issues.append(issue("keepalive.last_done", "last_done_required"))
         if len(issues) > before or last is None:
             return None
         months = self.query_one("#f-ka-unit", Select).value == "months"
