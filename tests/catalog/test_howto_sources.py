@@ -8,6 +8,7 @@ import re
 import pytest
 
 from esim_ready.catalog.checklist import load_templates, parse_templates
+from esim_ready.catalog.datafiles import data_path
 from esim_ready.errors import DataFileError
 
 # Menu paths without a page that shows them (see /work/notes/howto.md for what was
@@ -93,6 +94,24 @@ def test_sourced_how_tos_give_the_path_their_page_shows(item_id: str, platform: 
     item = load_templates().item(item_id)
     assert item is not None and item.how_source(platform)[0]
     assert path in item.how(platform, lang)
+
+
+# The vendors whose own help pages are cited; any other host is a third-party page.
+VENDOR_HOSTS = frozenset({"support.apple.com", "support.google.com", "help.line.me", "telegram.org"})
+SOURCE_LINE = re.compile(r'^how_(ios|android)_source = "https?://([^/"]+)')
+
+
+def test_a_third_party_source_says_so_where_it_is_cited() -> None:
+    """The checklist file marks every non-vendor page as third-party (with its kind and date)
+    in the comment above its how_<platform>_checked, so a reader can weigh it."""
+    lines = data_path("checklist.toml").read_text("utf-8").splitlines()
+    unmarked = []
+    for number, line in enumerate(lines):
+        if (match := SOURCE_LINE.match(line)) and match.group(2) not in VENDOR_HOSTS:
+            comment = next(c for c in lines[number + 1 :] if c.startswith(f"# how_{match.group(1)}_checked:"))
+            if "third-party" not in comment:
+                unmarked.append((number + 1, match.group(2)))
+    assert unmarked == []
 
 
 def test_a_how_to_names_a_menu_path_in_both_languages_or_in_neither() -> None:
