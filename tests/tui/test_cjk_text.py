@@ -1,9 +1,19 @@
 """Chinese lines break between characters (not only at spaces), never before closing
 punctuation or after opening punctuation; English still breaks at spaces."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+from rich._wrap import divide_line as rich_divide_line
+from rich.console import Console
+from rich.text import Text
 from textual.content import Content
+from textual.widgets import Footer
+from textual.widgets._toast import Toast
 
-from esim_ready.tui.widgets.cjk_text import break_lines
+from esim_ready.i18n import set_language, t
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.widgets.cjk_text import break_lines, divide_line, install
+from tui.helpers import TODAY
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -33,3 +43,42 @@ def test_styles_and_blank_lines_survive():
     out = break_lines(content, 6)
     assert out.plain == "备注：\n每晚都\n要检查\n\nok"
     assert out.spans[0].style == "bold"
+
+
+# -- every Content and Text in the app wraps this way (install) ---------------------------
+
+RULE = "即使余额为零，最后一次充值后 15 个月内仍可接听电话和接收短信。连续 15 个月未充值后，还有 2 个月可以充值。"
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=0x2FF), max_size=120), st.integers(1, 60))
+def test_a_line_without_wide_characters_wraps_exactly_as_rich_wraps_it(text, width):
+    assert divide_line(text, width) == rich_divide_line(text, width)
+
+
+def test_textual_and_rich_wrap_chinese_between_characters_once_installed():
+    install()
+    for wrapped in ([line.plain.rstrip() for line in Content(RULE).wrap(32)],
+                    [line.plain.rstrip() for line in Text(RULE).wrap(Console(width=32), 32)]):
+        assert wrapped == ["即使余额为零，最后一次充值后 15", "个月内仍可接听电话和接收短信。连",
+                           "续 15 个月未充值后，还有 2 个月", "可以充值。"]  # not "…还有 2" / "个月可以充值。"
+
+
+async def test_a_chinese_notice_at_60x20_shows_every_character(config_dir):
+    """The toast rack's hidden scroll bar made it one column narrower than the height it
+    asked for: the last line of a wrapped notice went under the footer ("…标记的保")."""
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await pilot.pause()
+        set_language("zh")
+        message = t("profiles.nothing_to_undo")
+        app.notify(message)
+        await pilot.pause()
+        await pilot.pause()
+        toast = app.screen.query_one(Toast)
+        footer = app.screen.query_one(Footer)
+        lines = toast.render().wrap(toast.content_region.width)
+        assert len(lines) == toast.content_region.height
+        assert toast.region.bottom <= footer.region.y
+        assert "".join(line.plain for line in lines).replace(" ", "") == message.replace(" ", "")
+        assert lines[-1].plain != "。"  # a full stop never starts a line
+

@@ -25,6 +25,7 @@ from esim_ready.tui.bindings import localize_bindings
 from esim_ready.tui.host import AppHost
 from esim_ready.tui.key_order import KeysInOrder
 from esim_ready.tui.screens.browse import BrowseScreen
+from esim_ready.tui.widgets.cjk_text import install as install_cjk_wrapping
 
 if TYPE_CHECKING:
     from esim_ready.state.profiles import ProfileStore
@@ -73,8 +74,11 @@ def notice_timeout(severity: str, asked: float | None) -> float:
 
 class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_order.py)
     TITLE = "esim-ready"
-    # notices without blank lines above and below their text: they cover less of the list
-    CSS = "Toast { padding: 0 1; }"
+    # notices without blank lines above and below their text: they cover less of the list;
+    # the rack's scroll bar took columns from the notices after their height was counted,
+    # so the last line of a wrapped one went under the footer ("…标记的保"); without it, the
+    # screen's own scroll bars drew over the notices' last two columns: a margin instead
+    CSS = "Toast { padding: 0 1; } ToastRack { scrollbar-size-vertical: 0; padding-right: 2; }"
     COMMANDS = App.COMMANDS | {_country_commands, _app_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -89,6 +93,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         today: date | None = None,
     ) -> None:
         super().__init__()
+        install_cjk_wrapping()  # Chinese text wraps between characters everywhere (toasts too)
         self.today = today or date.today()  # fixed in tests and snapshots
         self.settings_store = SettingsStore()
         self._storage_problems: list[str] = []
