@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import stat
 from pathlib import Path
 
@@ -67,13 +68,28 @@ def test_qr_writes_a_private_picture_that_reads_back(capsys: pytest.CaptureFixtu
     assert status == 2 and ".png or .svg" in err
 
 
-def test_qr_draws_half_blocks_in_black_on_white(capsys: pytest.CaptureFixture[str]) -> None:
+def test_qr_draws_half_blocks_in_black_on_white_on_a_terminal(capsys: pytest.CaptureFixture[str],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((80, 40)))
+    monkeypatch.delenv("NO_COLOR", raising=False)
     status, out, _ = run(capsys, "code", "qr", CODE)
     lines = out.splitlines()
     assert status == 0 and len(lines) == qr.terminal_size(CODE)[1]
     assert all(line.startswith("\x1b[38;5;16m\x1b[48;5;231m") and line.endswith("\x1b[0m") for line in lines)
     assert any("▀" in line or "▄" in line for line in lines)
     assert run(capsys, "code", "qr", "LPA:1$bad host$X")[0] == 2
+
+
+def test_qr_into_a_pipe_or_with_no_color_has_no_escape_codes(capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    status, out, _ = run(capsys, "code", "qr", CODE)  # captured: not a terminal
+    assert status == 0 and "\x1b" not in out
+    assert out.splitlines() == qr.block_lines(CODE)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((80, 40)))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b" not in run(capsys, "code", "qr", CODE)[1]
 
 
 def test_read_prints_the_code_masked_unless_show(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

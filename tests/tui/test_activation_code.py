@@ -160,11 +160,12 @@ def screen_picture(widget: Static, cell: int = 6) -> Image.Image:
     return image
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-async def test_the_qr_code_is_drawn_only_after_a_reveal_and_a_phone_reads_it(theme: str) -> None:
+@pytest.mark.parametrize(("theme", "size"), [("textual-dark", SIZE), ("textual-light", SIZE), ("textual-dark", (60, 20))])
+async def test_the_qr_code_is_drawn_only_after_a_reveal_and_a_phone_reads_it(theme: str, size: tuple[int, int]) -> None:
+    """At 60x20 the code does not fit in its box: it shows without it."""
     save_samples()
     app = EsimReadyApp(language="en", today=TODAY)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         app.theme = theme
         screen = await open_profiles(pilot)
         assert screen.current() is not None and screen.current().id == NORWAY.id
@@ -178,7 +179,7 @@ async def test_the_qr_code_is_drawn_only_after_a_reveal_and_a_phone_reads_it(the
         await pilot.press("enter")
         await pilot.pause()
         assert drawing.visible
-        assert drawing.region.right <= SIZE[0] and drawing.region.bottom <= SIZE[1]  # all of it on an 80x24 screen
+        assert drawing.region.right <= size[0] and drawing.region.bottom <= size[1]  # all of it on the screen
         found = qr.read(encode(screen_picture(drawing)))
         assert [f.text for f in found] == [CODE]
         await pilot.press("h")
@@ -193,6 +194,21 @@ def encode(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG")
     return out.getvalue()
+
+
+async def test_a_window_too_small_even_for_the_bare_code_says_how_large_it_must_be() -> None:
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(60, 16)) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("Q", "enter")
+        await pilot.pause()
+        qr_screen = app.screen
+        assert isinstance(qr_screen, ActivationQrScreen)
+        assert not qr_screen.query_one("#qr-code", Static).display
+        width, height = qr_screen.needs
+        note = str(qr_screen.query_one("#qr-note", Static).render())
+        assert f"{width}x{height + 2}" in note and "font smaller" in note
 
 
 async def test_a_profile_without_a_code_says_how_to_add_one() -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 from typing import Any
@@ -131,17 +132,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     return _print_checked(check(text), args.show, args.json)
 
 
-def terminal_lines(code_text: str) -> list[str]:
-    """The QR code as lines of half blocks, black on white by explicit colours."""
+def terminal_lines(code_text: str, colours: bool = True) -> list[str]:
+    """The QR code as lines of half blocks, black on white by explicit colours (without
+    them for a pipe or a file: the reader's terminal decides)."""
     from esim_ready.esim import qr
 
-    lines = []
-    for row in qr.half_blocks(qr.matrix(code_text)):
-        cells = []
-        for upper, lower in row:
-            cells.append({(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}[(upper, lower)])
-        lines.append(DARK + LIGHT + "".join(cells) + RESET)
-    return lines
+    lines = qr.block_lines(code_text)
+    return [DARK + LIGHT + line + RESET for line in lines] if colours else lines
 
 
 def cmd_qr(args: argparse.Namespace) -> int:
@@ -162,7 +159,8 @@ def cmd_qr(args: argparse.Namespace) -> int:
     from esim_ready.esim import qr
 
     need_w, need_h = qr.terminal_size(code_text)
-    if sys.stdout.isatty():
+    tty = sys.stdout.isatty()
+    if tty:
         size = shutil.get_terminal_size()
         if size.columns < need_w or size.lines < need_h:
             raise UserError(
@@ -170,7 +168,8 @@ def cmd_qr(args: argparse.Namespace) -> int:
             )
     from esim_ready.textsafe import print_raw
 
-    print_raw("\n".join(terminal_lines(code_text)))  # our own colours: past the escape filter
+    colours = tty and not os.environ.get("NO_COLOR")  # no escape codes in a pipe or a file (no-color.org)
+    print_raw("\n".join(terminal_lines(code_text, colours)))  # our own colours: past the escape filter
     return 0
 
 

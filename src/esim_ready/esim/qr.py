@@ -49,6 +49,15 @@ def half_blocks(modules: Matrix) -> list[list[tuple[bool, bool]]]:
     return rows
 
 
+HALF_BLOCKS = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
+
+
+def block_lines(text: str, border: int = TERMINAL_BORDER) -> list[str]:
+    """`text`'s QR code as lines of half blocks (a block is dark): a phone reads them
+    as they are when the text is dark on light, so draw them with those colours."""
+    return ["".join(HALF_BLOCKS[cell] for cell in row) for row in half_blocks(matrix(text, border))]
+
+
 def terminal_size(text: str, border: int = TERMINAL_BORDER) -> tuple[int, int]:
     """(columns, rows) the code takes in a terminal."""
     width = int(make(text).symbol_size(scale=1, border=border)[0])

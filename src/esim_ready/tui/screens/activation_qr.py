@@ -3,6 +3,10 @@ explicit reveal; and the dialog that picks one of several codes read from a pict
 
 The QR code is drawn with half blocks (two modules a cell), black on white by explicit
 colours, so a phone camera reads it off an 80x24 terminal in a light or a dark theme.
+A window too small for the code in its box (60x20) shows it without the box, title and
+notes; one too small even for that says how large it must be and how to get there.
+(A denser drawing does not help: half blocks already put two rows of modules in a
+line, and the height is what runs out.)
 """
 
 from __future__ import annotations
@@ -28,17 +32,15 @@ from esim_ready.textsafe import one_line
 from esim_ready.tui.bindings import LocalizedScreenMixin
 
 DARK_ON_LIGHT = "#000000 on #ffffff"  # fixed colours: the theme must not turn the code light on dark
-CELLS = {(True, True): "█", (True, False): "▀", (False, True): "▄", (False, False): " "}
 
 
 def qr_text(code_text: str) -> Text:
     """The QR code of `code_text` as terminal text: one line per two rows of modules."""
-    rows = qr.half_blocks(qr.matrix(code_text))
     out = Text(no_wrap=True, end="")
-    for n, row in enumerate(rows):
+    for n, line in enumerate(qr.block_lines(code_text)):
         if n:
             out.append("\n")
-        out.append("".join(CELLS[cell] for cell in row), DARK_ON_LIGHT)  # styled spans: the padding stays unpainted
+        out.append(line, DARK_ON_LIGHT)  # styled spans: the padding stays unpainted
     return out
 
 
@@ -53,6 +55,10 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
     ActivationQrScreen #qr-code { width: auto; height: auto; }
     ActivationQrScreen #qr-hint { color: $text-muted; width: auto; }
     ActivationQrScreen #qr-note { width: auto; max-width: 76; }
+    /* a small window (60x20): no box, and once shown only the code and its hint */
+    ActivationQrScreen.-compact { background: $background; }
+    ActivationQrScreen.-compact #qr-box { border: none; padding: 0; min-width: 0; }
+    ActivationQrScreen.-code-only #qr-title, ActivationQrScreen.-code-only #qr-note { display: none; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="qr_back"),
@@ -110,18 +116,24 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
             self._set(hint, "")
             return
         width, height = self.needs
-        fits = width + 4 <= self.app.size.width and height + 4 <= self.app.size.height
-        code.display = fits
+        columns, rows = self.app.size
+        framed = width + 4 <= columns and height + 4 <= rows  # in its box, with its title and notes
+        compact = not framed and width <= columns and height + 2 <= rows  # the code and a line of hint only
+        self.set_class(compact, "-compact")
+        self.set_class(compact and self.revealed, "-code-only")
+        note.styles.max_width = min(76, columns - (0 if compact else 4))  # its lines wrap inside the window
+        code.display = framed or compact
         masked = Text(self.checked.code.masked)
-        if not fits:
-            self._set(note, Text.assemble(masked, "\n", t("code.screen_too_small", w=width + 4, h=height + 4)))
+        if not code.display:
+            self._set(note, Text.assemble(masked, "\n", t("code.screen_too_small", w=width, h=height + 2)))
         else:
             self._set(note, Text.assemble(masked, "\n", t("code.screen_masked")))
-        code.visible = self.revealed and fits
+        code.visible = self.revealed and code.display
         self._set(hint, Text(t("code.screen_shown_hint" if self.revealed else "code.screen_reveal_hint")))
 
     def action_reveal(self) -> None:
         self.revealed = True
+        self.app.clear_notifications()  # no notice over the code the phone must read
         self._show()
 
     def action_hide(self) -> None:
