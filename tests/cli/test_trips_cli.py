@@ -40,6 +40,17 @@ def test_trips_lists_each_trip_with_its_score(capsys, trip_id: str) -> None:
     assert "cloud-backup-on" not in trip["readiness"]["critical_open"]
 
 
+def test_one_long_trip_name_is_cut_instead_of_widening_its_column(capsys, trip_id: str) -> None:
+    TripStore().create_trip("NO", "android", name="Nordlys " + "x" * 190)
+    code, out, _ = run(capsys, "trips")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 3
+    assert max(len(line) for line in lines) < 120
+    assert any("Nordlys xxx" in line and "…" in line for line in lines)
+    code, out, _ = run(capsys, "trips", "--json")
+    assert any(trip["name"] == "Nordlys " + "x" * 190 for trip in json.loads(out)["trips"])
+
+
 def test_trips_with_none_says_how_to_start(capsys, config_dir: Path) -> None:
     code, out, _ = run(capsys, "trips")
     assert code == 0 and "No trips yet" in out

@@ -34,8 +34,33 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+CELL_MOST = 40  # a table cell is cut (…) past this many terminal cells; --json has the whole text
+
+
+def cut(text: str, most: int = CELL_MOST) -> str:
+    """`text` in at most `most` terminal cells, with … where it was cut."""
+    if _width(text) <= most:
+        return text
+    out, used = [], 0
+    for ch in text:
+        if used + _width(ch) > most - 1:
+            break
+        out.append(ch)
+        used += _width(ch)
+    return "".join(out) + "…"
+
+
+def format_table(rows: Sequence[Sequence[str]]) -> str:
+    """`rows` with aligned columns (the first row is the header). One long name is cut
+    rather than padding its whole column (a 300-character trip name); the last column
+    pads nothing and is never cut (sources are whole)."""
+    rows = [[cut(cell) for cell in row[:-1]] + list(row[-1:]) for row in rows]
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip() for row in rows
+    )
+
+
 def print_table(rows: Sequence[Sequence[str]]) -> None:
     """Print `rows` with aligned columns (the first row is the header)."""
-    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
-    for row in rows:
-        print("  ".join(cell + " " * (widths[i] - _width(cell)) for i, cell in enumerate(row)).rstrip())
+    print(format_table(rows))

@@ -11,6 +11,7 @@ from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
 from esim_ready.catalog.models import is_outdated
 from esim_ready.catalog.sorting import SORT_KEYS, sort_plans
+from esim_ready.commands import print_table
 from esim_ready.i18n import current_language, t
 
 
@@ -31,16 +32,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--reverse", action="store_true")
     p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_plans)
-
-
-def _table(rows: list[list[str]]) -> str:
-    """Columns aligned by terminal cells, so Chinese and Japanese names line up."""
-    from rich.cells import cell_len
-
-    widths = [max(cell_len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join(
-        "  ".join(cell + " " * (w - cell_len(cell)) for cell, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    )
 
 
 def cmd_countries(args: argparse.Namespace) -> int:
@@ -85,7 +76,7 @@ def cmd_carriers(args: argparse.Namespace) -> int:
     for c in data.carriers:
         source = t("cli.dated", source=c.esim_source, date=c.esim_as_of) if c.esim_source else ""
         rows.append([c.name, t(f"main.tri_{c.esim}"), str(len(c.plans)), t(f"main.origin_{c.origin}"), source])
-    print(_table(rows))
+    print_table(rows)
     return 0
 
 
@@ -120,5 +111,5 @@ def cmd_plans(args: argparse.Namespace) -> int:
         stale = t("cli.may_be_outdated") if is_outdated(p.as_of, today) else ""
         days = t("cli.no_expiry") if p.no_expiry else str(p.validity_days) if p.validity_days else unknown
         rows.append([names.get(p.carrier_id, p.carrier_id), p.name, data_txt, days, price, per_gb, as_of + stale, p.source])
-    print(_table(rows))
+    print_table(rows)
     return 0
