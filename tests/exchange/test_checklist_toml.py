@@ -190,3 +190,23 @@ def test_user_text_cannot_break_the_markdown(store: TripStore) -> None:
     text = export_markdown(trip, TEMPLATES, "en")
     assert "\n## not a heading" not in text
     assert "<script>" not in text
+
+
+def test_stars_brackets_and_entities_in_user_text_print_as_typed(store: TripStore) -> None:
+    """A Markdown viewer shows the name and note as the user wrote them: no bold, link,
+    code or entity made of them."""
+    from markdown_it import MarkdownIt
+
+    name = "**Oslo** [home](http://x) & co"
+    note = "call *Ola* at `8` _now_ &lt; | ~~ \\o/"
+    trip = store.create_trip("NO", "ios", name=name)
+    trip = store.set_note(trip.id, "cloud-backup-on", note)
+    tokens = MarkdownIt("commonmark").enable("strikethrough").parse(export_markdown(trip, TEMPLATES, "en"))
+    inline = [token for token in tokens if token.type == "inline"]
+    title = inline[0]
+    assert [child.type for child in title.children or []] == ["text"]
+    assert title.children[0].content == "**Oslo** [home](http://x) & co: backup checklist"
+    [note_line] = [token for token in inline if "Ola" in token.content]
+    shown = "".join(child.content for child in note_line.children or [] if child.type == "text")
+    assert note in shown
+    assert {child.type for child in note_line.children or []} <= {"text", "em_open", "em_close", "softbreak"}

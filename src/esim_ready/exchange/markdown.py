@@ -16,10 +16,15 @@ from esim_ready.state.checklist_logic import readiness, sections
 from esim_ready.state.trips import Trip
 from esim_ready.textsafe import neutralise
 
+MARKDOWN_SIGNS = "\\`*_[]>|~"  # what would turn a name or note into emphasis, code, a link, a quote, a table
+
 
 def _inline(text: str) -> str:
-    """User text on one Markdown line: no raw HTML, lines kept apart."""
-    lines = [line.strip() for line in text.replace("<", "&lt;").splitlines()]
+    """User text on one Markdown line, printed as typed: no raw HTML or entity, no
+    emphasis or link made of its stars and brackets, lines kept apart."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    text = "".join("\\" + ch if ch in MARKDOWN_SIGNS else ch for ch in text)
+    lines = [line.strip() for line in text.splitlines()]
     return " / ".join(line for line in lines if line)
 
 
