@@ -23,7 +23,7 @@ NO_POSIX = textwrap.dedent(
 
     # every module of ours (the TUI apart) sees an `os` without the POSIX-only calls; the
     # lock library keeps the real one (on Windows it locks with msvcrt, not with these)
-    posix_only = {"fchmod", "fchown", "lchmod", "getuid", "getgid", "geteuid", "mkfifo", "sync", "O_NOFOLLOW"}
+    posix_only = {"fchmod", "fchown", "lchmod", "getuid", "getgid", "geteuid", "mkfifo", "sync", "O_NOFOLLOW", "O_NONBLOCK"}
     windows_os = types.ModuleType("os")
     windows_os.__dict__.update({k: v for k, v in vars(os).items() if k not in posix_only})
     for info in pkgutil.walk_packages(esim_ready.__path__, "esim_ready."):

@@ -4,18 +4,22 @@
     written = write_user_file("out.toml", text)      # "-" writes standard output
 
 Reading: `~` expanded; refused with a plain `CannotRead` (what and why) for a
-missing name, a folder, a missing or unreadable file, a file over
+missing name, a folder, a named pipe, device or socket (opened without waiting
+and refused: reading one could wait for ever and freeze the app; "-" reads
+standard input), a missing or unreadable file, a file over
 `limits.MAX_FILE_BYTES` (refused before it is read whole), text that is not
 UTF-8 (with the byte where it stops being UTF-8).
 
 Writing: a regular file (or a new one) is replaced atomically and readable by
 the owner only; a symbolic link is followed and its target replaced (the link
 stays); a device or FIFO (`/dev/stdout`, a named pipe) is written through, not
-replaced. Problems come back as `CannotWrite`. Never imports Textual.
+replaced; a named pipe that no program reads is refused at once instead of
+waiting for a reader. Problems come back as `CannotWrite`. Never imports Textual.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
@@ -95,13 +99,31 @@ def read_bytes(
         try:
             if path.is_dir():
                 raise CannotRead(shown, t("cli.os_is_a_folder"))
-            with path.open("rb") as fh:
+            with _open_regular(path, shown) as fh:
                 data = fh.read(limit + 1)
         except OSError as exc:
             raise CannotRead(shown, _reason(exc)) from None
     if len(data) > limit:
         raise CannotRead(shown, too_large or t("cli.too_large", limit=limits.describe_bytes(limit)))
     return data, shown
+
+
+def _open_regular(path: Path, shown: str) -> BinaryIO:
+    """`path` opened for reading if it is a regular file; a named pipe, device or socket
+    is refused (opened without waiting for a writer, so this never blocks)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise CannotRead(shown, t("cli.os_is_a_folder"))
+        if not stat.S_ISREG(mode):
+            raise CannotRead(shown, t("cli.os_not_a_regular_file"))
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def cannot_read(name: str | Path) -> CannotRead | None:
@@ -177,7 +199,16 @@ def write_through(path: Path, payload: bytes) -> None:
     if special or (mode is not None and not stat.S_ISREG(mode)):
         # /dev/stdout, /dev/null, a named pipe...: written into, never replaced
         flags = os.O_WRONLY | (os.O_APPEND if special and mode is not None and stat.S_ISREG(mode) else 0)
-        with os.fdopen(os.open(path, flags), "wb") as fh:
+        fifo = mode is not None and stat.S_ISFIFO(mode)
+        try:  # a named pipe nobody reads: refused at once (ENXIO), not waited on for ever
+            fd = os.open(path, flags | (getattr(os, "O_NONBLOCK", 0) if fifo else 0))
+        except OSError as exc:
+            if fifo and exc.errno == errno.ENXIO:
+                raise CannotWrite(str(path), t("cli.os_pipe_not_read")) from None
+            raise
+        if fifo and hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "wb") as fh:
             if fh.isatty():  # a terminal gets no escape sequence from the user's text
                 from esim_ready.textsafe import neutralise
 
