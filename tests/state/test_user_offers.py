@@ -135,3 +135,18 @@ as_of = "2026-01"
     assert any("line 14: offers[1].country" in p for p in problems), problems
     assert any("line 23: offers[2].price: must be 0 or more" in p for p in problems), problems
     assert friend.countries() == []
+
+
+def test_an_import_with_control_characters_or_bidi_overrides_saves_nothing_and_says_where(tmp_path):
+    friend = UserOffers(tmp_path / "friend" / "data")
+    document = (
+        'format = "esim-ready-offers"\nversion = 1\n\n[[offers]]\ncountry = "MA"\nid = "kiosk"\n'
+        'kind = "travel-esim"\nseller = "bad\\u0007sel\\u001b[31mler"\nname = "Pass \\u202eoG 02"\n'
+        'source = "x"\nas_of = "2026-01"\nnote_en = "two\\nlines are fine"\n'
+    )
+    with pytest.raises(DataFileError) as caught:
+        import_offers(document, friend)
+    found = {(p.field, p.line, p.code) for p in caught.value.problems}
+    assert found == {("offers[0].seller", 8, "control_characters"), ("offers[0].name", 9, "control_characters")}
+    assert friend.offers("MA") == []
+    assert "control characters" in caught.value.problems[0].words("en")

@@ -10,7 +10,9 @@
     ...
 
 Import checks the whole document first, every offer with the data files' own
-validator, and reports every problem with its line and field; nothing is
+validator (and for control characters and bidirectional overrides in its
+texts, as the other imports do), and reports every problem with its line and
+field; nothing is
 saved unless all of it is valid. An offer whose country and id match one the
 user has replaces it. Never imports Textual.
 """
@@ -79,6 +81,11 @@ def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[st
             problems.add(where, "country", "not_country_code", got=shown_value(code))
             continue
         offer = {k: v for k, v in table.items() if k != "country"}
+        hidden = [key for key, value in offer.items() if isinstance(value, str) and _hides_controls(value)]
+        for key in hidden:  # as the checklist and profile imports do: no ESC, NUL or bidi override gets in
+            problems.add(where, key, "control_characters")
+        if hidden:
+            continue
         # each offer is checked by the data files' validator, alone, and its
         # problems are reported at this offer's place in this document
         try:
@@ -95,6 +102,13 @@ def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[st
         mine.append(offer)
     problems.raise_if_any()
     return by_country
+
+
+def _hides_controls(text: str) -> bool:
+    """Control characters or bidirectional overrides, line breaks and tabs apart."""
+    from esim_ready.textsafe import has_controls
+
+    return has_controls(text.replace("\n", "").replace("\t", ""))
 
 
 def import_offers(text: str, store: UserOffers, path: str = "offers.toml") -> Imported:
