@@ -114,3 +114,9 @@ def test_a_chinese_search_lists_its_matches_in_pinyin_order():
     # (babuyaxinjineiya before chidaojineiya; in English Equatorial Guinea comes first)
     assert [c.name_zh for c in countries.search("几内亚", "zh")] == ["几内亚", "几内亚比绍", "巴布亚新几内亚", "赤道几内亚"]
     assert [c.alpha2 for c in countries.search("几内亚")] == ["GN", "GW", "GQ", "PG"]
+
+
+@pytest.mark.parametrize(("typed", "code"), [("Hongkong", "HK"), ("HongKong", "HK"), ("newzealand", "NZ"), ("southkorea", "KR")])
+def test_a_name_typed_without_its_spaces_finds_the_country(typed, code):
+    assert countries.search(typed)[0].alpha2 == code
+    assert countries.get(typed).alpha2 == code  # the command line takes it too

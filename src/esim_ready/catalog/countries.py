@@ -152,6 +152,8 @@ def by_name(name: str) -> Country | None:
     """The one country one of whose everyday names is `name` (folded), else None."""
     wanted = f"\n{_search_key(name.strip())}\n"
     named = [c for c, names, _, _, local in _search_index() if wanted in names or wanted in local]
+    if not named and " " not in wanted:  # "Hongkong": the name typed without its spaces
+        named = [c for c, names, _, _, _ in _search_index() if wanted in names.replace(" ", "")]
     return named[0] if len(named) == 1 else None
 
 
@@ -182,7 +184,8 @@ def search(query: str, language: str = "en") -> list[Country]:
 
     Exact code or name (a local one too) first, then everyday names starting
     with the query, then names with a word starting with it, then names
-    containing it, then local names starting with it ("Maro" finds Maroc:
+    containing it (a name typed without its spaces, "Hongkong", counts as the
+    name), then local names starting with it ("Maro" finds Maroc:
     after the English and Chinese ones, so "ma" lists Macao before Magyarország),
     then the pinyin of the Chinese name starting with it ("moluo", "mlg"), then
     official names containing it; each group in alphabetical order.
@@ -202,6 +205,8 @@ def search(query: str, language: str = "en") -> list[Country]:
             groups[2].append(c)
         elif q in names:
             groups[3].append(c)
+        elif " " not in q and f"\n{q}" in names.replace(" ", ""):  # "Hongkong", "newzealand"
+            groups[1 if f"\n{q}\n" not in names.replace(" ", "") else 0].append(c)
         elif f"\n{q}" in local or f" {q}" in local:
             groups[4].append(c)
         elif f"\n{joined}" in pinyin:
