@@ -117,6 +117,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._columns_for: tuple[str, int] | None = None  # (home currency, name width) of the columns shown
         self.language = current_language()  # of its labels: the app keeps the screen for the next opening
         self._styled_with: tuple[int, object] | None = None  # the app's CSS when it was last left
+        self._cells_for: tuple[str, int, date] | None = None  # (language, name width, today) of _offer_cells
+        self._offer_cells: dict[Offer, tuple[str | Text, ...]] = {}
+        self._detail_shown: TripCost | None = None  # the offer whose details show
 
     @property
     def rates(self) -> Rates:
@@ -245,18 +248,27 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._fill(keep if keep is not None else self._highlighted_key())
 
     def _fill(self, keep: str | None = None) -> None:
-        table = self.query_one("#offers", DataTable)
-        table.clear()
+        table = self.query_one("#offers", FixedColumnsTable)
         today = host(self).today
+        context = (current_language(), self._name_width, today)
+        if self._cells_for != context:  # the cells that do not depend on the trip, kept per offer
+            self._cells_for, self._offer_cells = context, {}
+        rows = []
         for c in self.costs:
             o = c.offer
-            seller = ("★ " if o.origin == "user" else "") + o.seller
-            table.add_row(
-                t(f"compare.short_{o.kind}"), cut(seller, WIDTHS["seller"]), data_cell(o), days_cell(o),
-                cost_cell(c), per_gb_cell(c), self._name_cell(o, today), key=o.key,
-            )
+            cells = self._offer_cells.get(o)
+            if cells is None:
+                seller = ("★ " if o.origin == "user" else "") + o.seller
+                cells = self._offer_cells[o] = (
+                    t(f"compare.short_{o.kind}"), cut(seller, WIDTHS["seller"]), data_cell(o), days_cell(o),
+                    self._name_cell(o, today),
+                )
+            kind, seller_cell, data, days, name = cells
+            rows.append((o.key, (kind, seller_cell, data, days, cost_cell(c), per_gb_cell(c), name)))
+        table.replace_rows(rows)
         table.border_subtitle = t("compare.subtitle", days=self.trip.days, gb=gb(self.trip.gb), home=self.home)
         if not self.costs:
+            self._detail_shown = None
             self.query_one("#offer-detail", Static).update(self._notes_text(Text(t("compare.none"))))
             return
         row = 0
@@ -285,6 +297,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         if not 0 <= row < len(self.costs):
             return
         c = self.costs[row]
+        if c is self._detail_shown:
+            return  # shown already (a refill shows the first offer, then the table says it is highlighted)
+        self._detail_shown = c
         o = c.offer
         lang = current_language()
         today = host(self).today

@@ -13,12 +13,22 @@ table re-ranked: its 60 rows cleared and added again):
   refilled table mostly shows the same cells again, at other rows. The click
   and hover metadata (the cell's current row and column) is applied afresh.
 
+A whole row's rendered line is also kept by what it shows (its cells, position,
+cursor and hover): a table refilled with what it showed before (the compare
+view reopened on the same trip) draws from it at once.
+
+And a third: `replace_rows` refills the table in one step (as `clear()` then
+`add_row` for each row, with the same cursor and events), where each `add_row`
+re-set the cursor (a reactive with its validation and watcher) and asked for
+an idle check, 60 times per refill.
+
 Anything else (headers, labels, taller rows, other renderables) is DataTable's own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from itertools import zip_longest
 from typing import Any
 
 from rich.padding import Padding
@@ -27,10 +37,11 @@ from rich.style import Style
 from rich.text import Text
 from textual._types import SegmentLines
 from textual.cache import LRUCache
+from textual.coordinate import Coordinate
 from textual.geometry import Size
 from textual.renderables.styled import Styled
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellType, RowKey
+from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 
 
 def _shown(value: object) -> object | None:
@@ -47,6 +58,31 @@ class FixedColumnsTable(DataTable[CellType]):
         super().__init__(*args, **kwargs)
         self._shown_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4096)
         self._cell_meta: dict[tuple[int, int], Style] = {}
+        self._shown_rows: LRUCache[tuple[object, ...], tuple[SegmentLines, SegmentLines]] = LRUCache(1024)
+
+    def replace_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]]) -> None:
+        """The table's rows become `rows` ((key, cells) pairs, one line each): as
+        `clear()` and then `add_row(*cells, key=key)` for each, in one step."""
+        self.clear()
+        columns = self.ordered_columns
+        for key, cells in rows:
+            row_key = RowKey(key)
+            if row_key in self._row_locations:
+                raise DuplicateKey(f"The row key {row_key!r} already exists.")
+            if len(cells) > len(columns):
+                raise ValueError("More values provided than there are columns.")
+            self._row_locations[row_key] = len(self.rows)
+            self._data[row_key] = {column.key: cell for column, cell in zip_longest(columns, cells)}
+            self.rows[row_key] = Row(row_key, 1, None, False)
+            self._new_rows.add(row_key)
+        if not self.rows:
+            return
+        self._require_update_dimensions = True
+        self.cursor_coordinate = self.cursor_coordinate
+        if self.columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()  # add_row does so for the first row: a cell is there to highlight
+        self._update_count += 1
+        self.check_idle()
 
     def notify_style_update(self) -> None:
         """The theme or the CSS changed: cells rendered in the old styles are dropped."""
@@ -54,6 +90,7 @@ class FixedColumnsTable(DataTable[CellType]):
         shown = getattr(self, "_shown_cells", None)  # DataTable's __init__ may call this first
         if shown is not None:
             shown.clear()
+            self._shown_rows.clear()
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         new_rows = list(new_rows)
@@ -66,6 +103,35 @@ class FixedColumnsTable(DataTable[CellType]):
         width = sum(column.get_render_width(self) for column in self.columns.values()) + self._row_label_column_width
         header_height = self.header_height if self.show_header else 0
         self.virtual_size = Size(width, self._total_row_height + header_height)
+
+    def _render_line_in_row(
+        self,
+        row_key: RowKey,
+        line_no: int,
+        base_style: Style,
+        cursor_location: Coordinate,
+        hover_location: Coordinate,
+    ) -> tuple[SegmentLines, SegmentLines]:
+        row = self.rows.get(row_key)
+        if row is None or row.height != 1 or self.fixed_columns or (self._labelled_row_exists and self.show_row_labels):
+            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+        cells = self._data.get(row_key, {})
+        columns = self.ordered_columns
+        shown = tuple(_shown(cells.get(column.key)) for column in columns)
+        if None in shown:
+            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
+        row_index = self._row_locations.get(row_key)
+        key = (
+            row_index, shown, line_no, base_style, row_index == cursor_location.row, row_index == hover_location.row,
+            cursor_location if self.cursor_type != "row" else None, hover_location if self.cursor_type != "row" else None,
+            self.cursor_type, self.show_cursor, self._show_hover_cursor, self._pseudo_class_state,
+            self.size.width, tuple(column.get_render_width(self) for column in columns),
+        )
+        lines = self._shown_rows.get(key)
+        if lines is None:
+            lines = self._shown_rows[key] = super()._render_line_in_row(
+                row_key, line_no, base_style, cursor_location, hover_location)
+        return lines
 
     def _render_cell(
         self,
