@@ -67,6 +67,11 @@ NOTICE_SECONDS: dict[str, tuple[float, float, float]] = {
 }
 
 
+# once the main screen is up and idle, a full garbage collection (tens of ms) and
+# the objects left frozen for the session (tui/heap.py)
+HEAP_SETTLE_SECONDS = 1.0
+
+
 def notice_timeout(severity: str, asked: float | None) -> float:
     shortest, usual, longest = NOTICE_SECONDS.get(severity, NOTICE_SECONDS["information"])
     return usual if asked is None else max(shortest, min(asked, longest))
@@ -91,9 +96,17 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         initial_country: str | None = None,
         language: str | None = None,
         today: date | None = None,
+        settle_heap: bool = False,
     ) -> None:
+        """`settle_heap`: the command line's app, alone in its process: what start-up
+        made is frozen for the garbage collector (tui/heap.py)."""
         super().__init__()
         install_cjk_wrapping()  # Chinese text wraps between characters everywhere (toasts too)
+        self.settle_heap = settle_heap
+        if settle_heap:
+            from esim_ready.tui import heap
+
+            heap.after_imports()
         self.today = today or date.today()  # fixed in tests and snapshots
         self.settings_store = SettingsStore()
         self._storage_problems: list[str] = []
@@ -118,6 +131,10 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         """The first frame is on screen: now the start-up notices (a damaged file
         kept aside, problems in the user's data, keep-alives due)."""
         self._startup_notices()
+        if self.settle_heap:
+            from esim_ready.tui import heap
+
+            self.set_timer(HEAP_SETTLE_SECONDS, heap.settle)
 
     def _startup_notices(self) -> None:
         for problem in self._storage_problems:
