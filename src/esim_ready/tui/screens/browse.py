@@ -330,6 +330,15 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         plans.styles.height = "1fr"
 
     # -- details -----------------------------------------------------------------
+    def _show_detail(self, markup: str) -> None:
+        """The details pane shows `markup`; nothing is redrawn when it shows it
+        already (a refilled table says again which row is highlighted: at launch
+        the same plan's details came three times, each a layout of the screen)."""
+        detail = self.query_one("#detail", Static)
+        if getattr(detail, "_shown_markup", None) != markup:
+            detail._shown_markup = markup  # type: ignore[attr-defined]
+            detail.update(markup)
+
     def _show_detail_country(self) -> None:
         assert self.country is not None
         lines = [t("main.carriers_from", source=markup_safe(self.country.derived_source))]
@@ -337,7 +346,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             lines.append(t("main.not_curated"))
         for rule in self.country.retention:
             lines.append(self._retention_line(rule))
-        self.query_one("#detail", Static).update("\n".join(lines))
+        self._show_detail("\n".join(lines))
 
     def _retention_line(self, rule) -> str:
         return t(
@@ -372,7 +381,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         for rule in self.country.retention:
             if rule.carrier_id == carrier.id:
                 lines.append(self._retention_line(rule))
-        self.query_one("#detail", Static).update("\n".join(lines))
+        self._show_detail("\n".join(lines))
 
     def _show_detail_plan(self, plan: Plan) -> None:
         lang = current_language()
@@ -390,7 +399,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         ]
         if plan.note(lang):
             lines.append(markup_safe(plan.note(lang), multiline=True))
-        self.query_one("#detail", Static).update("\n".join(lines))
+        self._show_detail("\n".join(lines))
 
     @on(DataTable.RowHighlighted, "#carriers")
     def _carrier_highlighted(self, event: DataTable.RowHighlighted) -> None:
