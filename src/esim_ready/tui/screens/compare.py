@@ -168,7 +168,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                 field.value = value
             field.cursor_position = len(value)
             field.remove_class("-bad")
-        self.query_one("#gb-mode", Label).update(self._mode_text())
+        mode = self.query_one("#gb-mode", Label)
+        if mode.content != self._mode_text():  # each update is a layout of the screen
+            mode.update(self._mode_text())
         self._title()
         if self._columns_for != (self.home, self._fit_name_width()):
             self._columns()
@@ -221,7 +223,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             t("compare.title_counts", n=len(self.data.offers), local=counts["local"],
               esim=counts["travel-esim"], roaming=counts["home-roaming"]),
         )
-        self.query_one("#compare-title", Static).update(title)
+        shown = self.query_one("#compare-title", Static)
+        if shown.content != title:  # the same country again: nothing to redraw
+            shown.update(title, layout=False)  # one line (compare.tcss): its size never changes
 
     def _fit_name_width(self) -> int:
         fixed = sum(WIDTHS.values()) + 2 * (len(WIDTHS) + 1)  # each column has one cell of padding a side
