@@ -52,6 +52,12 @@ id = "mystery"
 name = "Mystery pass"
 source = "test receipt"
 as_of = "undated"
+
+# inwi without plans: the shipped inwi plans must not leak into these tests
+[[carriers]]
+id = "inwi"
+name = "inwi"
+esim = "unknown"
 """
 
 
