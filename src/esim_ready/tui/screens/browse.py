@@ -110,7 +110,9 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield SearchInput(placeholder=t("main.search_placeholder"), id="search")
-                yield SingleLineOptionList(id="countries")
+                country_list = SingleLineOptionList(id="countries")
+                country_list.border_title = t("main.curated_legend")  # what the • after a code means
+                yield country_list
             with Vertical(id="right"):
                 yield Static(t("main.pick_country"), id="country-title")
                 carriers: DataTable[str | Text] = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
@@ -340,8 +342,19 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             detail.update(markup)
 
     def _show_detail_country(self) -> None:
+        """The country as a whole: what a traveller must know before landing (its
+        practical notes: where to buy, registration, top-up), then number-keeping
+        rules and where the carrier list comes from."""
         assert self.country is not None
-        lines = [t("main.carriers_from", source=markup_safe(self.country.derived_source))]
+        lines = []
+        if self.country.notes:
+            lang, today = current_language(), host(self).today
+            lines.append(f"[b]{t('main.notes_heading', n=len(self.country.notes))}[/b]")
+            for note in self.country.notes:
+                topic = t("compare.note_topic", topic=t(f"compare.topic_{note.topic}"))
+                dated = t("compare.note_source", source=markup_safe(note.source), date=fmt.dated(note.as_of, today))
+                lines.append(f"• [b]{markup_safe(topic)}[/b]{markup_safe(note.text(lang), multiline=True)} [dim]{dated}[/dim]")
+        lines.append(t("main.carriers_from", source=markup_safe(self.country.derived_source)))
         if not self.country.curated:
             lines.append(t("main.not_curated"))
         for rule in self.country.retention:
@@ -421,8 +434,25 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
     @on(DataTable.RowHighlighted, "#plans")
     def _plan_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row < len(self._plans_shown):
+        # only when the user is in the plans: refilling them (a country opened, a carrier
+        # picked) leaves the details on the country or carrier the cursor is on
+        if event.data_table.has_focus and event.cursor_row < len(self._plans_shown):
             self._show_detail_plan(self._plans_shown[event.cursor_row])
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The details follow the table the user moves into."""
+        if self.country is None or not isinstance(event.widget, DataTable):
+            return
+        table = event.widget
+        if table.id == "plans" and table.cursor_row < len(self._plans_shown):
+            self._show_detail_plan(self._plans_shown[table.cursor_row])
+        elif table.id == "carriers" and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
+            carrier = self.country.carrier(key)
+            if carrier is None:
+                self._show_detail_country()
+            else:
+                self._show_detail_carrier(carrier)
 
     @on(DataTable.HeaderSelected, "#plans")
     def _header_selected(self, event: DataTable.HeaderSelected) -> None:
