@@ -68,7 +68,7 @@ def test_missing_facts_say_why_the_offer_cannot_be_priced():
     assert cost(offer(data_gb=5, price=5, currency="MAD"), Trip(7, 5)).reason == pricing.NO_VALIDITY
 
 
-def test_a_pack_of_unstated_validity_gives_a_minimum_ranked_with_those_that_cannot():
+def test_a_pack_of_unstated_validity_gives_a_minimum_ranked_by_its_amount():
     pack = offer(id="pass", data_gb=2, price=20, currency="MAD")  # Maroc Telecom's passes state no validity
     low = cost(pack, Trip(7, 10), RATES)
     assert not low.covers and low.reason == pricing.NO_VALIDITY
@@ -79,8 +79,14 @@ def test_a_pack_of_unstated_validity_gives_a_minimum_ranked_with_those_that_cann
     set_language("zh")
     assert arithmetic(low).startswith("未标明套餐有效期，费用仅为下限：至少 5 × 2 GB 套餐")  # a full-width colon
     set_language("en")
-    full = offer(id="full", data_gb=10, validity_days=30, price=200, currency="MAD")  # 160 CNY, dearer
-    assert [c.offer.id for c in rank([pack, full], Trip(7, 10), RATES)] == ["full", "pass"]
+    # an exact 160 CNY is dearer than "at least 80 CNY" whatever that pack turns out to last:
+    # a day-rate roaming total of thousands must not be ranked first over every minimum
+    full = offer(id="full", data_gb=10, validity_days=30, price=200, currency="MAD")  # 160 CNY
+    cheap = offer(id="cheap", data_gb=10, validity_days=30, price=50, currency="MAD")  # 40 CNY
+    same = offer(id="same", data_gb=10, validity_days=30, price=100, currency="MAD")  # 80 CNY, as the minimum
+    postpaid = offer(id="contract", plan_kind="postpaid", data_gb=10, price=10, currency="MAD")  # cannot: last
+    order = [c.offer.id for c in rank([full, pack, postpaid, same, cheap], Trip(7, 10), RATES)]
+    assert order == ["cheap", "same", "pass", "full", "contract"]  # at a tie the exact total first
 
 
 def test_a_currency_without_a_rate_shows_its_own_amount_only():

@@ -151,19 +151,27 @@ def _convert(total: float, currency: str, rates: Rates | None, home: str) -> Con
     return Conversion(total, currency, ())
 
 
+def is_minimum(c: TripCost) -> bool:
+    """A lower bound: the packs the trip's data needs, their validity not stated."""
+    return c.reason == NO_VALIDITY and c.total is not None
+
+
 def _rank_key(c: TripCost) -> tuple:
-    if not c.covers:  # last; a lower bound (validity not stated) by its amount
-        return (3, c.home.amount if c.home else float("inf"), "", c.offer.seller.casefold())
-    if c.home is not None:
-        return (0, c.home.amount, "", c.offer.seller.casefold())
+    minimum = is_minimum(c)
+    if not c.covers and not (minimum and c.home is not None):
+        return (3, c.home.amount if c.home else float("inf"), 0, "", c.offer.seller.casefold())
+    if c.home is not None:  # an exact total, or a minimum (≥), by amount; at a tie the exact one first
+        return (0, c.home.amount, int(minimum), "", c.offer.seller.casefold())
     # no rate: after every converted one, grouped by currency, cheapest first
-    return (1, c.total or 0.0, c.offer.currency or "", c.offer.seller.casefold())
+    return (1, c.total or 0.0, 0, c.offer.currency or "", c.offer.seller.casefold())
 
 
 def rank(offers: Iterable[Offer], trip: Trip, rates: Rates | None = None, home: str = DEFAULT_HOME) -> list[TripCost]:
-    """Every offer's cost, cheapest first in the home currency; offers whose
-    currency has no rate next (by currency, then amount); those that cannot
-    cover the trip last."""
+    """Every offer's cost, cheapest first in the home currency: exact totals and
+    minimums (≥: a pack whose validity is not stated) together by amount, since an
+    exact total above a minimum is dearer whatever that pack turns out to last;
+    offers whose currency has no rate next (by currency, then amount); those that
+    cannot cover the trip last."""
     costs = [cost(o, trip, rates, home) for o in offers]
     costs.sort(key=_rank_key)
     return costs
