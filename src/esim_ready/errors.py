@@ -30,13 +30,19 @@ class Refused(UserError):
 
 
 class UnknownCountry(UserError):
-    def __init__(self, code: str) -> None:
+    """No country has this code or name; or several have the name (`matches`:
+    "alpha2 name" of each, so the message can list them)."""
+
+    def __init__(self, code: str, matches: Sequence[str] = ()) -> None:
         self.code = code
+        self.matches = tuple(matches)
         super().__init__(code)
 
     def __str__(self) -> str:
         from esim_ready.i18n import t
 
+        if self.matches:
+            return t("cli.ambiguous_country", code=self.code, matches=t("cli.list_sep").join(self.matches))
         return t("cli.unknown_country", code=self.code)
 
 

@@ -120,3 +120,10 @@ def test_a_chinese_search_lists_its_matches_in_pinyin_order():
 def test_a_name_typed_without_its_spaces_finds_the_country(typed, code):
     assert countries.search(typed)[0].alpha2 == code
     assert countries.get(typed).alpha2 == code  # the command line takes it too
+
+
+@pytest.mark.parametrize(("typed", "code"), [("Bali", "ID"), ("巴厘岛", "ID"), ("Phuket", "TH"), ("普吉岛", "TH"),
+                                           ("济州岛", "KR"), ("Saipan", "MP"), ("大溪地", "PF"), ("沙巴", "MY")])
+def test_a_destination_a_traveller_names_finds_its_country_first(typed, code):
+    # "Bali" once opened Bahrain (pinyin "balin")
+    assert countries.search(typed)[0].alpha2 == code

@@ -65,4 +65,7 @@ def test_a_country_is_taken_by_name_as_the_search_box_takes_it(capsys, name):
 
 def test_a_name_that_several_countries_share_is_refused(capsys):
     code, _, err = run(capsys, "carriers", "Guinea-")
-    assert code == 2 and "Unknown country" in err
+    assert code == 2 and "names more than one country" in err
+    assert "GW Guinea-Bissau" in err and "GQ Equatorial Guinea" in err  # which, to pick the code
+    code, _, err = run(capsys, "--lang", "zh", "carriers", "刚果")
+    assert code == 2 and "CG 刚果（布）；CD 刚果（金）" in err

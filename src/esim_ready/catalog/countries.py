@@ -17,19 +17,21 @@ from functools import cache
 
 from esim_ready.errors import UnknownCountry
 
-# Everyday names people type that ISO 3166 and CLDR do not use. Search aids only,
-# not facts; the pinyin of the Chinese ones is searchable too.
+# Everyday names people type that ISO 3166 and CLDR do not use, and the islands and
+# cities Chinese travellers name as the destination (Bali, 普吉岛, 济州岛: typed
+# "Bali" must not open Bahrain by its pinyin "balin"). Search aids only, not
+# facts; the pinyin of the Chinese ones is searchable too.
 SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales", "英格兰", "苏格兰", "大不列颠"),
-    "US": ("USA", "America", "美利坚"),
+    "US": ("USA", "America", "美利坚", "Hawaii", "夏威夷"),
     "AE": ("UAE", "Emirates", "Dubai", "Abu Dhabi", "阿联酋", "迪拜", "阿布扎比"),
     "TR": ("Turkey", "Türkiye"),
-    "KR": ("Korea", "South Korea", "南韩"),
+    "KR": ("Korea", "South Korea", "南韩", "Jeju", "济州岛", "济州"),
     "KP": ("North Korea", "北韩"),
     "HK": ("香港",),
     "MO": ("Macao", "澳门"),
     "RU": ("Russia", "俄国"),
-    "VN": ("Vietnam",),
+    "VN": ("Vietnam", "Da Nang", "岘港"),
     "CZ": ("Czech Republic", "Czechia", "捷克共和国"),
     "NL": ("Holland", "荷兰王国"),
     "CI": ("Ivory Coast", "象牙海岸"),
@@ -40,14 +42,14 @@ SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "BO": ("Bolivia",),
     "VE": ("Venezuela",),
     "TZ": ("Tanzania",),
-    "ID": ("印尼",),
+    "ID": ("印尼", "Bali", "巴厘岛", "巴厘"),
     "AU": ("澳洲",),
     "BA": ("Bosnia", "波黑"),
     "NZ": ("纽西兰",),
     "SA": ("沙特",),
     "VA": ("Vatican", "Holy See", "教廷"),
-    "MY": ("大马",),
-    "PH": ("Philippines",),
+    "MY": ("大马", "Sabah", "Kota Kinabalu", "沙巴", "亚庇"),
+    "PH": ("Philippines", "Boracay", "Cebu", "长滩岛", "宿务"),
     "CD": ("DR Congo", "刚果金", "刚果民主共和国"),
     "CG": ("刚果布", "刚果共和国"),
     "PS": ("Palestine",),
@@ -63,6 +65,10 @@ SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "KZ": ("哈萨克",),
     "MM": ("Burma",),
     "TL": ("East Timor",),
+    "JP": ("Okinawa", "冲绳"),
+    "PF": ("Tahiti", "大溪地"),
+    "MP": ("Saipan", "塞班岛", "塞班"),
+    "TH": ("Phuket", "Koh Samui", "Chiang Mai", "Pattaya", "普吉岛", "普吉", "苏梅岛", "清迈", "芭提雅"),
 }
 
 
@@ -144,7 +150,12 @@ def get(code: str) -> Country:
     if found is None:
         found = by_name(code)
     if found is None:
-        raise UnknownCountry(code)
+        from esim_ready.i18n import current_language
+
+        language = current_language()
+        several = search(code, language) if code.strip() else []
+        shown = [f"{c.alpha2} {c.name(language)}" for c in several[:8]] if 1 < len(several) <= 8 else []
+        raise UnknownCountry(code, shown)
     return found
 
 
