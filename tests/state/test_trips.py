@@ -90,6 +90,22 @@ def test_user_mistakes_are_user_errors(store: TripStore) -> None:
     assert store.get_trip(trip.id) == trip  # nothing changed by the failed calls
 
 
+def test_a_chinese_user_reads_why_a_trip_is_refused(store: TripStore) -> None:
+    from esim_ready import i18n
+
+    trip = store.create_trip("MA", "ios")
+    i18n.set_language("zh")
+    with pytest.raises(InvalidTrip) as caught:
+        store.create_trip("MA", "ios", start=date(2026, 12, 5), end=date(2026, 12, 1))
+    assert str(caught.value) == "行程的结束日期（2026-12-01）早于开始日期（2026-12-05）。"
+    with pytest.raises(InvalidTrip) as caught:
+        store.rename_trip(trip.id, "x" * 201)
+    assert str(caught.value) == "行程名称最多 200 个字符。"
+    with pytest.raises(InvalidTrip) as caught:
+        store.set_note(trip.id, "backup-on", "\x1b[31mred")
+    assert str(caught.value) == "备注含有控制字符（如 ESC）。"
+
+
 def test_every_change_is_on_disk_at_once(config_dir: Path, store: TripStore) -> None:
     trip = store.create_trip("MA", "ios")
     store.set_done(trip.id, "backup-on", True)

@@ -62,7 +62,7 @@ def write_qr(path: str | Path, code_text: str) -> Path:
     """Write `code_text` as a QR code to `path` (.png or .svg), atomically, owner-only."""
     name = str(path).strip()
     if not name:
-        raise CannotWrite("''", "no file name given")
+        raise CannotWrite("''", t("cli.os_no_name"))
     target = Path(name).expanduser()
     kind = target.suffix.lower()
     if kind not in QR_KINDS:

@@ -764,7 +764,7 @@ class ProfileStore:
 
         def edit(profile: Profile) -> Profile:
             if profile.keepalive is None:
-                raise UserError(f"{profile.display_name} has no keep-alive rule.")
+                raise Refused(Problem("no_keepalive_rule", args={"name": profile.display_name}))
             if when < profile.keepalive.last_done:
                 raise LastDoneLater(profile.display_name, profile.keepalive.last_done, when)
             before.append(profile.keepalive.last_done)
