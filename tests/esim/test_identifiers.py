@@ -28,7 +28,7 @@ def test_check_digits_complete_thirty_digits_into_a_valid_eid() -> None:
 )
 def test_a_mistyped_eid_is_refused_with_the_reason(eid: str, code: str) -> None:
     problem = check_eid(eid)
-    assert problem is not None and problem.code == code
+    assert problem is not None and problem.code == f"code.eid_{code}"
 
 
 def test_eids_are_copied_with_spaces_and_dashes() -> None:

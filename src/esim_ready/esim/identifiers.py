@@ -19,14 +19,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from esim_ready.problems import Problem
+
 EID_LENGTH = 32
 ICCID_PREFIX = "89"  # ISO/IEC 7812 major industry identifier: telecommunications
-
-
-@dataclass(frozen=True)
-class EidProblem:
-    code: str  # not_digits | length | check_digits
-    length: int = 0
 
 
 def normalise_eid(text: str) -> str:
@@ -34,17 +30,20 @@ def normalise_eid(text: str) -> str:
     return "".join(text.split()).replace("-", "")
 
 
-def check_eid(eid: str) -> EidProblem | None:
-    """What is wrong with an EID (already normalised), or None."""
+def check_eid(eid: str, field: str = "eid") -> Problem | None:
+    """What is wrong with an EID (already normalised), or None: code `code.eid_not_digits`,
+    `code.eid_length` or `code.eid_check_digits`, its `n` the number of characters."""
     from stdnum.iso7064 import mod_97_10
 
     if not eid.isascii() or not eid.isdigit():
-        return EidProblem("not_digits", len(eid))
-    if len(eid) != EID_LENGTH:
-        return EidProblem("length", len(eid))
-    if not mod_97_10.is_valid(eid):
-        return EidProblem("check_digits", len(eid))
-    return None
+        code = "code.eid_not_digits"
+    elif len(eid) != EID_LENGTH:
+        code = "code.eid_length"
+    elif not mod_97_10.is_valid(eid):
+        code = "code.eid_check_digits"
+    else:
+        return None
+    return Problem(code, field, args={"n": len(eid)})
 
 
 def eid_check_digits(first30: str) -> str:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from esim_ready.esim.activation import Problem
-from esim_ready.esim.identifiers import EidProblem
 from esim_ready.i18n import t
+from esim_ready.problems import Problem as EidProblem
 
 
 def problem_text(problem: Problem) -> str:
@@ -15,4 +15,5 @@ def problem_text(problem: Problem) -> str:
 
 
 def eid_text(problem: EidProblem) -> str:
-    return t(f"code.eid_{problem.code}", n=problem.length) if problem.code == "length" else t(f"code.eid_{problem.code}")
+    """What is wrong with an EID (esim.identifiers.check_eid), without its place."""
+    return problem.bare().words()

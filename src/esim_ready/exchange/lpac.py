@@ -161,9 +161,9 @@ def _eid(info: dict[str, Any], source: str) -> str | None:
     if not isinstance(value, str):
         raise LpacError(source, Problem("not_text", "eidValue", args={"got": _shown(value)}))
     eid = normalise_eid(value)
-    problem = check_eid(eid)
+    problem = check_eid(eid, "eidValue")
     if problem is not None:
-        raise LpacError(source, "lpac_bad_eid", eid=eid, why=t(f"code.eid_{problem.code}", n=problem.length))
+        raise LpacError(source, problem)
     return eid
 
 

@@ -322,7 +322,7 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
         eid = normalise_eid(eid)
         problem = check_eid(eid)
         if problem is not None:
-            errors.append(issue("eid", f"code.eid_{problem.code}", n=problem.length or len(eid)))
+            errors.append(problem)
     changes["eid"] = eid
     if changes["activation_code"] is not None:
         code, e, w = check_activation_code(changes["activation_code"])

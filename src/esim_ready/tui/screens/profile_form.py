@@ -248,7 +248,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         """The EID's problem as soon as all 32 digits are typed (a shorter one is still being typed)."""
         eid = normalise_eid(self._text("f-eid"))
         problem = check_eid(eid) if eid else None
-        complete = len(eid) >= EID_LENGTH or (problem is not None and problem.code == "not_digits")
+        complete = len(eid) >= EID_LENGTH or (problem is not None and problem.code == "code.eid_not_digits")
         self._show("eid", eid_text(problem) if problem is not None and complete else "")
 
     def _code_hint(self) -> None:
