@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from esim_ready.esim.activation import InvalidActivationCode, check, looks_like_code, parse
+from esim_ready.esim.activation import InvalidActivationCode, check, looks_like_code, parse, short_code
 from esim_ready.esim.secret import MASK, Secret
 from esim_ready.esim.words import problem_text
 from esim_ready.i18n import set_language
@@ -14,7 +14,7 @@ GOOD = "LPA:1$rsp.example.com$K2-LM3N4P5Q-R6S7T"
 
 
 def errors(text: str) -> list[tuple[str, str]]:
-    return [(p.part, p.code) for p in check(text).errors]
+    return [(p.field, short_code(p)) for p in check(text).errors]
 
 
 @pytest.mark.parametrize(
@@ -83,7 +83,7 @@ def test_malformed_codes_name_every_wrong_part(text: str, expected: list[tuple[s
 def test_an_empty_matching_id_or_a_zero_flag_is_a_warning_not_an_error() -> None:
     checked = check("LPA:1$rsp.example.com$$$0")
     assert checked.ok
-    assert [(p.part, p.code) for p in checked.warnings] == [("matching_id", "empty"), ("flag", "zero")]
+    assert [(p.field, short_code(p)) for p in checked.warnings] == [("matching_id", "empty"), ("flag", "zero")]
 
 
 def test_a_setup_link_around_the_code_is_read_as_the_code() -> None:

@@ -28,12 +28,11 @@ CODE_AT = {
     "InvalidTrip": 0,
     "LpacError": 1,
     "NeedsProfile": 1,
+    "_problem": 1,  # esim.activation._problem(part, code)
 }
 
 
 ISSUES = {"issue", "bad"}  # a profile check's: `profiles.issue_<code>`
-# The activation code's checker has its own problems (a part and a code), worded by esim/words.py.
-OWN_TYPE = {Path("esim/activation.py"), Path("esim/identifiers.py")}
 
 
 def message_key(function: str, code: str) -> str:
@@ -48,8 +47,6 @@ def codes_in_source() -> dict[str, str]:
     """{message key: where it is used} for every literal code in the source."""
     found: dict[str, str] = {}
     for path in SRC.rglob("*.py"):
-        if path.relative_to(SRC) in OWN_TYPE:
-            continue
         tree = ast.parse(path.read_text("utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
@@ -58,9 +55,13 @@ def codes_in_source() -> dict[str, str]:
             at = CODE_AT.get(name)
             if at is None or len(node.args) <= at:
                 continue
+            where = f"{path.relative_to(SRC)}:{node.lineno}"
             arg = node.args[at]
-            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
-                where = f"{path.relative_to(SRC)}:{node.lineno}"
+            if name == "_problem":  # an activation code's: `code.<part>_<code>`
+                part = node.args[0]
+                if isinstance(part, ast.Constant) and isinstance(arg, ast.Constant):
+                    found.setdefault(f"code.{part.value}_{arg.value}", where)
+            elif isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 found.setdefault(message_key(name, arg.value), where)
     return found
 
@@ -68,7 +69,7 @@ def codes_in_source() -> dict[str, str]:
 def test_the_source_gives_problem_codes() -> None:
     found = codes_in_source()
     assert len(found) > 100  # the reader still finds the calls (a rename would make this test empty)
-    assert "problems.not_one_of" in found and "profiles.issue_iccid_luhn" in found
+    assert "problems.not_one_of" in found and "profiles.issue_iccid_luhn" in found and "code.oid_no_dots" in found
 
 
 def test_every_problem_code_has_words_in_both_languages() -> None:

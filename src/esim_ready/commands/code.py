@@ -74,10 +74,12 @@ def _parts(checked: Any, show: bool) -> dict[str, Any]:
 
 
 def _problems(checked: Any) -> list[dict[str, Any]]:
+    from esim_ready.esim.activation import part_number, short_code
     from esim_ready.esim.words import problem_text
 
     return [
-        {"part": p.part, "number": p.number, "code": p.code, "message": problem_text(p)} for p in checked.errors
+        {"part": p.field, "number": part_number(p), "code": short_code(p), "message": problem_text(p)}
+        for p in checked.errors
     ]
 
 

@@ -38,11 +38,13 @@ Every problem names its part and a stable code; the words are in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import parse_qs, urlsplit
 
 from esim_ready.esim.secret import MASK, Secret
+from esim_ready.problems import Problem
 
 Part = Literal["code", "version", "address", "matching_id", "oid", "flag"]
 PARTS: tuple[Part, ...] = ("version", "address", "matching_id", "oid", "flag")  # in order, from part 1
@@ -56,21 +58,25 @@ _MATCHING_ID = re.compile(r"[A-Za-z0-9-]*")
 _OID = re.compile(r"[0-2](?:\.(?:0|[1-9][0-9]*))+")
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong (or worth a look) in one part of a code.
+def _problem(part: Part, code: str, args: Mapping[str, str | int] | None = None) -> Problem:
+    """One thing wrong (or worth a look) in one part of a code, as the one problem type:
+    its field is the part, its code `code.<part>_<code>` (words in the `code` area);
+    `args` are safe to show: never the matching ID, at most the one character not allowed."""
+    return Problem(f"code.{part}_{code}", part, args=dict(args or {}))
 
-    `code` is stable (the words live in esim_ready.esim.words); `args` are safe to
-    show: never the matching ID, at most the one character that is not allowed."""
 
-    part: Part
-    code: str
-    args: dict[str, str | int] = field(default_factory=dict)
+def part_of(problem: Problem) -> Part:
+    return problem.field  # type: ignore[return-value]  # made by _problem from a Part
 
-    @property
-    def number(self) -> int | None:
-        """The part's place in the code (1 for the version … 5 for the flag)."""
-        return PARTS.index(self.part) + 1 if self.part in PARTS else None
+
+def short_code(problem: Problem) -> str:
+    """The problem's code within its part ("space" for `code.matching_id_space`)."""
+    return problem.code.removeprefix(f"code.{problem.field}_")
+
+
+def part_number(problem: Problem) -> int | None:
+    """The part's place in the code (1 for the version … 5 for the flag)."""
+    return PARTS.index(part_of(problem)) + 1 if problem.field in PARTS else None
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ class InvalidActivationCode(ValueError):
 
     def __init__(self, problems: tuple[Problem, ...]) -> None:
         self.problems = problems
-        super().__init__("; ".join(f"{p.part}: {p.code}" for p in problems))
+        super().__init__("; ".join(f"{p.field}: {short_code(p)}" for p in problems))
 
 
 def parse(text: str) -> ActivationCode:
@@ -141,25 +147,25 @@ def check(text: str) -> Checked:
     """Every problem of `text` as an activation code, part by part."""
     body = _unwrap(text.strip())
     if not body:
-        return Checked(None, (Problem("code", "empty"),))
+        return Checked(None, (_problem("code", "empty"),))
     for i, ch in enumerate(body, start=1):
         if not ch.isprintable() and not ch.isspace():  # escapes and bidi controls never reach a terminal
-            return Checked(None, (Problem("code", "unprintable", {"position": i, "char": _char(ch)}),))
+            return Checked(None, (_problem("code", "unprintable", {"position": i, "char": _char(ch)}),))
     if body[: len(SCHEME)].upper() == SCHEME:
         body = body[len(SCHEME) :]
     parts = body.split("$")
     errors: list[Problem] = []
     warnings: list[Problem] = []
     if len(parts) == 1:
-        return Checked(None, (Problem("code", "no_delimiter"),))
+        return Checked(None, (_problem("code", "no_delimiter"),))
     if len(parts) == 2:
-        errors.append(Problem("matching_id", "missing"))
+        errors.append(_problem("matching_id", "missing"))
     version = parts[0].strip()
     if version != VERSION:
         if not version:
-            errors.append(Problem("version", "empty"))
+            errors.append(_problem("version", "empty"))
         else:
-            errors.append(Problem("version", "unknown", {"value": _shown(version)}))
+            errors.append(_problem("version", "unknown", {"value": _shown(version)}))
     address = parts[1]
     errors += _check_address(address)
     matching_id = parts[2] if len(parts) > 2 else ""
@@ -173,9 +179,9 @@ def check(text: str) -> Checked:
     flag = parts[4] if len(parts) > 4 else ""
     if flag not in ("", "1"):
         if flag == "0":
-            warnings.append(Problem("flag", "zero"))
+            warnings.append(_problem("flag", "zero"))
         else:
-            errors.append(Problem("flag", "value", {"value": _shown(flag)}))
+            errors.append(_problem("flag", "value", {"value": _shown(flag)}))
     if errors:
         return Checked(None, tuple(errors), tuple(warnings))
     code = ActivationCode(
@@ -214,7 +220,7 @@ def _char(ch: str) -> str:
 
 def _check_address(address: str) -> list[Problem]:
     def problem(code: str, **args: str | int) -> list[Problem]:
-        return [Problem("address", code, dict(args))]
+        return [_problem("address", code, args)]
 
     if not address.strip():
         return problem("empty")
@@ -249,13 +255,13 @@ def _check_address(address: str) -> list[Problem]:
 
 def _check_matching_id(matching_id: str) -> tuple[list[Problem], list[Problem]]:
     if not matching_id:
-        return [], [Problem("matching_id", "empty")]
+        return [], [_problem("matching_id", "empty")]
     if _MATCHING_ID.fullmatch(matching_id):
         return [], []
     for i, ch in enumerate(matching_id, start=1):
         if not (ch.isascii() and (ch.isalnum() or ch == "-")):
             code = "space" if ch.isspace() else "chars"
-            return [Problem("matching_id", code, {"position": i, "char": _char(ch)})], []
+            return [_problem("matching_id", code, {"position": i, "char": _char(ch)})], []
     return [], []  # pragma: no cover - the regex and the loop agree
 
 
@@ -263,7 +269,7 @@ def _check_oid(oid: str) -> list[Problem]:
     if _OID.fullmatch(oid):
         return []
     if oid == "1":  # the flag written in the OID's place: "…$1" instead of "…$$1"
-        return [Problem("oid", "looks_like_flag")]
+        return [_problem("oid", "looks_like_flag")]
     if oid.isdigit():  # most often a confirmation code pasted onto the end
-        return [Problem("oid", "no_dots")]
-    return [Problem("oid", "form", {"value": _shown(oid, 24)})]
+        return [_problem("oid", "no_dots")]
+    return [_problem("oid", "form", {"value": _shown(oid, 24)})]

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from esim_ready.esim.activation import Problem
 from esim_ready.i18n import t
-from esim_ready.problems import Problem as EidProblem
+from esim_ready.problems import Problem
 
 
 def problem_text(problem: Problem) -> str:
-    """'part 2 (SM-DP+ address): has a ':' (a port?) …'"""
-    args = {k: str(v) for k, v in problem.args.items()}
-    text = t(f"code.{problem.part}_{problem.code}", **args) if args else t(f"code.{problem.part}_{problem.code}")
-    return t("code.problem", part=t(f"code.part_{problem.part}"), text=text)
+    """'part 2 (SM-DP+ address): has a ':' (a port?) …': an activation code's problem
+    (esim.activation.check), named by its part."""
+    return t("code.problem", part=t(f"code.part_{problem.field}"), text=problem.bare().words())
 
 
-def eid_text(problem: EidProblem) -> str:
+def eid_text(problem: Problem) -> str:
     """What is wrong with an EID (esim.identifiers.check_eid), without its place."""
     return problem.bare().words()

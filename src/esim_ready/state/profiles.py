@@ -356,11 +356,8 @@ def check_activation_code(text: str) -> tuple[str, list[Problem], list[Problem]]
 
     checked = check(text)
 
-    def issues(problems: Iterable[Any]) -> list[Problem]:
-        return [
-            issue("activation_code", f"code.{p.part}_{p.code}", **{k: str(v) for k, v in p.args.items()})
-            for p in problems
-        ]
+    def issues(problems: Iterable[Problem]) -> list[Problem]:
+        return [replace(p, field="activation_code") for p in problems]
 
     canonical = checked.code.text if checked.code is not None else text
     return canonical, issues(checked.errors), issues(checked.warnings)

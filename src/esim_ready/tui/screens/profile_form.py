@@ -239,9 +239,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             return eid_text(problem) if problem is not None else ""
         if issue.field == "activation_code" and issue.code.startswith("code."):
             checked = check_code(self._text("f-activation_code"))
-            wanted = issue.code.removeprefix("code.")
-            return next((problem_text(p) for p in (*checked.errors, *checked.warnings)
-                         if f"{p.part}_{p.code}" == wanted), "")  # fmt: skip
+            return next((problem_text(p) for p in (*checked.errors, *checked.warnings) if p.code == issue.code), "")
         return ""
 
     def _eid_hint(self) -> None:
