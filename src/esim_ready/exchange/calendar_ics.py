@@ -38,8 +38,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from esim_ready.errors import UserError
+from esim_ready.errors import Refused, UserError
 from esim_ready.i18n import text as message_in
+from esim_ready.problems import Problem, shown_value
 from esim_ready.state.keepalive import amount_text, next_due
 
 if TYPE_CHECKING:
@@ -63,9 +64,9 @@ class NothingToExport(UserError):
         return t("calendar.nothing")
 
 
-class BadAlarmDays(UserError):
+class BadAlarmDays(Refused):
     def __init__(self, value: object) -> None:
-        super().__init__(f"alarm days must be a whole number from 0 to {MAX_ALARM_DAYS}, not {value!r}")
+        super().__init__(Problem("bad_alarm_days", args={"max": MAX_ALARM_DAYS, "got": shown_value(value)}))
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,9 +37,12 @@ _PROBLEM = re.compile(r"offers\[\d+\]\.\w+$")  # a problem of one offer's field
 class OfferInvalid(UserError):
     """The offer typed in the form has problems; `issues` maps each field to what is wrong."""
 
-    def __init__(self, issues: Mapping[str, object]) -> None:  # a message, or a Problem worded when shown
-        self.issues = dict(issues)
-        super().__init__("; ".join(f"{field}: {message}" for field, message in self.issues.items()))
+    def __init__(self, issues: Mapping[str, Problem]) -> None:
+        self.issues = dict(issues)  # field -> its problem (without a place: the form shows it beside the field)
+        super().__init__(", ".join(self.issues))
+
+    def __str__(self) -> str:  # worded when shown
+        return "; ".join(f"{field}: {problem.words()}" for field, problem in self.issues.items())
 
 
 class OffersFileBroken(UserError):
@@ -142,7 +145,7 @@ def check_offers(country: str, doc: dict[str, Any], path: str) -> None:
     try:
         parse_country_file(path, tomli_w.dumps(doc), country, "user")
     except DataFileError as exc:
-        fields: dict[str, object] = {}
+        fields: dict[str, Problem] = {}
         for problem in exc.problems:
             if not _PROBLEM.match(problem.field):
                 raise
