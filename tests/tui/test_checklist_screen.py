@@ -11,8 +11,8 @@ from esim_ready.exchange.checklist_toml import parse_checklist
 from esim_ready.state.trips import TripStore
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.checklist import ChecklistScreen
-from esim_ready.tui.screens.dialogs import NewTripDialog, NoteDialog, PathDialog
-from tui.helpers import TODAY
+from esim_ready.tui.screens.dialogs import ConfirmDialog, NewTripDialog, NoteDialog, PathDialog
+from tui.helpers import TODAY, settle, wait_for_screen
 
 
 def text_of(screen, selector: str) -> str:
@@ -122,7 +122,10 @@ async def test_new_trip_form_checks_every_field_and_escape_creates_nothing(confi
         await pilot.press("shift+tab", "right", "space", "tab", "enter")  # Android, Create
         assert app.screen is dialog
         assert text_of(dialog, "#error") == "The trip ends before it starts."
-        await pilot.press("escape")
+        await pilot.press("escape")  # the form was filled in: Esc asks first
+        await wait_for_screen(pilot, ConfirmDialog)
+        await pilot.press("y")  # discard
+        await settle(pilot)
         assert app.screen.__class__.__name__ == "BrowseScreen"
     assert TripStore().list_trips() == ()
 
@@ -182,11 +185,16 @@ async def test_export_to_a_missing_folder_says_why_and_writes_nothing(config_dir
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ChecklistScreen(trip.id))
-        await pilot.pause()
+        await wait_for_screen(pilot, ChecklistScreen)
         target = tmp_path / "nope" / "x.toml"
-        await pilot.press("x", "ctrl+a", "ctrl+k", *str(target), "enter")
-        await pilot.pause()
-        assert any("Not exported" in n.message and "no such folder" in n.message for n in app._notifications)
+        await pilot.press("x")
+        dialog = await wait_for_screen(pilot, PathDialog)
+        await pilot.press("ctrl+a", "ctrl+k", *str(target), "enter")
+        await settle(pilot)
+        # the dialog stays open with the name, to fix the folder, and says why
+        assert app.screen is dialog and dialog.query_one(Input).value == str(target)
+        error = text_of(dialog, "#error")
+        assert "Not exported" in error and "no such folder" in error
     assert not target.parent.exists()
 
 

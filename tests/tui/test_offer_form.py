@@ -11,7 +11,7 @@ from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.compare import CompareScreen
 from esim_ready.tui.screens.dialogs import ConfirmDialog, PathDialog
 from esim_ready.tui.screens.offer_form import OfferForm
-from tui.helpers import TODAY
+from tui.helpers import TODAY, settle, wait_for_screen
 
 pytestmark = pytest.mark.usefixtures("use_samples")  # Norway: offers of every kind, no shipped data
 
@@ -165,3 +165,42 @@ async def test_export_and_import_my_offers(config_dir, tmp_path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert sum(c.offer.origin == "user" and c.offer.kind == "travel-esim" for c in screen.costs) == 3
+
+
+async def test_escape_asks_before_a_filled_form_is_thrown_away(config_dir) -> None:
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await open_compare(pilot)
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, OfferForm)
+        await pilot.press("escape")  # untouched: closes at once
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, OfferForm)
+        await pilot.press(*"kiosk", "escape")  # typed into Seller
+        question = await wait_for_screen(pilot, ConfirmDialog)
+        assert "Discard your changes?" in str(question.query_one(Static).render())
+        await pilot.press("n")  # keep editing: the form, as it was
+        await wait_for_screen(pilot, OfferForm)
+        assert app.screen is form and form.query_one("#f-seller", Input).value == "kiosk"
+        await pilot.press("escape")
+        await wait_for_screen(pilot, ConfirmDialog)
+        await pilot.press("y")  # discard
+        await settle(pilot)
+        assert app.screen is screen
+        assert not any(c.offer.seller == "kiosk" for c in screen.costs)
+
+
+async def test_a_chinese_user_is_asked_in_chinese(config_dir) -> None:
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_compare(pilot)
+        await pilot.press("a")
+        await wait_for_screen(pilot, OfferForm)
+        await pilot.press(*"kiosk", "escape")
+        question = await wait_for_screen(pilot, ConfirmDialog)
+        assert "放弃所做的修改？" in str(question.query_one(Static).render())
+        assert [str(b.label) for b in question.query("Button")] == ["放弃 (y)", "继续编辑 (n)"]

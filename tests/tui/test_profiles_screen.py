@@ -15,7 +15,7 @@ from esim_ready.tui.screens.dialogs import ConfirmDialog
 from esim_ready.tui.screens.profile_form import ProfileForm
 from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
 from esim_ready.tui.screens.profiles import ProfilesScreen
-from tui.helpers import TODAY, wait_for_screen
+from tui.helpers import TODAY, settle, wait_for_screen
 from tui.profile_samples import BRITAIN, CHINA, LPAC_DIR, NORWAY, TRAVEL, save_samples
 
 SIZE = (80, 24)
@@ -286,8 +286,10 @@ async def test_export_leaves_secrets_out_unless_the_box_is_ticked(tmp_path):
         assert "挪威保号" in text and "SECRET-MATCHING-ID" not in text and "12345678" not in text
         assert any("without secrets" in m for m in messages(app))
         await pilot.press("x", "tab", "space", "tab", "enter")  # tick the box, then Export (the same file)
-        assert "exists. Replace it?" in str(app.screen.query_one(Static).render())
+        await wait_for_screen(pilot, ConfirmDialog)
+        assert f"“{target}” exists — replace it?" in str(app.screen.query_one(Static).render())
         await pilot.press("y")
+        await settle(pilot)
         assert "SECRET-MATCHING-ID" in target.read_text("utf-8")
     assert target.stat().st_mode & 0o777 == 0o600
 

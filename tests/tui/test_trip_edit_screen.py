@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual.widgets import DataTable, Input, RadioButton
+import pytest
+from textual.widgets import DataTable, Input, RadioButton, Static
 
 from esim_ready.state.trips import TripStore
 from esim_ready.tui.app import EsimReadyApp
-from esim_ready.tui.screens.dialogs import NewTripDialog
+from esim_ready.tui.screens.dialogs import ConfirmDialog, NewTripDialog
 from esim_ready.tui.screens.trips import TripsScreen
-from tui.helpers import TODAY
+from tui.helpers import TODAY, settle, wait_for_screen
 
 
 async def trip_form(pilot, key: str) -> tuple[TripsScreen, NewTripDialog]:  # type: ignore[no-untyped-def]
@@ -89,3 +90,38 @@ async def test_duplicate_for_the_return_journey_adds_an_unticked_trip() -> None:
         assert rows(screen)[1][3:] == ["from 2027-03-01", "0%"]
     copy = TripStore().list_trips()[1]
     assert copy.id != trip.id and not any(i.done for i in copy.items)
+
+
+async def open_form(pilot, key: str) -> tuple[TripsScreen, NewTripDialog]:  # type: ignore[no-untyped-def]
+    """As `trip_form`, waiting for each screen before pressing keys into it."""
+    await settle(pilot)
+    await pilot.press("tab", "t")
+    screen = await wait_for_screen(pilot, TripsScreen)
+    await pilot.press(key)
+    return screen, await wait_for_screen(pilot, NewTripDialog)
+
+
+@pytest.mark.parametrize("key", ["e", "c", "n"])
+async def test_escape_asks_before_a_changed_trip_form_is_thrown_away(key: str) -> None:
+    trip = TripStore().create_trip("MA", "ios", name="Marrakesh")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, form = await open_form(pilot, key)
+        await pilot.press("escape")  # untouched: closes at once
+        await settle(pilot)
+        assert app.screen is screen
+        await pilot.press(key)
+        form = await wait_for_screen(pilot, NewTripDialog)
+        form.query_one("#name", Input).focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"Fès", "escape")
+        question = await wait_for_screen(pilot, ConfirmDialog)
+        assert "Discard your changes?" in str(question.query_one(Static).render())
+        await pilot.press("escape")  # Esc on the question keeps editing
+        await wait_for_screen(pilot, NewTripDialog)
+        assert app.screen is form and form.query_one("#name", Input).value == "Fès"
+        await pilot.click("#cancel")  # the Cancel button asks too
+        await wait_for_screen(pilot, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.screen is screen
+    assert TripStore().list_trips() == (trip,)

@@ -11,14 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from esim_ready.exchange.user_files import CannotRead, CannotWrite, read_user_file, write_user_file
+from esim_ready.exchange.user_files import CannotRead, CannotWrite, read_user_file, would_replace, write_user_file
 from esim_ready.state.profiles import ImportSummary, Profile, ProfileStore
 
 __all__ = ["CannotRead", "CannotWrite", "exists", "export_profiles_file", "import_lpac_file", "read_text_file"]
-
-
-def _target(path: str | Path) -> Path:
-    return Path(str(path).strip()).expanduser()
 
 
 def read_text_file(path: str | Path) -> str:
@@ -27,8 +23,8 @@ def read_text_file(path: str | Path) -> str:
 
 
 def exists(path: str | Path) -> bool:
-    """Whether an export to `path` would replace something (ask the user first)."""
-    return bool(str(path).strip()) and _target(path).exists()
+    """Whether an export to `path` would replace a file (ask the user first)."""
+    return would_replace(path)
 
 
 def import_lpac_file(path: str | Path, store: ProfileStore, profile_id: str | None = None) -> ImportSummary:

@@ -144,6 +144,19 @@ def read_user_file(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[
     return decode(data, shown), shown
 
 
+def would_replace(name: str | Path) -> bool:
+    """Whether writing to `name` would replace a file that is there (a regular file, or
+    a link to one): the app asks first. Standard output, devices and pipes are written
+    into, not replaced; a name that cannot be looked at is left to the write to report."""
+    text = str(name).strip()
+    if not text or text == STDIO:
+        return False
+    try:
+        return Path(text).expanduser().is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def write_user_bytes(name: str | Path, payload: bytes) -> Path:
     """Write `payload` to the file `name` as `write_user_file` does (no standard output)."""
     path = _path(name, CannotWrite)

@@ -28,9 +28,7 @@ def export_calendar(screen: Screen, profiles: ProfileStore | None = None) -> Non
 
     app = screen.app
 
-    def chosen(path: str | None) -> None:
-        if not path:
-            return
+    def write(path: str) -> str | None:
         from esim_ready.exchange.calendar_ics import NothingToExport, write_calendar
         from esim_ready.exchange.calendar_ics import export_calendar as build
         from esim_ready.tui.host import host
@@ -44,20 +42,21 @@ def export_calendar(screen: Screen, profiles: ProfileStore | None = None) -> Non
                 today=host(screen).today,
             )
             written = write_calendar(path, data)
-        except NothingToExport:
+        except NothingToExport:  # no file name would help: the dialog closes
             app.notify(t("calendar.nothing"), severity="warning", timeout=8)
-            return
-        except UserError as exc:
-            app.notify(t("calendar.failed", error=exc), severity="error", timeout=10)
-            return
+            return None
+        except UserError as exc:  # the dialog stays open with the name and the reason
+            return t("calendar.failed", error=exc)
         finally:
             tell_damage(app)
         app.notify(t("calendar.exported", n=count, path=written), timeout=8)
+        return None
 
     dialog = PathDialog(
         t("calendar.dialog_title"),
         t("calendar.dialog_hint", n=DEFAULT_ALARM_DAYS, cwd=os.getcwd()),
         t("calendar.dialog_action"),
         initial=DEFAULT_NAME,
+        write=write,
     )
-    app.push_screen(dialog, chosen)
+    app.push_screen(dialog)

@@ -90,23 +90,23 @@ def new_trip(screen: Screen, country: str | None = None) -> None:
 
 
 def export_trip(screen: Screen, trip: Trip) -> None:
-    """Ask for a file name; .md writes printable Markdown, anything else TOML."""
+    """Ask for a file name; .md writes printable Markdown, anything else TOML. A file that
+    cannot be written keeps the dialog open with the reason; one that is there is replaced
+    only when the user says so."""
     from esim_ready.tui.screens.dialogs import PathDialog
 
     app = screen.app
 
-    def chosen(path: str | None) -> None:
-        if not path:
-            return
+    def write(path: str) -> str | None:
         from esim_ready.exchange.checklist_files import write_export
 
         store = host(app).trips
         try:
             written, fmt = write_export(path, trip, store.templates, current_language())
         except UserError as exc:
-            app.notify(t("checklist.export_failed", error=exc), severity="error", timeout=10)
-            return
+            return t("checklist.export_failed", error=exc)
         app.notify(t("checklist.exported", path=written, format=t(f"checklist.format_{fmt}")), timeout=8)
+        return None
 
     app.push_screen(
         PathDialog(
@@ -114,6 +114,6 @@ def export_trip(screen: Screen, trip: Trip) -> None:
             t("checklist.export_hint", cwd=os.getcwd()),
             t("checklist.export_action"),
             initial=f"{trip.id}.toml",
-        ),
-        chosen,
+            write=write,
+        )
     )

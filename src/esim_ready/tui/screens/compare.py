@@ -456,21 +456,19 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     def action_export_offers(self) -> None:
         from esim_ready.tui.screens.dialogs import PathDialog
 
-        def chosen(path: str | None) -> None:
-            if not path:
-                return
+        def write(path: str) -> str | None:  # a reason keeps the dialog open, with the name
             from esim_ready.exchange.offers_toml import export_offers_file
 
             try:
                 written = export_offers_file(path, host(self).offers)
             except UserError as exc:
-                self.notify(str(exc), severity="error", timeout=10)
-                return
+                return str(exc)
             self.notify(t("compare.exported", path=str(written or path)), timeout=8)
+            return None
 
         hint = t("compare.export_hint", cwd=os.getcwd())
         self.app.push_screen(PathDialog(t("compare.export_title"), hint, t("compare.export_action"),
-                                        initial="offers.toml"), chosen)
+                                        initial="offers.toml", write=write))
 
     def action_import_offers(self) -> None:
         from esim_ready.tui.screens.dialogs import PathDialog, readable

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -37,6 +37,7 @@ from textual.widgets import (
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import SafeInput, SafeTextArea
+from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
 from esim_ready.tui.widgets.cjk_text import CJKText
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class _Dialog(LocalizedScreenMixin, ModalScreen):
 
     @on(Button.Pressed, "#cancel")
     def _cancel_pressed(self) -> None:
-        self.dismiss(None)
+        self.action_cancel()
 
     def _buttons(self, ok: str, variant: str = "primary") -> Horizontal:
         return Horizontal(
@@ -178,14 +179,28 @@ class TextDialog(_Dialog):
         text = self.query_one("#text", Input).value.strip()
         problem = self.check(text) if self.check else None
         if problem:
-            self.query_one("#error", Static).update(CJKText(problem))
-            self.query_one("#text", Input).focus()
+            self._refuse(problem)
             return
+        self._accept(text)
+
+    def _refuse(self, problem: str) -> None:
+        """Say why under the field; the dialog stays open with the text to fix."""
+        self.query_one("#error", Static).update(CJKText(problem))
+        self.query_one("#text", Input).focus()
+
+    def _accept(self, text: str) -> None:
+        """The text passed its check: close with the answer."""
         self.dismiss(self._result(text))
 
 
 class PathDialog(TextDialog):
-    """A file name to read or write; an empty answer is refused."""
+    """A file name to read or write; an empty answer is refused.
+
+    For an export, `write(answer)` is the screen's work (through the exchange layer):
+    it returns why the file could not be written (shown, the dialog stays open with the
+    name to fix) or None (done, the screen has said so: the dialog closes with the
+    answer). A name of a file that is there asks "replace it?" before `write` runs;
+    "keep it" goes back to the name."""
 
     DEFAULT_CSS = DIALOG_CSS.format(cls="PathDialog")
 
@@ -198,6 +213,7 @@ class PathDialog(TextDialog):
         *,
         placeholder: str = "",
         check: Callable[[str], str | None] | None = None,
+        write: Callable[[Any], str | None] | None = None,
     ) -> None:
         def checked(text: str) -> str | None:
             if not text:
@@ -212,6 +228,35 @@ class PathDialog(TextDialog):
             hint=hint,
             check=checked,
         )
+        self.write = write
+
+    def _accept(self, text: str) -> None:
+        from esim_ready.exchange.user_files import would_replace
+
+        if self.write is None:
+            super()._accept(text)
+            return
+        if not would_replace(text):
+            self._write(text)
+            return
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._write(text)
+            else:
+                self.query_one("#text", Input).focus()
+
+        question = t("dialogs.replace_question", path=text)
+        self.app.push_screen(ConfirmDialog(question, t("dialogs.replace"), t("dialogs.keep_file")), answered)
+
+    def _write(self, text: str) -> None:
+        answer = self._result(text)
+        assert self.write is not None
+        problem = self.write(answer)
+        if problem:
+            self._refuse(problem)
+            return
+        self.dismiss(answer)
 
 
 def readable(path: str) -> str | None:
@@ -232,9 +277,17 @@ class PathOptionDialog(PathDialog):
     """
 
     def __init__(
-        self, title: str, hint: str, action: str, initial: str = "", *, option: str, placeholder: str = ""
+        self,
+        title: str,
+        hint: str,
+        action: str,
+        initial: str = "",
+        *,
+        option: str,
+        placeholder: str = "",
+        write: Callable[[Any], str | None] | None = None,
     ) -> None:
-        super().__init__(title, hint, action, initial, placeholder=placeholder)
+        super().__init__(title, hint, action, initial, placeholder=placeholder, write=write)
         self.option = option
 
     def _extra_fields(self) -> ComposeResult:
@@ -333,7 +386,7 @@ class NewTrip:
     backup_days: int | None = None  # asked when editing or duplicating; None: the default
 
 
-class NewTripDialog(_Dialog):
+class NewTripDialog(AsksBeforeDiscarding, _Dialog):
     """Country (typed: a name in either language or a code), name, optional dates,
     and the phone: iPhone or Android. Nothing is pre-chosen for the phone: the
     checklist differs, so the user says which. Every field is checked before it
@@ -409,6 +462,11 @@ class NewTripDialog(_Dialog):
         self._match(self.query_one("#country", Input).value)
         # from "plan a trip here" the country is known: start at the name
         self.query_one("#name" if self._country else "#country", Input).focus()
+        self.remember_opened()
+
+    def action_cancel(self) -> None:
+        """Esc or Cancel: an untouched form closes at once; a changed one asks first."""
+        self.close_asking()
 
     @on(Input.Changed, "#country")
     def _country_changed(self, event: Input.Changed) -> None:

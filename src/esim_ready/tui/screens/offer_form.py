@@ -24,13 +24,14 @@ from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.state.user_offers import FORM_FIELDS, OfferInvalid, Saved, UserOffers, form_from_table
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
 from esim_ready.tui.widgets.keepalive_fields import form_row
 
 TEXT_FIELDS = ("seller", "name", "network", "data_gb", "fair_use_gb", "validity_days", "price", "currency",
                "source", "as_of", "note_en")
 
 
-class OfferForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
+class OfferForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved | None]):
     """Dismissed with the `Saved` offer, or None when cancelled."""
 
     CSS_PATH = "offer_form.tcss"
@@ -86,6 +87,7 @@ class OfferForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         for box in self.query(".issue"):
             box.display = False
         self.query_one("#f-seller", Input).focus()
+        self.remember_opened()
 
     def read(self) -> dict[str, Any]:
         out: dict[str, Any] = {field: self.query_one(f"#f-{field}", Input).value for field in TEXT_FIELDS}
@@ -130,4 +132,5 @@ class OfferForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
             self._show(field, "")
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: an untouched form closes at once; a changed one asks before its changes go."""
+        self.close_asking()

@@ -45,6 +45,7 @@ from esim_ready.state.profiles import (
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import SafeInput, one_line
+from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
 from esim_ready.tui.widgets.cjk_text import CJKText
 from esim_ready.tui.widgets.keepalive_fields import KeepAliveFields, form_row, read_date
 
@@ -70,8 +71,10 @@ ISSUE_PLACES = {
     "puk": ("puk", "f-puk"),
 }
 LIVE = ("iccid", "eid", "activation_code")  # fields whose line follows the typing, not the last save
-class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
+class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved | None]):
     """Dismissed with the `Saved` profile, or None when cancelled."""
+
+    NOT_DATA = "#f-show-secrets"
 
     CSS_PATH = "profile_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -184,12 +187,7 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
         self._eid_hint()
         self._code_hint()
         self.query_one("#f-nickname", Input).focus()
-        self.opened_values = self._values()
-
-    def _values(self) -> dict[str | None, object]:
-        """What every field holds (to tell whether the user changed anything)."""
-        fields = self.query("Input, Select, Checkbox").exclude("#f-show-secrets")
-        return {field.id: getattr(field, "value", None) for field in fields}
+        self.remember_opened()
 
     # -- helpers --------------------------------------------------------------------
     def _text(self, widget_id: str) -> str:
@@ -494,14 +492,4 @@ class ProfileForm(LocalizedScreenMixin, ModalScreen[Saved | None]):
 
     def action_cancel(self) -> None:
         """Esc: an untouched form closes at once; a changed one asks before its changes go."""
-        if self._values() == self.opened_values:
-            self.dismiss(None)
-            return
-        from esim_ready.tui.screens.dialogs import ConfirmDialog
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        question = ConfirmDialog(t("profiles.discard_question"), t("profiles.discard"), t("profiles.keep_editing"))
-        self.app.push_screen(question, answered)
+        self.close_asking()

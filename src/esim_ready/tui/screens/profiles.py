@@ -410,39 +410,25 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             t("profiles.export_button"),
             self.last_export,
             option=t("profiles.export_secrets"),
+            write=self._export,
         )
-        self.app.push_screen(dialog, self._export_chosen)
+        self.app.push_screen(dialog)
 
-    def _export_chosen(self, answer: tuple[str, bool] | None) -> None:
-        from esim_ready.exchange.profile_files import exists
-        from esim_ready.tui.screens.dialogs import ConfirmDialog
-
-        if answer is None:
-            return
-        path, secrets = answer
-        self.last_export = path
-        if exists(path):
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._export(path, secrets)
-
-            question = t("profiles.confirm_replace", path=path)
-            self.app.push_screen(ConfirmDialog(question, t("profiles.replace"), t("profiles.cancel")), answered)
-        else:
-            self._export(path, secrets)
-
-    def _export(self, path: str, secrets: bool) -> None:
+    def _export(self, answer: tuple[str, bool]) -> str | None:
+        """Write the export (asked "replace?" first by the dialog when the file is there);
+        why it failed (the dialog stays open with the name) or None."""
         from esim_ready.exchange.profile_files import export_profiles_file
 
+        path, secrets = answer
+        self.last_export = path
         profiles = self.store.list()
         try:
             target = export_profiles_file(path, profiles, include_secrets=secrets)
         except UserError as exc:
-            self.notify(str(exc), title=t("profiles.export_failed"), severity="error", timeout=20)
-            return
+            return str(exc)
         key = "profiles.exported_secrets" if secrets else "profiles.exported"
         self.notify(t(key, n=len(profiles), path=target), timeout=8)
+        return None
 
     def action_calendar(self) -> None:
         from esim_ready.tui.calendar_action import export_calendar
