@@ -88,14 +88,40 @@ async def test_more_data_per_day_re_ranks_and_says_why_an_offer_cannot() -> None
         assert "30 days, 21 GB" in str(screen.query_one("#offers", DataTable).border_subtitle)
 
 
-async def test_a_bad_value_is_marked_and_keeps_the_last_trip() -> None:
+def trip_problem(screen: CompareScreen) -> str:
+    """The line under the trip bar ('' while it is hidden)."""
+    box = screen.query_one("#trip-problem", Static)
+    return str(box.render()) if box.display else ""
+
+
+async def test_a_bad_value_is_marked_says_why_and_keeps_the_last_trip() -> None:
     app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_compare(pilot)
         before = rows(screen)
+        assert trip_problem(screen) == ""
         await set_field(pilot, screen, "days", "0")
         assert screen.query_one("#days", Input).has_class("-bad")
+        assert not screen.query_one("#gb", Input).has_class("-bad")  # only the wrong field is red
         assert rows(screen) == before
+        assert trip_problem(screen) == "Days: a whole number from 1 to 3650 — the table still shows 7 days, 7 GB."
+        await set_field(pilot, screen, "gb", "100001")
+        assert trip_problem(screen) == (
+            "Days: a whole number from 1 to 3650; GB: a number from 0 to 100000 — the table still shows 7 days, 7 GB."
+        )
+        await set_field(pilot, screen, "gb", "2")
+        await set_field(pilot, screen, "days", "10")  # right again: the words go, the table follows
+        assert trip_problem(screen) == "" and screen.trip.days == 10
+        assert "10 days, 20 GB" in str(screen.query_one("#offers", DataTable).border_subtitle)
+
+
+async def test_a_chinese_user_reads_why_in_chinese() -> None:
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await set_field(pilot, screen, "days", "9999")  # 9, 99 and 999 days were good on the way
+        assert trip_problem(screen) == "天数须为 1 到 3650 之间的整数——表格仍按 999 天、999 GB 排列。"
+        assert screen.trip.days == 999
 
 
 async def test_home_currency_is_changed_in_place_and_remembered(config_dir) -> None:
@@ -188,6 +214,7 @@ async def test_opened_again_it_starts_afresh_with_the_country_and_days_asked() -
         assert rows(screen) == []
         days, gb = screen.query_one("#days", Input), screen.query_one("#gb", Input)
         assert (days.value, gb.value) == ("10", "1") and not days.has_class("-bad")
+        assert trip_problem(screen) == ""
         await pilot.press("escape")
         await pilot.pause()
         app.show_compare("NO", days=7)

@@ -92,6 +92,7 @@ async def test_an_export_keeps_the_name_when_it_fails_and_asks_before_replacing(
         await pilot.press("n")
         await wait_for_screen(pilot, PathDialog)
         assert app.screen is dialog and dialog.query_one(Input).value == str(there)
+        assert str(dialog.query_one("#error", Static).render()) == ""  # the folder's problem went with its name
         assert there.read_text("utf-8") == "a file the user shared\n"
         # asked again, replaced
         await pilot.press("enter")

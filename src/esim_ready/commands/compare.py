@@ -10,10 +10,9 @@ from datetime import date
 
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
+from esim_ready.limits import MAX_TRIP_DAYS as MAX_DAYS
+from esim_ready.limits import MAX_TRIP_GB as MAX_GB
 from esim_ready.textsafe import one_line
-
-MAX_DAYS = 3650
-MAX_GB = 100_000
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -10,6 +10,7 @@ sources and the rates' dates) and the country's practical notes show below.
 
 from __future__ import annotations
 
+import math
 import os
 from datetime import date
 from typing import TYPE_CHECKING, ClassVar
@@ -28,6 +29,7 @@ from esim_ready.catalog.curated import country_data
 from esim_ready.catalog.models import is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
+from esim_ready.limits import MAX_TRIP_DAYS, MAX_TRIP_GB
 from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank
 from esim_ready.state.user_offers import Saved
 from esim_ready.tui import format as fmt
@@ -35,6 +37,7 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.format import cut
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line
+from esim_ready.tui.widgets.cjk_text import CJKText
 from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
 from esim_ready.tui.widgets.footer import SteadyFooter
 
@@ -42,8 +45,6 @@ if TYPE_CHECKING:
     from esim_ready.catalog.models import CountryData, Offer
     from esim_ready.catalog.rates import Rates
 
-MAX_DAYS = 3650
-MAX_GB = 100_000
 # fixed widths of the deciding columns (cells); the offer's name takes what is left
 WIDTHS = {"kind": 5, "seller": 14, "data": 10, "days": 4, "cost": 11, "per_gb": 9}
 NAME_MIN = 6
@@ -143,6 +144,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             yield Label(self._mode_text(), id="gb-mode", classes="trip-label")
             yield Label(t("compare.currency_label"), classes="trip-label")
             yield Input(self.home, id="currency", compact=True, max_length=3, restrict=r"[A-Za-z]*")
+        yield Static(id="trip-problem")  # why a red field is refused, and what the table still shows
         table: FixedColumnsTable[str | Text] = FixedColumnsTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield table
         yield VerticalScroll(Static(id="offer-detail"), id="offer-detail-box")
@@ -168,6 +170,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                 field.value = value
             field.cursor_position = len(value)
             field.remove_class("-bad")
+        problem = self.query_one("#trip-problem", Static)
+        if problem.display:  # a problem of the last visit goes with its values
+            problem.display = False
         mode = self.query_one("#gb-mode", Label)
         if mode.content != self._mode_text():  # each update is a layout of the screen
             mode.update(self._mode_text())
@@ -355,22 +360,41 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     @on(Input.Changed, "#days")
     @on(Input.Changed, "#gb")
     def _trip_changed(self, event: Input.Changed) -> None:
-        trip = self._read_trip()
+        trip, problems = self._read_trip()
         for name in ("days", "gb"):
-            self.query_one(f"#{name}", Input).set_class(trip is None, "-bad")
+            self.query_one(f"#{name}", Input).set_class(name in problems, "-bad")
+        self._say_trip_problems(problems)
         if trip is not None and trip != self.trip:
             self.trip = trip
             self.rerank()
 
-    def _read_trip(self) -> Trip | None:
+    def _read_trip(self) -> tuple[Trip | None, dict[str, str]]:
+        """The trip the fields describe, or None and what is wrong with each field
+        (the limits of `compare --days/--gb`)."""
+        problems: dict[str, str] = {}
         try:
             days = int(self.query_one("#days", Input).value)
+        except ValueError:
+            days = 0
+        if not 1 <= days <= MAX_TRIP_DAYS:
+            problems["days"] = t("compare.field_bad_days", max=MAX_TRIP_DAYS)
+        try:
             value = float(self.query_one("#gb", Input).value)
         except ValueError:
-            return None
-        if not (1 <= days <= MAX_DAYS) or not (0 <= value <= MAX_GB):
-            return None
-        return Trip.per_day(days, value) if self.per_day_mode else Trip(days, value)
+            value = math.nan
+        if not 0 <= value <= MAX_TRIP_GB:  # also refuses NaN
+            problems["gb"] = t("compare.field_bad_gb", max=MAX_TRIP_GB)
+        if problems:
+            return None, problems
+        return (Trip.per_day(days, value) if self.per_day_mode else Trip(days, value)), problems
+
+    def _say_trip_problems(self, problems: dict[str, str]) -> None:
+        """Under the trip bar: why a field is red, and that the table still shows the last good trip."""
+        box = self.query_one("#trip-problem", Static)
+        box.display = bool(problems)
+        if problems:
+            box.update(CJKText(t("compare.field_still", problems=t("compare.field_join").join(problems.values()),
+                                 days=self.trip.days, gb=gb(self.trip.gb))))
 
     @on(Input.Changed, "#currency")
     def _currency_changed(self, event: Input.Changed) -> None:

@@ -183,6 +183,11 @@ class TextDialog(_Dialog):
             return
         self._accept(text)
 
+    @on(Input.Changed, "#text")
+    def _stale_problem(self) -> None:
+        """A reason shown for the last text goes once the text changes."""
+        self.query_one("#error", Static).update("")
+
     def _refuse(self, problem: str) -> None:
         """Say why under the field; the dialog stays open with the text to fix."""
         self.query_one("#error", Static).update(CJKText(problem))
