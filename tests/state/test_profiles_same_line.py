@@ -55,3 +55,29 @@ def test_merging_a_profile_with_itself_is_refused(config_dir) -> None:
     p = store.add(Profile(nickname="a")).profile
     with pytest.raises(ValueError):
         store.merge_same(p.id, p.id)
+
+
+def test_two_plainly_different_lines_are_never_merged_and_nothing_changes(config_dir) -> None:
+    # qa: after a right merge, `profiles merge "My Norway" "UK data"` gave the Norwegian
+    # profile the UK chip's ICCID and dropped the Telenor ICCID: 3 profiles became 2
+    from esim_ready.state.profiles import CannotMerge
+
+    store = ProfileStore()
+    typed = store.add(Profile(nickname="My Norway", carrier="Telenor", country="NO", number="+4740612345")).profile
+    store.sync_chip([chip("8947000000001234560", "Telenor"), chip("8944000000001111112", "giffgaff")])
+    norway_chip, uk_chip = [p for p in store.list() if p.id != typed.id]
+    store.merge_same(typed.id, norway_chip.id)
+    before = store.list()
+    with pytest.raises(CannotMerge) as refused:
+        store.merge_same(typed.id, uk_chip.id)
+    assert "8947000000001234560" in str(refused.value) and "two lines" in str(refused.value)
+    assert store.list() == before  # nothing changed
+    other = store.add(Profile(nickname="Orange FR", carrier="Orange", country="FR")).profile
+    store.sync_chip([chip("8921200000001234567", "Orange")])  # 89 212: Morocco
+    moroccan = next(p for p in store.list() if p.iccid == "8921200000001234567")
+    with pytest.raises(CannotMerge, match="FR"):
+        store.merge_same(other.id, moroccan.id)
+    numbered = store.add(Profile(nickname="Two", number="+4740600000", country="NO")).profile
+    chip_numbered = store.add(Profile(nickname="Chip", iccid="8947000000009999993", number="+4740611111")).profile
+    with pytest.raises(CannotMerge, match="two lines"):
+        store.merge_same(numbered.id, chip_numbered.id)

@@ -554,6 +554,27 @@ def _same_line(typed: Profile, new: Profile) -> str | None:
     return "carrier"
 
 
+def merge_conflict(typed: Profile, chip: Profile) -> Problem | None:
+    """Why `typed` and `chip` cannot be one line, or None. A merge would give `typed`
+    the chip's ICCID and drop `chip`: two ICCIDs, two numbers or an ICCID of another
+    country than the one typed mean two lines, and merging them loses one."""
+    names = {"typed": typed.display_name, "imported": chip.display_name}
+    if typed.iccid and chip.iccid and typed.iccid != chip.iccid:
+        return Problem("merge_two_iccids", args={**names, "iccid": typed.iccid, "other": chip.iccid})
+    if typed.number and chip.number and typed.number != chip.number:
+        return Problem("merge_two_numbers", args={**names, "number": typed.number, "other": chip.number})
+    from esim_ready.esim.identifiers import iccid_country
+
+    found = iccid_country(chip.iccid or "")
+    if typed.country and found is not None and found.regions and typed.country not in found.regions:
+        return Problem("merge_other_country", args={**names, "country": typed.country, "regions": ", ".join(found.regions)})
+    return None
+
+
+class CannotMerge(Refused):
+    """Two profiles that are plainly two lines (`merge_conflict`): nothing was changed."""
+
+
 def _same_name(a: str, b: str) -> bool:
     """"telenor" and "telenor norge" name one carrier; "orange" and "orangeade" do not."""
     return a == b or a.startswith(b + " ") or b.startswith(a + " ")
@@ -835,7 +856,8 @@ class ProfileStore:
     def merge_same(self, typed_id: str, imported_id: str) -> Saved:
         """Make one profile of a profile typed by hand and the same line imported from the
         chip (see `merged_profile`): the typed one takes the chip's facts, the imported one
-        goes. Refused with `ProfileInvalid` if the result has errors."""
+        goes. Refused with `CannotMerge` when the two are plainly different lines (`merge_conflict`),
+        with `ProfileInvalid` if the result has errors."""
         if typed_id == imported_id:
             raise ValueError("a profile cannot be merged with itself")
         saved: _Saveds = []
@@ -843,6 +865,9 @@ class ProfileStore:
         def change(profiles: _Profiles) -> _Profiles:
             typed = profiles[_index(profiles, typed_id)]
             chip = profiles[_index(profiles, imported_id)]
+            conflict = merge_conflict(typed, chip)
+            if conflict is not None:
+                raise CannotMerge(conflict)
             rest = [p for p in profiles if p.id != imported_id]
             ready, report = prepare(merged_profile(typed, chip), [p for p in rest if p.id != typed_id])
             if not report.ok:
