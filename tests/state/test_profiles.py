@@ -268,3 +268,15 @@ def test_chip_sync_fills_an_empty_nickname_from_the_chip(config_dir: Path) -> No
     summary = store.sync_chip([ChipProfile(iccid=VALID_ICCID, state="enabled", nickname="Telenor NO")])
     assert [p.nickname for p in store.list()] == ["Telenor NO"]
     assert not [w for w in summary.warnings if w.code == "chip_nickname_kept"]
+
+
+def test_a_last_done_after_today_is_saved_with_a_warning(config_dir: Path) -> None:
+    # a typo such as 2027 for 2026 would push the next due date a year out: say so
+    from datetime import timedelta
+
+    later = date.today() + timedelta(days=30)
+    rule = KeepAlive(action="outgoing", every_days=90, last_done=later)
+    saved = ProfileStore().add(Profile(nickname="NO", keepalive=rule))
+    (warning,) = [w for w in saved.warnings if w.code == "profiles.issue_last_done_future"]
+    assert later.isoformat() in warning.words("en") and "晚于今天" in warning.words("zh")
+    assert ProfileStore().list()[0].keepalive.last_done == later  # saved all the same, and it loads

@@ -339,6 +339,10 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
         errors.append(issue("expiry", "not_a_date"))
     if profile.keepalive is not None:
         errors += check_keepalive(profile.keepalive)
+        last = profile.keepalive.last_done
+        if isinstance(last, date) and last > date.today():  # a warning: a file saved so still loads
+            warnings.append(issue("keepalive.last_done", "last_done_future", got=last.isoformat(),
+                                  today=date.today().isoformat()))
     if not profile.id:
         errors.append(issue("id", "problems.missing"))
     return replace(profile, **changes), Report(tuple(errors), tuple(warnings))
