@@ -103,3 +103,9 @@ def test_countries_json_counts_offers_zero_where_none(capsys, config_dir):
     counts = {c["alpha2"]: c["offers"] for c in json.loads(out)["countries"]}
     assert code == 0 and len(counts) == 249
     assert counts["NO"] >= 3 and counts["AQ"] == 0
+
+
+def test_a_one_day_trip_says_one_day(capsys):
+    assert main(["compare", "MA", "--days", "1", "--gb", "1"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "1 day, 1 GB in all" in first and "1 days" not in first

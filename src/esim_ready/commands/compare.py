@@ -96,7 +96,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         }, ensure_ascii=False, indent=2))
         return 0
     name = country.name(_language())
-    print(t("compare.cli_title", country=name, code=country.alpha2, days=trip.days, gb=gb(trip.gb), home=home))
+    print(t("compare.cli_title", country=name, code=country.alpha2, n=trip.days, gb=gb(trip.gb), home=home))
     if not costs:
         print(t("compare.none"))
         return 0

@@ -275,7 +275,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             kind, seller_cell, data, days, name = cells
             rows.append((o.key, (kind, seller_cell, data, days, cost_cell(c), per_gb_cell(c), name)))
         table.replace_rows(rows)
-        table.border_subtitle = t("compare.subtitle", days=self.trip.days, gb=gb(self.trip.gb), home=self.home)
+        table.border_subtitle = t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home)
         if not self.costs:
             self._detail_shown = None
             self.query_one("#offer-detail", Static).update(self._notes_text(Text(t("compare.none"))))
