@@ -39,14 +39,6 @@ Action = Literal["topup", "outgoing", "data", "any"]
 ACTIONS: tuple[str, ...] = ("topup", "outgoing", "data", "any")
 SOON_DAYS = 7
 
-ACTION_TEXT = {
-    "topup": "top-up",
-    "outgoing": "outgoing SMS or call",
-    "data": "data use",
-    "any": "any use",
-}
-
-
 class Status(enum.StrEnum):
     OVERDUE = "overdue"
     DUE_SOON = "due_soon"
@@ -64,17 +56,6 @@ class KeepAlive:
     amount: float | None = None
     currency: str | None = None  # ISO 4217, required with amount
     source: str | None = None  # where the rule came from (catalog source), if offered by the app
-
-    def describe(self) -> str:
-        """Short English text, e.g. 'top-up 100 NOK every 180 days'."""
-        what = ACTION_TEXT.get(self.action, self.action)
-        if self.amount is not None:
-            what += f" {amount_text(self.amount)} {self.currency or ''}".rstrip()
-        if self.every_months is not None:
-            every = "every month" if self.every_months == 1 else f"every {self.every_months} months"
-        else:
-            every = "every day" if self.every_days == 1 else f"every {self.every_days} days"
-        return f"{what} {every}"
 
 
 def add_months(day: date, months: int) -> date:

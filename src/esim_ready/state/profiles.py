@@ -220,18 +220,17 @@ def check_nickname(nickname: str) -> list[Problem]:
 def parse_number(text: str, country: str | None) -> str:
     """`text` as E.164, read as a local number of `country` unless it starts with +.
 
-    Raises ValueError with a message for a person.
+    Raises ValueError when it is not a valid number (`prepare` words that, as the
+    problem `invalid_number`, in the user's language).
     """
     import phonenumbers
 
     try:
         parsed = phonenumbers.parse(text, country.upper() if country else None)
     except phonenumbers.NumberParseException as exc:
-        hint = "" if country else " (no country set: start it with + and the country code)"
-        raise ValueError(f"{text!r} is not a phone number: {exc._msg}{hint}") from None
+        raise ValueError(text) from exc
     if not phonenumbers.is_valid_number(parsed):
-        where = f" for {country.upper()}" if country and not text.strip().startswith("+") else ""
-        raise ValueError(f"{text!r} is not a valid phone number{where}: check the digits and the country code")
+        raise ValueError(text)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
