@@ -105,3 +105,39 @@ async def test_a_screen_has_its_breakpoint_class_before_its_first_frame(config_d
         screen = ChecklistScreen(trip.id)  # not yet shown: no resize has reached it
         set_breakpoint_classes(screen)
         assert {name for _, name in screen.HORIZONTAL_BREAKPOINTS if screen.has_class(name)} == {expected}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_at_60_columns_the_country_list_folds_while_the_right_panes_have_the_focus(config_dir, language):
+    """Beside a 24-column country list the plans table at 60x20 showed carrier, data,
+    days and part of the price: folded, every number of the row shows."""
+    from textual.widgets.data_table import ColumnKey
+
+    app = EsimReadyApp(initial_country="NO", language=language, today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        left = screen.query_one("#left")
+        await pilot.pause()
+        assert left.size.width == 24  # the search box has the focus
+        screen.focus_carriers()
+        await pilot.pause()
+        assert left.size.width == 0
+        plans = screen.query_one("#plans", DataTable)
+        shown = sum(plans.columns[ColumnKey(key)].get_render_width(plans)
+                    for key in ("carrier", "data", "validity", "price", "price-per-gb"))
+        assert shown <= plans.scrollable_content_region.width
+        await pilot.press("shift+tab")  # back to the country list: it unfolds
+        await pilot.pause()
+        assert screen.query_one("#countries").has_focus and left.size.width == 24
+        await pilot.press("tab", "slash")
+        await pilot.pause()
+        assert screen.query_one("#search").has_focus and left.size.width == 24
+
+
+async def test_at_80_columns_the_country_list_stays(config_dir):
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.focus_carriers()
+        await pilot.pause()
+        assert screen.query_one("#left").size.width == 28

@@ -38,10 +38,11 @@ LEFT_WIDTH, LEFT_NARROW, NARROW_BELOW = 28, 24, 70  # the country list's width (
 ALL_CARRIERS = "__all__"
 
 
-def plans_room(width: int) -> int:
+def plans_room(width: int, left_shown: bool = True) -> int:
     """The plans table's width inside its border and scroll bar on a terminal `width`
     wide (from the terminal's width: the panes may not be laid out yet at this size)."""
-    return width - (LEFT_NARROW if width < NARROW_BELOW else LEFT_WIDTH) - 4
+    left = 0 if not left_shown else LEFT_NARROW if width < NARROW_BELOW else LEFT_WIDTH
+    return width - left - 4
 
 
 # the details box's height (rows with its border) below a terminal height
@@ -282,7 +283,17 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._share_height()
 
     def _plans_room(self) -> int:
-        return plans_room(self.app.size.width)
+        return plans_room(self.app.size.width, left_shown=not self.has_class("-browsing"))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Below 70 columns the country list folds away while the focus is on the
+        right (carriers, plans, details): their numbers need every column. It comes
+        back with the focus: '/', or Shift+Tab from the carriers."""
+        browsing = self.country is not None and self.query_one("#right") in event.widget.ancestors
+        if browsing != self.has_class("-browsing"):
+            self.set_class(browsing, "-browsing")
+            if self.country is not None and self.app.size.width < NARROW_BELOW:
+                self._refill_plans()
 
     # -- pane sizes ----------------------------------------------------------------
     def on_resize(self) -> None:
