@@ -141,3 +141,28 @@ async def test_at_80_columns_the_country_list_stays(config_dir):
         screen.focus_carriers()
         await pilot.pause()
         assert screen.query_one("#left").size.width == 28
+
+
+@pytest.mark.parametrize(("size", "per_year_column"), [((60, 20), False), ((80, 24), True)])
+async def test_the_keep_alive_list_cuts_no_column_at_the_right_edge(config_dir, size, per_year_column):
+    """At 60x20 the yearly cost column showed '202.' and '40.5': it is left out there (the
+    details and the totals line give it) and every column left shows whole."""
+    from textual.widgets import Static
+
+    from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
+    from tui.helpers import press_settled
+    from tui.profile_samples import save_samples
+
+    save_samples()
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        await press_settled(pilot, "tab", "p", "u")
+        screen = await wait_for_screen(pilot, UpcomingScreen)
+        table = screen.query_one("#upcoming", DataTable)
+        assert sum(column.get_render_width(table) for column in table.columns.values()) <= table.scrollable_content_region.width
+        keys = [column.key.value for column in table.columns.values()]
+        assert ("per_year" in keys) is per_year_column
+        assert keys[:3] == ["due", "when", "name"]
+        detail = str(screen.query_one("#upcoming-detail", Static).render())
+        assert ("a year" in detail) is not per_year_column

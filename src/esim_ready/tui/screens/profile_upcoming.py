@@ -22,6 +22,30 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import one_line
 from esim_ready.tui.widgets.footer import SteadyFooter
 
+COLUMNS = ("due", "when", "name", "number", "per_year")
+LEFT_OUT = ("per_year", "number")  # on a narrow screen, in this order (the detail and the totals line say them)
+NAME_LEAST = 5
+GAP = 2  # the cells after each column (the table has no cell padding)
+
+
+def upcoming_widths(natural: dict[str, int], room: int) -> dict[str, int]:
+    """The columns shown and their widths: as wide as what they hold; when they do not
+    fit `room` cells, the nickname is cut (down to NAME_LEAST), then the yearly cost
+    and the number are left out, so no column is cut off at the right edge."""
+    widths = {key: natural[key] for key in COLUMNS}
+
+    def used() -> int:
+        return sum(widths.values()) + GAP * len(widths)
+
+    widths["name"] = max(min(natural["name"], NAME_LEAST), widths["name"] - max(0, used() - room))
+    for key in LEFT_OUT:
+        if used() <= room:
+            break
+        del widths[key]
+    if used() < room and widths["name"] < natural["name"]:
+        widths["name"] = min(natural["name"], widths["name"] + room - used())
+    return widths
+
 
 class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
     DEFAULT_CSS = """
@@ -39,6 +63,8 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
         Binding("k", "mark_done", "Kept alive today", id="profile_done"),
         Binding("ctrl+z", "undo_done", "Undo keep-alive done", id="profile_undo", show=False),
     ]
+
+    per_year_shown = True
 
     def __init__(self, store: ProfileStore, today: date) -> None:
         super().__init__()
@@ -75,21 +101,25 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
         for item in self.items:
             style = pf.STATUS_STYLE[item.status]
             rows.append(
-                (
-                    Text(item.due.isoformat(), style),
-                    Text(pf.when_text(item.days_left), style),
-                    pf.fit(item.profile.display_name, 16),
-                    Text(item.profile.number_display),
-                    Text(pf.money(item.yearly_cost, item.currency)),
-                )
+                {
+                    "due": Text(item.due.isoformat(), style),
+                    "when": Text(pf.when_text(item.days_left), style),
+                    "name": Text(one_line(item.profile.display_name)),
+                    "number": Text(item.profile.number_display),
+                    "per_year": Text(pf.money(item.yearly_cost, item.currency)),
+                }
             )
-        headers = [t(f"profiles.col_{key}") for key in ("due", "when", "name", "number", "per_year")]
+        headers = {key: t(f"profiles.col_{key}") for key in COLUMNS}
+        widths = upcoming_widths(
+            {key: max([Text(header).cell_len, *(cells[key].cell_len for cells in rows)]) for key, header in headers.items()},
+            self.app.size.width - 5,  # the border, the left padding and the scroll bar
+        )
+        self.per_year_shown = "per_year" in widths
         table.clear(columns=True)
-        for i, header in enumerate(headers):
-            width = max([Text(header).cell_len, *(cells[i].cell_len for cells in rows)])
-            table.add_column(header, width=width + 2)
+        for key, width in widths.items():
+            table.add_column(headers[key], key=key, width=width + GAP)
         for item, cells in zip(self.items, rows, strict=True):
-            table.add_row(*cells, key=item.profile.id)
+            table.add_row(*(pf.fit_text(cells[key], width) for key, width in widths.items()), key=item.profile.id)
         self.query_one("#upcoming-title", Static).update(
             Text.assemble((t("profiles.upcoming_title"), "bold"), "  ", (t("profiles.upcoming_hint"), "dim"))
         )
@@ -114,9 +144,15 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
             "\n",
             t("profiles.keepalive_line", rule=pf.describe_rule(item.rule), last=item.rule.last_done.isoformat()),
         )
+        if not self.per_year_shown and item.yearly_cost is not None:  # its column left out on a narrow screen
+            text.append(" · " + t("profiles.per_year", cost=pf.money(item.yearly_cost, item.currency)))
         if item.rule.source:
             text.append("\n" + t("profiles.rule_source", source=one_line(item.rule.source)), "dim")
         self.query_one("#upcoming-detail", Static).update(text)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.items:
+            self.reload(self.query_one("#upcoming", DataTable).cursor_row)
 
     @on(DataTable.RowHighlighted, "#upcoming")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
