@@ -6,7 +6,7 @@ from textual.widgets import DataTable
 
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.browse import BrowseScreen
-from tui.helpers import TODAY, wait_for_screen
+from tui.helpers import TODAY, press_settled, wait_for_screen
 from tui.sizes import every_size
 
 PANES = ("#search", "#countries", "#carriers", "#plans", "#detail-box")
@@ -117,21 +117,28 @@ async def test_at_60_columns_the_country_list_folds_while_the_right_panes_have_t
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await wait_for_screen(pilot, BrowseScreen)
         left = screen.query_one("#left")
-        await pilot.pause()
-        assert left.size.width == 24  # the search box has the focus
+        assert await laid_out(pilot, lambda: left.size.width == 24)  # the search box has the focus
         screen.focus_carriers()
-        await pilot.pause()
-        assert left.size.width == 0
+        assert await laid_out(pilot, lambda: left.size.width == 0)
         plans = screen.query_one("#plans", DataTable)
         shown = sum(plans.columns[ColumnKey(key)].get_render_width(plans)
                     for key in ("carrier", "data", "validity", "price", "price-per-gb"))
         assert shown <= plans.scrollable_content_region.width
-        await pilot.press("shift+tab")  # back to the country list: it unfolds
-        await pilot.pause()
-        assert screen.query_one("#countries").has_focus and left.size.width == 24
-        await pilot.press("tab", "slash")
-        await pilot.pause()
-        assert screen.query_one("#search").has_focus and left.size.width == 24
+        await press_settled(pilot, "shift+tab")  # back to the country list: it unfolds
+        assert await laid_out(pilot, lambda: left.size.width == 24)
+        assert screen.query_one("#countries").has_focus
+        await press_settled(pilot, "tab", "slash")
+        assert await laid_out(pilot, lambda: left.size.width == 24)
+        assert screen.query_one("#search").has_focus
+
+
+async def laid_out(pilot, done, seconds: float = 5.0) -> bool:
+    """Wait (on a loaded machine) until the screen's layout shows `done()`."""
+    for _ in range(int(seconds / 0.05)):
+        if done():
+            return True
+        await pilot.pause(0.05)
+    return done()
 
 
 async def test_at_80_columns_the_country_list_stays(config_dir):
@@ -140,7 +147,7 @@ async def test_at_80_columns_the_country_list_stays(config_dir):
         screen = await wait_for_screen(pilot, BrowseScreen)
         screen.focus_carriers()
         await pilot.pause()
-        assert screen.query_one("#left").size.width == 28
+        assert not await laid_out(pilot, lambda: screen.query_one("#left").size.width != 28, seconds=0.5)
 
 
 @pytest.mark.parametrize(("size", "per_year_column"), [((60, 20), False), ((80, 24), True)])
@@ -150,7 +157,6 @@ async def test_the_keep_alive_list_cuts_no_column_at_the_right_edge(config_dir, 
     from textual.widgets import Static
 
     from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
-    from tui.helpers import press_settled
     from tui.profile_samples import save_samples
 
     save_samples()

@@ -311,8 +311,10 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         """The carriers and plans panes share the height by what they hold: each gets
         its rows when both fit (the plans pane, or an empty plans pane's carriers,
         takes what is left); when they do not, they split it in proportion to their
-        rows, neither below a few rows. The details box keeps a fixed height, taller
-        on a tall terminal, so moving the cursor never re-lays-out the tables."""
+        rows, neither below a few rows. The details box has a fixed least height, taller
+        on a tall terminal, and takes what the tables leave (a long note shows whole at
+        200x60 instead of empty plan rows); it never depends on the highlighted row, so
+        moving the cursor never re-lays-out the tables."""
         carriers = self.query_one("#carriers", DataTable)
         plans = self.query_one("#plans", DataTable)
         detail = self.query_one("#detail-box")
@@ -323,6 +325,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 detail_height = rows
                 break
         detail.styles.height = detail_height
+        detail.styles.min_height = detail_height
         if self.country is None:
             carriers.styles.height = plans.styles.height = "1fr"
             return
@@ -331,8 +334,9 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         need_carriers = carriers.row_count + frame
         need_plans = len(self._plans_shown) + frame + 1 if self._plans_shown else frame + 1  # + a horizontal scrollbar
         if need_carriers + need_plans <= room:
-            if self._plans_shown:
-                carriers.styles.height, plans.styles.height = need_carriers, "1fr"
+            if self._plans_shown:  # the details take the rest
+                carriers.styles.height, plans.styles.height = need_carriers, need_plans
+                detail.styles.height = "1fr"
             else:  # no plans: the carriers get the room
                 carriers.styles.height, plans.styles.height = "1fr", need_plans
             return
