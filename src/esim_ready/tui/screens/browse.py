@@ -29,6 +29,8 @@ from esim_ready.tui.widgets.footer import SteadyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from esim_ready.catalog.models import Carrier, CountryData, Plan
 
 SORT_KEYS = ("price", "data", "validity", "price-per-gb")
@@ -285,11 +287,11 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def _plans_room(self) -> int:
         return plans_room(self.app.size.width, left_shown=not self.has_class("-browsing"))
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+    def _fold_left(self, focused: Widget) -> None:
         """Below 70 columns the country list folds away while the focus is on the
         right (carriers, plans, details): their numbers need every column. It comes
         back with the focus: '/', or Shift+Tab from the carriers."""
-        browsing = self.country is not None and self.query_one("#right") in event.widget.ancestors
+        browsing = self.country is not None and self.query_one("#right") in focused.ancestors
         if browsing != self.has_class("-browsing"):
             self.set_class(browsing, "-browsing")
             if self.country is not None and self.app.size.width < NARROW_BELOW:
@@ -455,7 +457,9 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             self._show_detail_plan(self._plans_shown[event.cursor_row])
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The details follow the table the user moves into."""
+        """The details follow the table the user moves into; the country list folds
+        on a narrow screen (`_fold_left`)."""
+        self._fold_left(event.widget)
         if self.country is None or not isinstance(event.widget, DataTable):
             return
         table = event.widget
