@@ -54,9 +54,19 @@ def test_reading_a_device_is_refused(tmp_path: Path) -> None:
         read_user_file("/dev/zero")
 
 
-def test_writing_into_a_pipe_nobody_reads_is_refused_at_once(fifo: Path) -> None:
+def test_writing_into_a_pipe_nobody_reads_is_refused_soon(fifo: Path) -> None:
     out = finishes(lambda: write_user_file(fifo, "x = 1\n"))
     assert isinstance(out.get("error"), CannotWrite) and "no program is reading" in str(out["error"])
+
+
+def test_a_pipe_whose_reader_starts_a_moment_later_is_written(fifo: Path) -> None:
+    # `cat pipe & esim-ready export -o pipe`: the reader may open the pipe after the writer tries
+    got: list[bytes] = []
+    reader = threading.Timer(0.3, lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    out = finishes(lambda: write_user_file(fifo, "x = 1\n"))
+    reader.join(5)
+    assert "error" not in out and got == [b"x = 1\n"]
 
 
 def test_the_command_line_says_why_in_chinese_and_exits(fifo: Path, capsys, config_dir) -> None:

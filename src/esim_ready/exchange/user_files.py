@@ -13,8 +13,8 @@ UTF-8 (with the byte where it stops being UTF-8).
 Writing: a regular file (or a new one) is replaced atomically and readable by
 the owner only; a symbolic link is followed and its target replaced (the link
 stays); a device or FIFO (`/dev/stdout`, a named pipe) is written through, not
-replaced; a named pipe that no program reads is refused at once instead of
-waiting for a reader. Problems come back as `CannotWrite`. Never imports Textual.
+replaced; a named pipe that no program reads within two seconds is refused
+instead of waited on for ever. Problems come back as `CannotWrite`. Never imports Textual.
 """
 
 from __future__ import annotations
@@ -198,6 +198,29 @@ def _is_stdout(name: str | Path) -> bool:
     return (out.st_dev, out.st_ino) == (there.st_dev, there.st_ino)
 
 
+PIPE_READER_WAIT = 2.0  # seconds a named pipe may take to get its reader (`cat pipe &` just started)
+
+
+def _open_for_writing(path: Path, flags: int, fifo: bool) -> int:
+    """A descriptor to write into `path`. A named pipe with no reader is tried again for
+    `PIPE_READER_WAIT` seconds (its reader may be starting), then refused: opening it
+    the usual way would wait for ever and freeze the app."""
+    if not fifo:
+        return os.open(path, flags)
+    import time
+
+    deadline = time.monotonic() + PIPE_READER_WAIT
+    while True:
+        try:
+            return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:
+                raise
+            if time.monotonic() >= deadline:
+                raise CannotWrite(str(path), t("cli.os_pipe_not_read")) from None
+            time.sleep(0.02)
+
+
 def write_through(path: Path, payload: bytes) -> None:
     """Replace a regular file atomically (through a symbolic link: its target), or
     write straight into a device or FIFO. Raises OSError."""
@@ -213,12 +236,7 @@ def write_through(path: Path, payload: bytes) -> None:
         # /dev/stdout, /dev/null, a named pipe...: written into, never replaced
         flags = os.O_WRONLY | (os.O_APPEND if special and mode is not None and stat.S_ISREG(mode) else 0)
         fifo = mode is not None and stat.S_ISFIFO(mode)
-        try:  # a named pipe nobody reads: refused at once (ENXIO), not waited on for ever
-            fd = os.open(path, flags | (getattr(os, "O_NONBLOCK", 0) if fifo else 0))
-        except OSError as exc:
-            if fifo and exc.errno == errno.ENXIO:
-                raise CannotWrite(str(path), t("cli.os_pipe_not_read")) from None
-            raise
+        fd = _open_for_writing(path, flags, fifo)
         if fifo and hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         with os.fdopen(fd, "wb") as fh:
