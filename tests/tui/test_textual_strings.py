@@ -7,6 +7,7 @@ from textual.command import CommandInput, CommandList
 from textual.widgets import Input
 
 from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.browse import BrowseScreen
 from esim_ready.tui.textual_text import LocalCommandPalette, LocalHelpPanel
 from tui.helpers import TODAY, wait_for_screen
 
@@ -70,8 +71,9 @@ async def test_the_keys_panel_lists_textual_keys_in_chinese(config_dir):
 async def test_ctrl_c_says_in_chinese_which_key_quits(config_dir):
     app = EsimReadyApp(language="zh", today=TODAY)
     async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)  # under load, launch notices may come after
         app.action_help_quit()
         await pilot.pause()
-        notes = [(n.title, n.message) for n in app._notifications]
-        assert notes and notes[-1][0] == "要退出吗？"
+        notes = [(n.title, n.message) for n in app._notifications if n.title == "要退出吗？"]
+        assert notes, [n.title for n in app._notifications]
         assert "退出程序" in notes[-1][1] and "[b]" not in notes[-1][1]
