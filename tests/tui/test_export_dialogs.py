@@ -114,3 +114,15 @@ async def test_a_new_file_is_written_without_a_question(tmp_path: Path) -> None:
         await type_name(pilot, dialog, str(target))
         assert isinstance(app.screen, CompareScreen)
     assert "Holafly" in target.read_text("utf-8")
+
+
+async def test_standard_output_is_refused_in_the_app() -> None:
+    """'-' writes to standard output on the command line; in the app that is the screen."""
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await checklist(pilot)
+        dialog = await wait_for_screen(pilot, PathDialog)
+        await type_name(pilot, dialog, "-")
+        assert app.screen is dialog
+        assert "标准输出只用于命令行" in str(dialog.query_one("#error", Static).render())

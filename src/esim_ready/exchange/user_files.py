@@ -144,6 +144,14 @@ def read_user_file(name: str | Path, *, stdin: BinaryIO | None = None) -> tuple[
     return decode(data, shown), shown
 
 
+def cannot_write_in_app(name: str | Path) -> CannotWrite | None:
+    """Why the app cannot export to `name`, or None: standard output ("-", /dev/stdout)
+    is the app's own screen, so it is for the command line only."""
+    if is_standard_output(name):
+        return CannotWrite(str(name).strip(), t("cli.stdout_for_cli"))
+    return None
+
+
 def would_replace(name: str | Path) -> bool:
     """Whether writing to `name` would replace a file that is there (a regular file, or
     a link to one): the app asks first. Standard output, devices and pipes are written

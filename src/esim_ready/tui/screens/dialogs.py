@@ -236,10 +236,13 @@ class PathDialog(TextDialog):
         self.write = write
 
     def _accept(self, text: str) -> None:
-        from esim_ready.exchange.user_files import would_replace
+        from esim_ready.exchange.user_files import cannot_write_in_app, would_replace
 
         if self.write is None:
             super()._accept(text)
+            return
+        if (refused := cannot_write_in_app(text)) is not None:
+            self._refuse(str(refused))
             return
         if not would_replace(text):
             self._write(text)
