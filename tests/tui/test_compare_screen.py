@@ -110,6 +110,9 @@ async def test_a_bad_value_is_marked_says_why_and_keeps_the_last_trip() -> None:
             "Days: a whole number from 1 to 3650; GB: a number from 0 to 100000 — the table still shows 7 days, 7 GB."
         )
         await set_field(pilot, screen, "gb", "2")
+        await set_field(pilot, screen, "days", "1")
+        await set_field(pilot, screen, "days", "")  # emptied to type another number
+        assert trip_problem(screen) == "Days: a whole number from 1 to 3650 — the table still shows 1 day, 2 GB."
         await set_field(pilot, screen, "days", "10")  # right again: the words go, the table follows
         assert trip_problem(screen) == "" and screen.trip.days == 10
         assert "10 days, 20 GB" in str(screen.query_one("#offers", DataTable).border_subtitle)

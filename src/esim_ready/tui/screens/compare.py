@@ -394,7 +394,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         box.display = bool(problems)
         if problems:
             box.update(CJKText(t("compare.field_still", problems=t("compare.field_join").join(problems.values()),
-                                 days=self.trip.days, gb=gb(self.trip.gb))))
+                                 n=self.trip.days, gb=gb(self.trip.gb))))
 
     @on(Input.Changed, "#currency")
     def _currency_changed(self, event: Input.Changed) -> None:
