@@ -157,7 +157,8 @@ async def test_delete_asks_first_and_cancel_keeps_the_profile():
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_profiles(pilot)
         await pilot.press("d")
-        assert "Delete the profile 挪威保号?" in str(app.screen.query_one(Static).render())
+        assert "Delete the profile “挪威保号”?" in str(app.screen.query_one(Static).render())
+        assert [str(b.label) for b in app.screen.query(Button)] == ["Delete (y)", "Keep it (n)"]  # one key hint each
         await pilot.press("enter")  # the focus starts on "Keep it"
         assert names(screen)[0] == "挪威保号"
         await pilot.press("d", "escape")
@@ -539,6 +540,17 @@ async def test_the_number_field_shows_the_chosen_countrys_format():
         assert number.placeholder.startswith("e.g. +212 ")
         await pilot.press("ctrl+u", *"JP")
         assert number.placeholder.startswith("e.g. +81 ")
+
+
+async def test_an_unknown_country_code_is_named_beside_the_field_as_typed():
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, ProfileForm)
+        await pilot.press("tab", *"Z[b")  # the field takes 3 characters
+        shown = str(form.query_one("#f-country-name", Static).render())
+        assert shown.startswith('"Z[b" is not a country code') and "{got}" not in shown  # as typed, not markup
 
 
 async def test_the_form_writes_dates_as_the_trip_form_does_in_chinese():

@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
@@ -28,7 +29,7 @@ from esim_ready.esim.activation import check as check_code
 from esim_ready.esim.identifiers import EID_LENGTH, check_eid, normalise_eid
 from esim_ready.esim.words import eid_text, problem_text
 from esim_ready.i18n import current_language, t
-from esim_ready.problems import Problem
+from esim_ready.problems import Problem, shown_value
 from esim_ready.state.profiles import (
     NICKNAME_MAX_BYTES,
     ROLES,
@@ -266,7 +267,8 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         text = self._text("f-country")
         found = countries.find(text) if text else None
         name = self.query_one("#f-country-name", Static)
-        name.update(found.name(current_language()) if found else (t("profiles.issue_unknown_country") if text else ""))
+        refused = t("profiles.issue_unknown_country", got=shown_value(text)) if text else ""
+        name.update(found.name(current_language()) if found else Content(refused))  # what was typed is not markup
         name.set_class(bool(text) and found is None, "over")
         self.carriers = country_data(found.alpha2).carriers if found else ()
         self._number_example(found.alpha2 if found else None)
