@@ -55,6 +55,10 @@ def _language(args: argparse.Namespace) -> str:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
+    if args.calendar_lang:  # `calendar --lang zh`: the command's own messages too, as `--lang zh calendar`
+        from esim_ready.i18n import set_language
+
+        set_language(args.calendar_lang)
     from esim_ready.exchange.calendar_ics import export_calendar, write_calendar
     from esim_ready.exchange.user_files import is_standard_output
     from esim_ready.state.profiles import ProfileStore
