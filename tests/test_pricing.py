@@ -181,3 +181,15 @@ def test_a_one_day_pack_says_one_day():
         assert arithmetic(c).startswith("3 × 500 MB 套餐（1 天），每份 29 MAD，共 87 MAD")
     finally:
         set_language("en")
+
+
+def test_a_rate_stated_without_a_date_says_so_in_the_users_language():
+    peg = RateSource("https://example.org/xpf", "undated")  # a fixed parity, as the CFP franc's
+    rates = Rates({"EUR": (1.0, ()), "XPF": (0.00838, (peg,)), "CNY": (0.125, (ECB,))})
+    c = cost(offer(data_gb=10, validity_days=30, price=1000, currency="XPF"), Trip(7, 7), rates)
+    set_language("zh")
+    try:
+        assert arithmetic(c).endswith("（汇率日期 页面无日期 / 2026-10-30）") and "undated" not in arithmetic(c)
+    finally:
+        set_language("en")
+    assert arithmetic(c).endswith("(rate of undated page / 2026-10-30)")

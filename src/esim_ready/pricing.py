@@ -214,12 +214,24 @@ def arithmetic(c: TripCost) -> str:
     text = t(key, n=c.units, size=size, each=amount(o.price, o.currency), days=o.validity_days or 1,
              total=amount(c.total, o.currency))
     if c.home is not None and c.home.sources:
-        text += t("compare.sum_home", total=amount(c.home.amount, c.home.currency), date=c.home.as_of)
+        text += t("compare.sum_home", total=amount(c.home.amount, c.home.currency), date=rate_dates(c.home))
     elif c.home is None:
         text += t("compare.sum_no_rate", currency=o.currency)
     if not c.covers:
         text = t("compare.why_then", why=reason_text(c), text=text)
     return text
+
+
+def rate_date(as_of: str) -> str:
+    """A rate's date as shown: "undated" (a fixed parity stated without a date) in words."""
+    from esim_ready.i18n import t
+
+    return t("main.undated") if as_of == "undated" else as_of
+
+
+def rate_dates(home: Conversion) -> str:
+    """'2026-01 / 2026-10-30': the date of each rate a conversion went through."""
+    return " / ".join(dict.fromkeys(rate_date(s.as_of) for s in home.sources))
 
 
 def reason_text(c: TripCost) -> str:
