@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from esim_ready.errors import UnknownCountry
 
@@ -116,21 +117,29 @@ def all_countries() -> tuple[Country, ...]:
     return tuple(out)  # the file is in display order (scripts/build_countries.py sorts it)
 
 
+class _Indexed(NamedTuple):
+    """One country's names as search compares them: folded, each group joined by
+    newlines ("\nmorocco\n摩洛哥\n"), so a match is one substring test."""
+
+    country: Country
+    names: str  # everyday names
+    unspaced: str  # the same without spaces: "Hongkong" finds Hong Kong
+    pinyin: str
+    official: str
+    local: str  # in its official languages
+
+
 @cache
-def _search_index() -> tuple[tuple[Country, str, str, str, str], ...]:
-    """(country, folded everyday names, pinyin, folded official name, folded local
-    names), the names joined by newlines; built on the first real search, not at
-    start-up."""
-    return tuple(
-        (
-            c,
-            "\n" + "\n".join(_search_key(n) for n in c.names) + "\n",
-            "\n" + "\n".join(c.pinyin) + "\n",
-            _search_key(c.official_name_en),
+def _search_index() -> tuple[_Indexed, ...]:
+    """Built on the first real search, not at start-up."""
+    out = []
+    for c in all_countries():
+        names = "\n" + "\n".join(_search_key(n) for n in c.names) + "\n"
+        out.append(_Indexed(
+            c, names, names.replace(" ", ""), "\n" + "\n".join(c.pinyin) + "\n", _search_key(c.official_name_en),
             "\n" + "\n".join(_search_key(n) for n in c.local_names) + "\n",
-        )
-        for c in all_countries()
-    )
+        ))
+    return tuple(out)
 
 
 @cache
@@ -162,9 +171,9 @@ def get(code: str) -> Country:
 def by_name(name: str) -> Country | None:
     """The one country one of whose everyday names is `name` (folded), else None."""
     wanted = f"\n{_search_key(name.strip())}\n"
-    named = [c for c, names, _, _, local in _search_index() if wanted in names or wanted in local]
+    named = [e.country for e in _search_index() if wanted in e.names or wanted in e.local]
     if not named and " " not in wanted:  # "Hongkong": the name typed without its spaces
-        named = [c for c, names, _, _, _ in _search_index() if wanted in names.replace(" ", "")]
+        named = [e.country for e in _search_index() if wanted in e.unspaced]
     return named[0] if len(named) == 1 else None
 
 
@@ -207,7 +216,8 @@ def search(query: str, language: str = "en") -> list[Country]:
     groups: tuple[list[Country], ...] = ([], [], [], [], [], [], [])
     upper = q.upper()
     joined = q.replace(" ", "")  # pinyin typed with spaces or tone marks: "mo luo ge", "mó luò gē"
-    for c, names, pinyin, official, local in _search_index():
+    for e in _search_index():
+        c, names, local = e.country, e.names, e.local
         if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names or f"\n{q}\n" in local:
             groups[0].append(c)
         elif f"\n{q}" in names:
@@ -216,13 +226,13 @@ def search(query: str, language: str = "en") -> list[Country]:
             groups[2].append(c)
         elif q in names:
             groups[3].append(c)
-        elif " " not in q and f"\n{q}" in names.replace(" ", ""):  # "Hongkong", "newzealand"
-            groups[1 if f"\n{q}\n" not in names.replace(" ", "") else 0].append(c)
+        elif " " not in q and f"\n{q}" in e.unspaced:  # "Hongkong", "newzealand"
+            groups[0 if f"\n{q}\n" in e.unspaced else 1].append(c)
         elif f"\n{q}" in local or f" {q}" in local:
             groups[4].append(c)
-        elif f"\n{joined}" in pinyin:
+        elif f"\n{joined}" in e.pinyin:
             groups[5].append(c)
-        elif q in official:
+        elif q in e.official:
             groups[6].append(c)
     if language != "en":
         rank = _rank(language)
