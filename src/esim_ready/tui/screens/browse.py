@@ -433,9 +433,13 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
     @on(DataTable.RowHighlighted, "#carriers")
     def _carrier_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if self.country is None:
-            return
-        carrier = self.country.carrier(event.row_key.value or "")
+        if self.country is not None:
+            self._show_detail_row(event.row_key.value or "")
+
+    def _show_detail_row(self, key: str) -> None:
+        """The details of a carriers-table row: the country's for "All carriers", else the carrier's."""
+        assert self.country is not None
+        carrier = self.country.carrier(key)
         if carrier is None:
             self._show_detail_country()
         else:
@@ -466,12 +470,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if table.id == "plans" and table.cursor_row < len(self._plans_shown):
             self._show_detail_plan(self._plans_shown[table.cursor_row])
         elif table.id == "carriers" and table.row_count:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""
-            carrier = self.country.carrier(key)
-            if carrier is None:
-                self._show_detail_country()
-            else:
-                self._show_detail_carrier(carrier)
+            self._show_detail_row(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
 
     @on(DataTable.HeaderSelected, "#plans")
     def _header_selected(self, event: DataTable.HeaderSelected) -> None:
