@@ -549,12 +549,17 @@ def _same_line(typed: Profile, new: Profile) -> str | None:
     names = {n.strip().casefold() for n in (new.provider_name, new.carrier) if n and n.strip()}
     if not typed_name or not any(_same_name(typed_name, name) for name in names):
         return None
+    return None if _iccid_regions_against(typed, new) else "carrier"
+
+
+def _iccid_regions_against(typed: Profile, chip: Profile) -> tuple[str, ...]:
+    """The regions the chip's ICCID belongs to when the country typed is not one of them, else ()."""
     from esim_ready.esim.identifiers import iccid_country
 
-    found = iccid_country(new.iccid or "")
+    found = iccid_country(chip.iccid or "")
     if typed.country and found is not None and found.regions and typed.country not in found.regions:
-        return None
-    return "carrier"
+        return tuple(found.regions)
+    return ()
 
 
 def merge_conflict(typed: Profile, chip: Profile) -> Problem | None:
@@ -566,11 +571,8 @@ def merge_conflict(typed: Profile, chip: Profile) -> Problem | None:
         return Problem("merge_two_iccids", args={**names, "iccid": typed.iccid, "other": chip.iccid})
     if typed.number and chip.number and typed.number != chip.number:
         return Problem("merge_two_numbers", args={**names, "number": typed.number, "other": chip.number})
-    from esim_ready.esim.identifiers import iccid_country
-
-    found = iccid_country(chip.iccid or "")
-    if typed.country and found is not None and found.regions and typed.country not in found.regions:
-        return Problem("merge_other_country", args={**names, "country": typed.country, "regions": ", ".join(found.regions)})
+    if regions := _iccid_regions_against(typed, chip):
+        return Problem("merge_other_country", args={**names, "country": typed.country or "", "regions": ", ".join(regions)})
     return None
 
 
