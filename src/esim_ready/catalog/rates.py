@@ -33,11 +33,6 @@ class Conversion:
     currency: str
     sources: tuple[RateSource, ...]  # empty when no conversion was needed
 
-    @property
-    def as_of(self) -> str:
-        """The rates' dates, oldest-looking first: "2026-10-30", "undated / 2026-10-30"."""
-        return " / ".join(dict.fromkeys(s.as_of for s in self.sources))
-
 
 @dataclass(frozen=True)
 class Rates:
