@@ -74,3 +74,20 @@ def test_curated_carrier_merges_with_the_derived_one():
 
 def test_region_without_data_is_empty_not_an_error():
     assert country_data("AQ").carriers == ()
+
+
+def test_every_countrys_carriers_have_distinct_ids():
+    # ids are the carriers table's row keys: Hong Kong's three carriers named only in
+    # Chinese in the numbering data all became "carrier", and opening it crashed the app
+    from collections import Counter
+
+    from esim_ready.catalog import countries
+    from esim_ready.catalog.curated import country_data
+
+    repeated = {}
+    for c in countries.all_countries():
+        counts = Counter(carrier.id for carrier in country_data(c.alpha2).carriers)
+        if twice := [ident for ident, n in counts.items() if n > 1]:
+            repeated[c.alpha2] = twice
+    assert repeated == {}
+    assert {"數碼通", "新移動通訊", "香港移動通訊"} <= {carrier.id for carrier in country_data("HK").carriers}

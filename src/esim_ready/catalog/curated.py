@@ -92,7 +92,11 @@ def _user() -> dict[str, CountryFile]:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-") or "carrier"
+    """An id from a carrier's name: "china-mobile"; a name with no ASCII letter or digit
+    keeps its own letters ("數碼通"). Ids with ASCII stay as they always were: profiles
+    keep the id of the carrier picked from the catalog."""
+    ascii_only = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+    return ascii_only or re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "carrier"
 
 
 @cache
@@ -121,8 +125,11 @@ def country_data(code: str) -> CountryData:
     carriers: list[Carrier] = []
     index: dict[str, int] = {}  # name_key -> position in carriers
     for name, prefixes in derived_data.by_region.get(code, ()):
+        ident = _slug(name)
+        if any(c.id == ident for c in carriers):  # ids are row keys: each one once
+            ident = f"{ident}-{len(carriers) + 1}"
         index[name_key(name)] = len(carriers)
-        carriers.append(Carrier(id=_slug(name), name=name, country=code, origin="phonenumbers", prefixes=prefixes))
+        carriers.append(Carrier(id=ident, name=name, country=code, origin="phonenumbers", prefixes=prefixes))
 
     retention: list[RetentionRule] = []
     file_offers: dict[str, Offer] = {}  # by id: a user offer with a shipped id replaces it
