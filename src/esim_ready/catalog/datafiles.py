@@ -3,27 +3,28 @@
 In an installed wheel `data/` lives inside the package (`esim_ready/data`,
 put there by the build's force-include). In a source checkout (editable
 install) it is the repository's top-level `data/`.
+
+Plain paths from this file's place, not `importlib.resources.files`: the
+package is always installed as files (a wheel unpacked, or the checkout), and
+the resources machinery cost the launch a few ms (its readers import zipfile).
 """
 
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parents[1]  # src/esim_ready, or site-packages/esim_ready
 
 
 @cache
-def data_root() -> Traversable:
-    packaged = files("esim_ready") / "data"
+def data_root() -> Path:
+    packaged = _PACKAGE / "data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[3] / "data"
+    return _PACKAGE.parents[1] / "data"
 
 
-def data_path(name: str) -> Traversable:
+def data_path(name: str) -> Path:
     """A file or folder under the data root, e.g. `data_path("countries")`."""
-    node = data_root()
-    for part in name.split("/"):
-        node = node / part
-    return node
+    return data_root().joinpath(*name.split("/"))

@@ -18,9 +18,10 @@ from __future__ import annotations
 import os
 import tomllib
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 
 LANGUAGES = ("en", "zh")
+_HERE = Path(__file__).parent  # the package is installed as files (not importlib.resources: zipfile at launch)
 _current = "en"
 
 Message = str | dict[str, str]  # a template, or plural forms ("one", "other") of one
@@ -30,7 +31,7 @@ Message = str | dict[str, str]  # a template, or plural forms ("one", "other") o
 def _area(language: str, area: str) -> dict[str, Message]:
     """One area's messages, read on first use (start-up reads only what the
     first screen shows)."""
-    entry = files(__name__) / language / f"{area}.toml"
+    entry = _HERE / language / f"{area}.toml"
     return tomllib.loads(entry.read_text("utf-8")) if entry.is_file() else {}
 
 
@@ -38,7 +39,7 @@ def _area(language: str, area: str) -> dict[str, Message]:
 def messages(language: str) -> dict[str, Message]:
     """Every message of a language, keyed `AREA.KEY` (for tests and tools)."""
     out: dict[str, Message] = {}
-    folder = files(__name__) / language
+    folder = _HERE / language
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
             area = entry.name.removesuffix(".toml")

@@ -6,13 +6,16 @@ import io
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual.app import App, SystemCommand
+from textual.app import App, ScreenStackError, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widgets._toast import ToastRack
 
 from esim_ready import i18n
 from esim_ready.catalog import curated
@@ -83,6 +86,10 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
     # the rack's scroll bar took columns from the notices after their height was counted,
     # so the last line of a wrapped one went under the footer ("…标记的保"); without it, the
     # screen's own scroll bars drew over the notices' last two columns: a margin instead
+    # the main screen's CSS is the app's: read with Textual's own at start, it is parsed once
+    # (a screen's CSS_PATH is added when the screen is first pushed, and Textual then parses
+    # every source again, its own too: ~5 ms of the launch)
+    CSS_PATH = str(Path(__file__).parent / "screens" / "browse.tcss")  # whole: a subclass elsewhere reads it too
     CSS = "Toast { padding: 0 1; } ToastRack { scrollbar-size-vertical: 0; padding-right: 2; }"
     COMMANDS = App.COMMANDS | {_country_commands, _app_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -135,6 +142,20 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             from esim_ready.tui import heap
 
             self.set_timer(HEAP_SETTLE_SECONDS, heap.settle)
+
+    def _refresh_notifications(self) -> None:
+        """Textual shows a screen's notices on every screen resume by setting its toast
+        rack's `display`, which lays the whole screen out again even when it stays hidden:
+        at launch, a second layout right after the first frame. Nothing to show on a
+        screen that shows nothing: skipped."""
+        if not self._notifications:
+            try:
+                rack = self.screen.get_child_by_type(ToastRack)
+            except (NoMatches, ScreenStackError):
+                return
+            if not rack.display and not rack.children:
+                return
+        super()._refresh_notifications()
 
     def _startup_notices(self) -> None:
         for problem in self._storage_problems:

@@ -7,13 +7,18 @@ descriptions in place and ask the footer to refresh.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING, TypeGuard
 
 from textual import events
 from textual.dom import DOMNode
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from esim_ready.i18n import t
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 def localize_bindings(node: DOMNode) -> None:
@@ -47,6 +52,13 @@ class LocalizedScreenMixin:
         if isinstance(focused, Input):
             focused.insert_text_at_cursor(event.character)
             event.stop()
-        elif isinstance(focused, TextArea) and not focused.read_only:
+        elif _is_text_area(focused) and not focused.read_only:
             focused.insert(event.character)
             event.stop()
+
+
+def _is_text_area(widget: object) -> TypeGuard[TextArea]:
+    """A TextArea: only when some screen has loaded the widget (importing it to ask
+    cost the launch ~4 ms: the main screen has none)."""
+    module = sys.modules.get("textual.widgets._text_area")
+    return module is not None and isinstance(widget, module.TextArea)

@@ -4,7 +4,8 @@
     plain(note, multiline=True)
     markup_safe(name)          -> for the rare markup string (escaped and neutralised)
 
-Backed by `esim_ready.textsafe`, the sanitiser the command line uses too.
+Backed by `esim_ready.textsafe`, the sanitiser the command line uses too. The
+multi-line box is in `safe_text_area.py` (TextArea is not imported at launch).
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
-from textual import events
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from esim_ready.textsafe import encodable, has_controls, neutralise, one_line
 
-__all__ = ["SafeInput", "SafeTextArea", "markup_safe", "neutralise", "one_line", "plain"]
+__all__ = ["SafeInput", "markup_safe", "neutralise", "one_line", "plain"]
 
 
 def plain(text: str | None, style: str = "", *, multiline: bool = False, **options: Any) -> Text:
@@ -45,16 +45,3 @@ class SafeInput(Input):
 
     def validate_value(self, value: str) -> str:
         return one_line(value) if has_controls(value) or not encodable(value) else value
-
-
-class SafeTextArea(TextArea):
-    """A `TextArea` whose text never holds a control character but tab and newline."""
-
-    def __init__(self, text: str = "", *args: Any, **kwargs: Any) -> None:
-        super().__init__(neutralise(text), *args, **kwargs)
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        if has_controls(event.text.replace("\n", "").replace("\t", "")):
-            event.prevent_default()
-            event.stop()
-            self.insert(neutralise(event.text))

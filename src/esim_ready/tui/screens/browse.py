@@ -83,7 +83,7 @@ class SearchInput(SafeInput):
 class BrowseScreen(LocalizedScreenMixin, Screen):
     """Country search + list on the left; carriers, plans and details on the right."""
 
-    CSS_PATH = "browse.tcss"
+    # its CSS, browse.tcss, is the app's CSS_PATH (tui/app.py): parsed once, at start
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-normal")]  # noqa: RUF012 (Textual declares it so)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", id="search"),
@@ -103,6 +103,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.sort_reverse = False
         self.carrier_filter = ALL_CARRIERS
         self._plans_shown: list[Plan] = []
+        self._plans_filled_room: int | None = None  # the width the plans' columns were cut to
         self._countries_shown: tuple[str, ...] | None = None  # codes in the list now
 
     # -- layout ----------------------------------------------------------------
@@ -133,6 +134,20 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._setup("")
         if self.initial_country:
             self.open_country(self.initial_country)
+        self._styled_with: tuple[int, object] | None = self._css_now()
+
+    def _css_now(self) -> tuple[int, object]:
+        return (self.app._css_update_count, self.app.stylesheet.rules)
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """First shown (at launch): Textual would style every widget again, though each
+        was styled as it mounted, a moment before (~8 ms of the launch). Skipped when
+        neither the theme nor the stylesheet changed since; later resumes are Textual's
+        own. Runs before Screen's handler."""
+        if self._styled_with is not None and self._styled_with[0] == self.app._css_update_count \
+                and self._styled_with[1] is self.app.stylesheet.rules:
+            event.refresh_styles = False
+        self._styled_with = None
 
     def _setup(self, query: str) -> None:
         search = self.query_one("#search", Input)
@@ -207,13 +222,16 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.country = country_data(found.alpha2)
         self.carrier_filter = ALL_CARRIERS
         host(self).remember_country(found.alpha2)
-        country_list = self.query_one("#countries", OptionList)
+        country_list = self.query_one("#countries", SingleLineOptionList)
         try:
             country_list.highlighted = country_list.get_option_index(found.alpha2)
         except OptionDoesNotExist:  # not in the current search results
             pass
-        else:  # once the layout has settled (the footer may just have arrived)
-            self.call_after_refresh(country_list.scroll_to_highlight)
+        else:
+            if country_list.scrollable_content_region:  # once the layout has settled
+                self.call_after_refresh(country_list.scroll_to_highlight)
+            else:  # at launch: in the first layout, so the first frame shows it
+                country_list.scroll_to_highlight_when_sized()
         self._show_title()
         self._fill_carriers()
         self._fill_plans()
@@ -265,7 +283,8 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         # what a buyer decides by first; the plan's full name is in the detail
         labels = {"carrier": t("main.col_carrier"), "data": headers["data"], "validity": headers["validity"],
                   "price": headers["price"], "price-per-gb": headers["price-per-gb"], "plan": t("main.col_plan")}
-        widths = plan_columns.widths(labels, rows, self._plans_room())
+        self._plans_filled_room = room = self._plans_room()
+        widths = plan_columns.widths(labels, rows, room)
         for key, label in labels.items():
             table.add_column(label, key=key, width=widths[key])
         for key in ("five_g", "hotspot", "number_sms", "esim"):
@@ -299,8 +318,10 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
     # -- pane sizes ----------------------------------------------------------------
     def on_resize(self) -> None:
-        if self.country is not None:
-            self._refill_plans()  # the names take the new width
+        # the names take the new width; not refilled for the same width (the screen's
+        # first Resize comes after the first frame: a refill then was a second paint)
+        if self.country is not None and self._plans_room() != self._plans_filled_room:
+            self._refill_plans()
         self._share_height()
 
     def _refill_plans(self) -> None:

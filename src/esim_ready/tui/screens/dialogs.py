@@ -36,7 +36,8 @@ from textual.widgets import (
 
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
-from esim_ready.tui.safe_text import SafeInput, SafeTextArea
+from esim_ready.tui.safe_text import SafeInput
+from esim_ready.tui.safe_text_area import SafeTextArea
 from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
 from esim_ready.tui.widgets.cjk_text import CJKText
 

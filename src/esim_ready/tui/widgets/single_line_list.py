@@ -31,6 +31,23 @@ class SingleLineOptionList(OptionList):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._line_strips: LRUCache[tuple[Option, Style, int, object], Strip] = LRUCache(maxsize=4096)
+        self._scroll_when_sized = False
+
+    def scroll_to_highlight_when_sized(self) -> None:
+        """Scroll to the highlighted option; before the list's first layout, as soon as
+        it has its size, in that layout (at launch the remembered country shows in the
+        first frame, not one frame later with the whole list drawn again)."""
+        if self.scrollable_content_region:
+            self.scroll_to_highlight()
+        else:
+            self._scroll_when_sized = True
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self._scroll_when_sized and self.scrollable_content_region:
+            self._scroll_when_sized = False
+            self.scroll_to_highlight()
+        return changed
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
@@ -48,6 +65,7 @@ class SingleLineOptionList(OptionList):
 
     def _update_lines(self) -> None:
         if not self.scrollable_content_region:
+            self._scroll_bar_before_layout()
             return
         cache = self._line_cache
         lines = cache.lines
@@ -63,5 +81,18 @@ class SingleLineOptionList(OptionList):
         # rows below the last option render blank, as OptionList already does).
         virtual_size = Size(width, max(len(lines), region.height))
         if virtual_size != self.virtual_size:
-            self.virtual_size = virtual_size
+            if virtual_size.height == self.virtual_size.height:  # the width is the view's own (no
+                self.set_reactive(OptionList.virtual_size, virtual_size)  # sideways scrolling): no layout
+            else:
+                self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
+
+    def _scroll_bar_before_layout(self) -> None:
+        """Before the first layout: a list longer than the whole screen is sure to need
+        its scroll bar, so the first layout makes room for it. (Textual adds it only once
+        the list has a size, after the first frame: a second layout and paint of the
+        whole screen, the list drawn twice, a column narrower.)"""
+        lines = len(self.options)
+        if lines > self.app.size.height:
+            self.set_reactive(OptionList.virtual_size, Size(0, lines))
+            self.show_vertical_scrollbar = True

@@ -1,0 +1,64 @@
+"""What the first frame of the main screen shows, and what the launch does not do twice.
+
+The first frame is caught as it is painted (`_display`), not after the app settled:
+a pane that only arrives a frame later, or a list scrolled only after it was drawn,
+fails here though every snapshot (taken once the app is idle) passes."""
+
+from textual.widgets import DataTable, OptionList
+
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.browse import BrowseScreen
+from tui.helpers import TODAY
+
+
+def screen_text(screen) -> list[str]:
+    """The screen's lines as painted now (the compositor's whole picture)."""
+    update = screen._compositor.render_update(full=True)
+    return ["".join(strip.text for strip in line) for line in update.strips]
+
+
+class FirstFrame(EsimReadyApp):
+    """Keeps the text of the main screen's first painted frame, and how often the
+    plans table was filled."""
+
+    first_frame: str | None = None
+
+    def _display(self, screen, renderable) -> None:
+        if self.first_frame is None and renderable is not None and isinstance(screen, BrowseScreen):
+            self.first_frame = "\n".join(screen_text(screen))
+        super()._display(screen, renderable)
+
+
+async def test_the_remembered_country_shows_in_the_list_in_the_first_frame():
+    """Japan (far down the list of 249) is in view, highlighted, with the list's scroll
+    bar, in the first frame: the list is not drawn at the top and then scrolled."""
+    app = FirstFrame(initial_country="JP", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        countries = app.screen.query_one("#countries", OptionList)
+        assert countries.show_vertical_scrollbar
+        assert app.first_frame is not None
+        assert "JP • Japan" in app.first_frame
+        assert "AD" not in app.first_frame.split("JP • Japan")[0]  # not the top of the list
+
+
+async def test_the_plans_are_filled_once_at_launch_and_again_when_the_width_changes(monkeypatch):
+    fills: list[int] = []
+    original = BrowseScreen._fill_plans
+
+    def counted(self) -> None:
+        fills.append(self.app.size.width)
+        original(self)
+
+    monkeypatch.setattr(BrowseScreen, "_fill_plans", counted)
+    app = EsimReadyApp(initial_country="JP", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert fills == [80]  # the screen's first resize (same width) does not refill them
+        rows = app.screen.query_one("#plans", DataTable).row_count
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert fills[-1] == 120 and app.screen.query_one("#plans", DataTable).row_count == rows
+        await pilot.resize_terminal(120, 40)  # taller, same width: the columns stay as they are
+        await pilot.pause()
+        assert fills[-1] == 120 and len(fills) == 2
