@@ -77,7 +77,7 @@ def test_a_pack_of_unstated_validity_gives_a_minimum_ranked_by_its_amount():
     assert arithmetic(low).startswith("how long a pack lasts is not stated, so the cost is a minimum: "
                                       "at least 5 × 2 GB pack, 20 MAD each = 100 MAD ≈ 80 CNY")
     set_language("zh")
-    assert arithmetic(low).startswith("未标明套餐有效期，费用仅为下限：至少 5 × 2 GB 套餐")  # a full-width colon
+    assert arithmetic(low).startswith("未标明套餐有效期，费用仅为下限：至少 5 × 2 GB 流量包")  # a full-width colon
     set_language("en")
     # an exact 160 CNY is dearer than "at least 80 CNY" whatever that pack turns out to last:
     # a day-rate roaming total of thousands must not be ranked first over every minimum
@@ -115,7 +115,7 @@ def test_the_arithmetic_is_shown_in_both_languages_with_the_rates_date():
     assert arithmetic(c) == "3 × 5 GB pack (30 days), 50 MAD each = 150 MAD ≈ 120 CNY (rate of 2026-01 / 2026-10-30)"
     set_language("zh")
     try:
-        assert arithmetic(c) == "3 × 5 GB 套餐（30 天），每份 50 MAD，共 150 MAD ≈ 120 CNY（汇率日期 2026-01 / 2026-10-30）"
+        assert arithmetic(c) == "3 × 5 GB 流量包（30 天），单价 50 MAD，共 150 MAD ≈ 120 CNY（汇率日期 2026-01 / 2026-10-30）"
     finally:
         set_language("en")
 
@@ -136,7 +136,7 @@ def test_a_pack_that_never_expires_covers_any_trip_by_its_data():
     assert arithmetic(long_trip).startswith("2 × 2 GB pack (no expiry), 99 USD each = 198 USD ≈ ")
     set_language("zh")
     try:
-        assert arithmetic(long_trip).startswith("2 × 2 GB 套餐（不过期），每份 99 USD，共 198 USD ≈ ")
+        assert arithmetic(long_trip).startswith("2 × 2 GB 流量包（不过期），单价 99 USD，共 198 USD ≈ ")
     finally:
         set_language("en")
 
@@ -178,7 +178,7 @@ def test_a_one_day_pack_says_one_day():
     assert arithmetic(c).startswith("3 × 500 MB pack (1 day), 29 MAD each = 87 MAD")
     set_language("zh")
     try:
-        assert arithmetic(c).startswith("3 × 500 MB 套餐（1 天），每份 29 MAD，共 87 MAD")
+        assert arithmetic(c).startswith("3 × 500 MB 流量包（1 天），单价 29 MAD，共 87 MAD")
     finally:
         set_language("en")
 

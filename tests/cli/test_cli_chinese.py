@@ -30,7 +30,7 @@ def test_help_is_chinese_with_full_width_colons(capsys, config_dir):
     assert "\n选项：\n" in out and "显示本帮助并退出" in out and "本次运行的界面语言" in out
     assert "列出或搜索国家/地区" in out  # a command's one-line help
     code, out, _ = run(capsys, "--lang", "zh", "export", "--help")
-    assert "位置参数：" in out and "写到哪里（- 表示标准输出）" in out and "空白清单" in out
+    assert "位置参数：" in out and "输出文件（- 表示标准输出）" in out and "空白清单" in out
     assert not LATIN_WORDS.search(out), out
 
 
@@ -93,7 +93,7 @@ def test_lpac_import_problems_and_warnings_are_chinese(capsys, config_dir, monke
 
 def test_trips_and_their_file_speak_chinese(capsys, config_dir):
     code, _, err = run(capsys, "--lang", "zh", "export", "nosuchtrip", "-o", "x.toml")
-    assert code == 2 and "没有 id 为 \"nosuchtrip\" 的行程" in err and "No trip" not in err
+    assert code == 2 and "没有 id 为“nosuchtrip”的行程" in err and "No trip" not in err
     target = config_dir.parent / "blank.toml"
     code, out, _ = run(capsys, "--lang", "zh", "export", "--country", "MA", "--platform", "ios", "-o", str(target))
     assert code == 0 and out.startswith("已将空白清单（MA，ios）导出到 ")  # no Latin run into the Chinese

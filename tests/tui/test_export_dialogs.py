@@ -52,10 +52,10 @@ async def calendar(pilot) -> None:
 
 # (how to open the dialog, language, words of the failure, of the question, of the notice after writing, a line of the file)
 EXPORTS = {
-    "checklist": (checklist, "zh", "没有这个文件夹", "“{path}”已存在——要替换吗？", "已导出到", "Fès"),
+    "checklist": (checklist, "zh", "没有这个文件夹", "“{path}”已存在，要替换吗？", "已导出到", "Fès"),
     "offers": (offers, "en", "no such folder", "“{path}” exists — replace it?", "were written to", "Holafly"),
     "profiles": (profiles, "en", "no such folder", "“{path}” exists — replace it?", "Exported 1 profile", "挪威保号"),
-    "calendar": (calendar, "zh", "没有这个文件夹", "“{path}”已存在——要替换吗？", "个事件", "BEGIN:VCALENDAR"),
+    "calendar": (calendar, "zh", "没有这个文件夹", "“{path}”已存在，要替换吗？", "个事件", "BEGIN:VCALENDAR"),
 }
 
 

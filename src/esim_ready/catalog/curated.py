@@ -169,6 +169,15 @@ def retention_rules(code: str) -> tuple[RetentionRule, ...]:
     return country_data(code).retention
 
 
+def derived_source_text(source: str) -> str:
+    """Where a carrier list came from, in the current language: the phonenumbers
+    data (the source every derived list names) in words, any other source as it is."""
+    from esim_ready.i18n import t
+
+    m = re.fullmatch(r"phonenumbers (\S+) carrier data \(Google libphonenumber\)", source)
+    return t("main.phonenumbers_source", version=m.group(1)) if m else source
+
+
 def curated_countries() -> tuple[str, ...]:
     """Countries with a curated file (shipped or the user's), by file name only:
     cheap enough for start-up, files are parsed when a country is opened."""

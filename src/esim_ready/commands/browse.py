@@ -8,7 +8,7 @@ from dataclasses import asdict
 from datetime import date
 
 from esim_ready.catalog import countries
-from esim_ready.catalog.curated import country_data
+from esim_ready.catalog.curated import country_data, derived_source_text
 from esim_ready.catalog.models import is_outdated
 from esim_ready.catalog.sorting import SORT_KEYS, sort_plans
 from esim_ready.commands import print_table
@@ -28,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("plans", help=t("cli.h_browse_country_plans_sources"))
     p.add_argument("code", help=t("cli.h_browse_iso_3166_1_code_ma_mar"))
-    p.add_argument("--sort", choices=sorted(SORT_KEYS), default="price")
-    p.add_argument("--reverse", action="store_true")
+    p.add_argument("--sort", choices=sorted(SORT_KEYS), default="price", help=t("cli.h_browse_sort"))
+    p.add_argument("--reverse", action="store_true", help=t("cli.h_browse_reverse"))
     p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_plans)
 
@@ -68,7 +68,8 @@ def cmd_carriers(args: argparse.Namespace) -> int:
         }, ensure_ascii=False, indent=2))
         return 0
     name = country.name(current_language())
-    print(t("cli.carriers_title", name=name, code=country.alpha2, n=len(data.carriers), source=data.derived_source))
+    print(t("cli.carriers_title", name=name, code=country.alpha2, n=len(data.carriers),
+            source=derived_source_text(data.derived_source)))
     if not data.carriers:
         print(t("cli.no_carriers"))
         return 0

@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from esim_ready.catalog import countries
-from esim_ready.catalog.curated import country_data, curated_countries
+from esim_ready.catalog.curated import country_data, curated_countries, derived_source_text
 from esim_ready.catalog.sorting import sort_plans
 from esim_ready.i18n import current_language, t
 from esim_ready.tui import format as fmt
@@ -392,7 +392,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 topic = t("compare.note_topic", topic=t(f"compare.topic_{note.topic}"))
                 dated = t("compare.note_source", source=markup_safe(note.source), date=fmt.dated(note.as_of, today))
                 lines.append(f"• [b]{markup_safe(topic)}[/b]{markup_safe(note.text(lang), multiline=True)} [dim]{dated}[/dim]")
-        lines.append(t("main.carriers_from", source=markup_safe(self.country.derived_source)))
+        lines.append(t("main.carriers_from", source=markup_safe(derived_source_text(self.country.derived_source))))
         if not self.country.curated:
             lines.append(t("main.not_curated"))
         for rule in self.country.retention:
@@ -426,7 +426,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if carrier.website:
             lines.append(t("main.website", url=markup_safe(carrier.website)))
         if carrier.prefixes:
-            lines.append(t("main.prefixes", n=carrier.prefixes, source=markup_safe(self.country.derived_source)))
+            lines.append(t("main.prefixes", n=carrier.prefixes, source=markup_safe(derived_source_text(self.country.derived_source))))
         if carrier.note(lang):
             lines.append(markup_safe(carrier.note(lang), multiline=True))
         for rule in self.country.retention:

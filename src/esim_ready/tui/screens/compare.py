@@ -30,7 +30,7 @@ from esim_ready.catalog.models import is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.limits import MAX_TRIP_DAYS, MAX_TRIP_GB
-from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank, rate_date
+from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank, rate_date, rate_source
 from esim_ready.state.user_offers import Saved
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
@@ -313,7 +313,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         lang = current_language()
         today = host(self).today
         origin = t("compare.yours") if o.origin == "user" else t(f"compare.kind_{o.kind}")
-        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(o.seller), "  ", (f"({origin})", "dim"), "\n")
+        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(o.seller), "  ",
+                             (t("main.detail_tags", tags=origin), "dim"), "\n")
         facts = []
         if o.network:
             facts.append(t("compare.mvno_of" if o.kind == "local" else "compare.network", network=one_line(o.network)))
@@ -334,7 +335,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         text.append(t("compare.source_line", source=one_line(o.source), date=fmt.dated(o.as_of, today)) + "\n")
         if c.home is not None:
             for s in c.home.sources:
-                text.append(t("compare.rate_line", source=one_line(s.source), date=rate_date(s.as_of)) + "\n", style="dim")
+                text.append(t("compare.rate_line", source=one_line(rate_source(s.source)), date=rate_date(s.as_of)) + "\n", style="dim")
         if o.note(lang):
             text.append(neutralise(o.note(lang)) + "\n")
         self.query_one("#offer-detail", Static).update(self._notes_text(text))
