@@ -54,7 +54,45 @@ def _argparse_words(message: str) -> str:
     return i18n.t(key) if key and key.partition(".")[2] else message
 
 
+_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
+# A unit that wrapping keeps whole: a Latin word, or one CJK character with the
+# punctuation that may not start a line glued after it (and that may not end one before it).
+_UNIT = re.compile(rf"[“‘（《]*(?:[{_CJK}]|[^\s{_CJK}]+)[，。、：；！？）》”’]*|\s+")
+
+
+def _cells(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _wrap_cjk(text: str, width: int) -> list[str]:
+    """Wrap by display width, breaking between CJK characters too (textwrap breaks only
+    at spaces, so a Chinese sentence ran past the terminal's edge)."""
+    lines: list[str] = []
+    line = ""
+    for unit in _UNIT.findall(" ".join(text.split())):
+        if unit.isspace():
+            unit = " "
+        if line and _cells(line + unit.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = "" if unit == " " else unit
+        else:
+            line += unit
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
 class _Formatter(argparse.HelpFormatter):
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return _wrap_cjk(text, width) if re.search(f"[{_CJK}]", text) else super()._split_lines(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if not re.search(f"[{_CJK}]", text):
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in _wrap_cjk(text, width - len(indent)))
+
     def format_help(self) -> str:
         """A section heading ("options:") takes the language's colon (选项：)."""
         from esim_ready.i18n import current_language
@@ -175,7 +213,7 @@ def _guarded(run: Callable[[], int]) -> int:
         message = t("cli.unexpected", error=f"{type(exc).__name__}: {exc}")
     from esim_ready.textsafe import mask_known
 
-    print(f"esim-ready: {mask_known(message, _known_secrets())}", file=sys.stderr)
+    print(t("cli.error_line", message=mask_known(message, _known_secrets())), file=sys.stderr)
     return 2
 
 
