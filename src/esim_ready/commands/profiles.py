@@ -121,7 +121,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         for p in profiles:
             for name in ("activation_code", "confirmation_code", "puk"):
                 if getattr(p, name):
-                    print(f"{p.display_name}  {name}: {getattr(p, name)}")
+                    print(f"{p.display_name}  " + t(f"profiles.secret_{name}", value=getattr(p, name)))
     elif any(p.activation_code or p.confirmation_code or p.puk for p in profiles):
         print("\n" + t("cli.secrets_hidden"))
     return 0

@@ -25,7 +25,9 @@ def localize_bindings(node: DOMNode) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
         table[key] = [
-            replace(b, description=t(f"keys.{b.id}"), tooltip=t(f"keys.{b.id}"))
+            # no tooltip: the keys panel shows it after the description ("搜索 搜索"), and the
+            # footer's hover falls back to the description anyway
+            replace(b, description=t(f"keys.{b.id}"), tooltip="")
             if b.id and b.description != ""
             else b
             for b in bindings

@@ -165,7 +165,8 @@ def detail_text(p: Profile, today: date, revealed: bool) -> Text:
         facts.append(by_number)
     if p.country:
         country = countries.find(p.country)
-        facts.append(f"{country.name(current_language())} ({p.country})" if country else p.country)
+        facts.append(t("profiles.country_value", name=country.name(current_language()), code=p.country)
+                     if country else p.country)
     if p.device:
         facts.append(t("profiles.on_device", device=p.device))
     if p.plan:

@@ -115,8 +115,9 @@ class ConfirmDialog(LocalizedScreenMixin, ModalScreen[bool]):
         with Vertical():
             yield Static(CJKText(self.question), classes="dialog-title")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(f"{self.yes} (y)", id="yes", variant="error" if self.danger else "primary", compact=True)
-                yield Button(f"{self.no} (n)", id="no", compact=True)
+                yield Button(t("dialogs.button_key", label=self.yes, key="y"), id="yes",
+                             variant="error" if self.danger else "primary", compact=True)
+                yield Button(t("dialogs.button_key", label=self.no, key="n"), id="no", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

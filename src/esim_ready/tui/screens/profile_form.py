@@ -450,7 +450,7 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
                 place, widget = ISSUE_PLACES.get(issue.field, ("general", None))
                 text = self._live_text(issue) or pf.issue_text(issue)
                 if place == "general":
-                    text = f"{issue.field}: {text}"
+                    text = t("problems.place", place=issue.field, message=text)
                 shown.setdefault(place, []).append(text)
                 kinds.setdefault(place, kind)
                 if kind == "error" and first is None:
