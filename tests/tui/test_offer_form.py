@@ -203,4 +203,4 @@ async def test_a_chinese_user_is_asked_in_chinese(config_dir) -> None:
         await pilot.press(*"kiosk", "escape")
         question = await wait_for_screen(pilot, ConfirmDialog)
         assert "放弃所做的修改？" in str(question.query_one(Static).render())
-        assert [str(b.label) for b in question.query("Button")] == ["放弃 (y)", "继续编辑 (n)"]
+        assert [str(b.label) for b in question.query("Button")] == ["放弃（y）", "继续编辑（n）"]
