@@ -115,7 +115,7 @@ def test_the_arithmetic_is_shown_in_both_languages_with_the_rates_date():
     assert arithmetic(c) == "3 × 5 GB pack (30 days), 50 MAD each = 150 MAD ≈ 120 CNY (rate of 2026-01 / 2026-10-30)"
     set_language("zh")
     try:
-        assert arithmetic(c) == "3 × 5 GB 流量包（30 天），单价 50 MAD，共 150 MAD ≈ 120 CNY（汇率日期 2026-01 / 2026-10-30）"
+        assert arithmetic(c) == "3 × 5 GB 流量包（30 天），单价 50 MAD，共 150 MAD ≈ 120 CNY（汇率日期：2026-01 / 2026-10-30）"
     finally:
         set_language("en")
 
@@ -189,7 +189,7 @@ def test_a_rate_stated_without_a_date_says_so_in_the_users_language():
     c = cost(offer(data_gb=10, validity_days=30, price=1000, currency="XPF"), Trip(7, 7), rates)
     set_language("zh")
     try:
-        assert arithmetic(c).endswith("（汇率日期 页面无日期 / 2026-10-30）") and "undated" not in arithmetic(c)
+        assert arithmetic(c).endswith("（汇率日期：未注明日期 / 2026-10-30）") and "undated" not in arithmetic(c)
     finally:
         set_language("en")
     assert arithmetic(c).endswith("(rate of undated page / 2026-10-30)")

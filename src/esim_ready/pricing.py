@@ -226,7 +226,7 @@ def rate_date(as_of: str) -> str:
     """A rate's date as shown: "undated" (a fixed parity stated without a date) in words."""
     from esim_ready.i18n import t
 
-    return t("main.undated") if as_of == "undated" else as_of
+    return t("compare.rate_undated") if as_of == "undated" else as_of
 
 
 def rate_source(source: str) -> str:

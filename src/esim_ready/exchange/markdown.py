@@ -33,8 +33,12 @@ def export_markdown(trip: Trip, templates: Templates, language: str = "en") -> s
 
     country = countries.find(trip.country)
     country_name = country.name(language) if country else trip.country
-    if trip.start or trip.end:
-        dates = f"{trip.start or '…'} – {trip.end or '…'}"
+    if trip.start and trip.end:
+        dates = _t(language, "trips.dates_range", start=trip.start, end=trip.end)
+    elif trip.start:
+        dates = _t(language, "trips.dates_from", start=trip.start)
+    elif trip.end:
+        dates = _t(language, "trips.dates_until", end=trip.end)
     else:
         dates = _t(language, "trips.no_dates")
     country_value = _t(language, "trips.md_country_value", name=country_name, code=trip.country)

@@ -411,7 +411,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def _show_detail_carrier(self, carrier: Carrier) -> None:
         assert self.country is not None
         lang = current_language()
-        lines = [f"[b]{markup_safe(carrier.name)}[/b]  " + t("main.detail_tags", tags=t(f"main.origin_{carrier.origin}"))]
+        lines = [f"[b]{markup_safe(carrier.name)}[/b]" + t("main.detail_tags", tags=t(f"main.origin_{carrier.origin}"))]
         if carrier.esim == "unknown":
             lines.append(t("main.esim_unknown"))
         else:
@@ -437,7 +437,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def _show_detail_plan(self, plan: Plan) -> None:
         lang = current_language()
         lines = [
-            f"[b]{markup_safe(plan.name)}[/b]  "
+            f"[b]{markup_safe(plan.name)}[/b]"
             + t("main.detail_tags", tags=t("main.detail_tag_sep").join((t(f"main.kind_{plan.kind}"), t(f"main.origin_{plan.origin}")))),
             t(
                 "main.plan_facts",

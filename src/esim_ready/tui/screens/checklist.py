@@ -60,9 +60,9 @@ def _item_prompt(entry: Entry, language: str) -> Table:
     critical = Text("!", style="bold red") if template.critical else Text(" ")
     title = plain(template.title(language), style="dim" if state.done and not entry.stale else "")
     if entry.stale:
-        title.append(" " + t("checklist.stale_mark"), style="yellow")
+        title.append(t("checklist.stale_mark"), style="yellow")
     elif entry.recheck_from is not None:
-        title.append(" " + t("checklist.recheck_mark", first=entry.recheck_from.isoformat()), style="dim")
+        title.append(t("checklist.recheck_mark", first=entry.recheck_from.isoformat()), style="dim")
     if state.note:
         title.append(" ✎", style="cyan")
     grid.add_row(mark, critical, title)

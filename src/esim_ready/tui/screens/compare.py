@@ -313,7 +313,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         lang = current_language()
         today = host(self).today
         origin = t("compare.yours") if o.origin == "user" else t(f"compare.kind_{o.kind}")
-        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(o.seller), "  ",
+        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(o.seller),
                              (t("main.detail_tags", tags=origin), "dim"), "\n")
         facts = []
         if o.network:
