@@ -95,6 +95,7 @@ ASCII_PUNCT_BY_CJK = re.compile(
     rf"|[{IDEOGRAPH}{FULLWIDTH}]\.(?![A-Za-z])|\.[{IDEOGRAPH}]"  # .ics, .md: a file extension
 )
 TIGHT_LATIN = re.compile(rf"[{IDEOGRAPH}][A-Za-z0-9]|[A-Za-z0-9][{IDEOGRAPH}]")
+TIGHT_UNIT = re.compile(r"\d(?:[KMGT]B|[kKMG]bps|[kKMG]bit/s)(?![A-Za-z])")
 SPACE_BY_FULLWIDTH = re.compile(r"\S[ ][，。：；（）、！？]|[，。：；（）、！？][ ]\S")
 
 
@@ -141,6 +142,14 @@ def test_a_space_between_chinese_and_latin_letters_or_digits_in_the_catalogue():
     assert not bad, "write 'SIM 卡', '{n} 天': " + repr(bad[:20])
 
 
+def test_a_space_between_chinese_and_latin_letters_or_digits_in_the_data():
+    """Text in the data files follows the same rule, and writes 5 GB as the app does
+    (scripts/zh_spacing.py puts the spaces in)."""
+    bad = [(key, m.group(0)) for key, text in zh_data_text()
+           for m in (*TIGHT_LATIN.finditer(as_read(text)), *TIGHT_UNIT.finditer(text))]
+    assert not bad, "run python scripts/zh_spacing.py: " + repr(bad[:20])
+
+
 @pytest.mark.parametrize("source", ["catalogue", "data"])
 def test_no_space_beside_chinese_punctuation(source):
     texts = zh_catalogue() if source == "catalogue" else zh_data_text()
@@ -150,6 +159,7 @@ def test_no_space_beside_chinese_punctuation(source):
 
 def test_the_checks_catch_what_they_are_for():
     assert TIGHT_LATIN.search("SIM卡") and not TIGHT_LATIN.search("SIM 卡")
+    assert TIGHT_UNIT.search("含12GB流量") and not TIGHT_UNIT.search("含 12 GB 流量") and not TIGHT_UNIT.search("5G")
     assert ASCII_PUNCT_BY_CJK.search("套餐(当地)") and not ASCII_PUNCT_BY_CJK.search("日历文件（.ics）")
     assert placeholder_touching("共{n}个") == ["{n}"] and placeholder_touching("按{key}排序") == []
     assert SPACE_BY_FULLWIDTH.search("已保存 ，") and not SPACE_BY_FULLWIDTH.search("已保存，")
