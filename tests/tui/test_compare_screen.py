@@ -260,3 +260,39 @@ async def test_reopened_it_shows_the_styles_of_now() -> None:
         app.show_compare("NO", days=7)
         await pilot.pause()
         assert app.screen is screen and table.styles.background != dark
+
+
+async def test_the_details_take_the_lines_of_each_offer_shown() -> None:
+    """The details pane is laid out again only when an offer's details take another number
+    of lines: moving through every offer (and re-ranking), it always has exactly the lines
+    of the text it shows, none cut off at the bottom and no blank ones left over."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        shown = screen.query_one("#offer-detail", Static)
+        table = screen.query_one("#offers", DataTable)
+        heights = set()
+        for days in ("7", "30"):
+            await set_field(pilot, screen, "days", days)
+            for row in range(table.row_count):
+                table.move_cursor(row=row)
+                await pilot.pause()
+                lines = shown.render().get_height(shown.styles, shown.content_size.width)  # type: ignore[union-attr]
+                assert shown.size.height == lines, (days, row)
+                heights.add(lines)
+        assert len(heights) > 1  # offers whose details differ in length
+
+
+async def test_a_long_value_typed_shows_whole_in_its_field() -> None:
+    """The trip fields do not ask for a layout as their value grows (they are as wide as
+    their longest value): four digits of days and seven characters of GB show whole."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await set_field(pilot, screen, "days", "1234")
+        await set_field(pilot, screen, "gb", "12.3456")
+        assert screen.trip.days == 1234 and screen.trip.gb_per_day == 12.3456
+        for name, value in (("days", "1234"), ("gb", "12.3456")):
+            field = screen.query_one(f"#{name}", Input)
+            drawn = "".join(segment.text for segment in field.render_line(0))
+            assert value in drawn, (name, drawn)

@@ -4,11 +4,18 @@ DataTable filled row by row, line for line, with the same highlight events."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.padding import Padding
+from rich.style import Style
 from rich.text import Text
 from textual.app import App, ComposeResult
+from textual.renderables.styled import Styled
 from textual.widgets import DataTable
+from textual.widgets.data_table import CursorType
 
-from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
+from esim_ready.tui.widgets.fixed_table import FixedColumnsTable, render_one_line
 
 
 def rows(tag: str, n: int = 12) -> list[tuple[str, tuple[str | Text, ...]]]:
@@ -17,16 +24,20 @@ def rows(tag: str, n: int = 12) -> list[tuple[str, tuple[str | Text, ...]]]:
 
 
 class Tables(App[None]):
-    def __init__(self) -> None:
+    def __init__(self, cursor_type: CursorType = "row", table_width: int | None = None) -> None:
         super().__init__()
         self.events: dict[str, list[int]] = {"plain": [], "fixed": []}
+        self.cursor_type: CursorType = cursor_type
+        self.table_width = table_width
 
     def compose(self) -> ComposeResult:
         for name, cls in (("plain", DataTable), ("fixed", FixedColumnsTable)):
-            table = cls(id=name, cursor_type="row", zebra_stripes=True)
+            table = cls(id=name, cursor_type=self.cursor_type, zebra_stripes=True)
             for label, width in (("Name", 8), ("Cost", 7), ("Data", 9)):
                 table.add_column(label, width=width)
             table.styles.height = 8
+            if self.table_width is not None:
+                table.styles.width = self.table_width
             yield table
 
     def fill(self, tag: str) -> None:
@@ -68,3 +79,58 @@ async def test_refilled_in_one_step_it_shows_what_a_datatable_shows() -> None:
         app.query_one("#fixed", FixedColumnsTable).replace_rows([])
         await pilot.pause()
         assert app.query_one("#fixed", DataTable).row_count == 0
+
+
+async def test_hovered_focused_scrolled_or_by_cell_it_shows_what_a_datatable_shows() -> None:
+    """The mouse moved from row to row, the table focused, a cell cursor, a table narrower
+    than its columns scrolled sideways: drawn from its kept lines, still a DataTable's lines."""
+    for cursor_type, table_width in (("row", None), ("cell", None), ("row", 20), ("column", 20)):
+        app = Tables(cursor_type, table_width)
+        async with app.run_test(size=(60, 20)) as pilot:
+            for tag in ("b", "a"):  # the second fill draws from lines kept from the first
+                app.fill(tag)
+                await pilot.pause()
+            drawn = {}
+            for name in ("plain", "fixed"):
+                table = app.query_one(f"#{name}", DataTable)
+                table.move_cursor(row=3, column=1)
+                await pilot.pause()
+                table.focus()  # the cursor drawn brighter
+                for x, y in ((10, 5), (10, 6), (2, 6)):  # over a cell, the one below, the one left of it
+                    await pilot.hover(f"#{name}", offset=(x, y))
+                    await pilot.pause()
+                table.scroll_to(x=4, animate=False)  # only when narrower than its columns
+                await pilot.pause()
+                drawn[name] = lines(app, name)
+            assert drawn["fixed"] == drawn["plain"], (cursor_type, table_width)
+
+
+STYLES = [Style(), Style.null(), Style(bold=True), Style(color="red", bgcolor="blue"), Style(dim=True, italic=True),
+          Style(color="#aabbcc"), Style.from_meta({"x": 1})]
+WORDS = st.text(alphabet=st.sampled_from(list("ab 1.,≥✗∞≤⚠€¥中文한\u00e9")), max_size=14)
+
+
+@st.composite
+def cells(draw: st.DrawFn) -> Text:
+    plain = draw(WORDS)
+    text = Text(plain, style=draw(st.sampled_from(["", "dim", "italic", "bold red", *STYLES])),
+                justify=draw(st.sampled_from([None, "default", "left", "right"])),
+                no_wrap=draw(st.sampled_from([None, True, False])),
+                overflow=draw(st.sampled_from([None, "fold", "ellipsis"])))
+    for _ in range(draw(st.integers(0, 3))):
+        start = draw(st.integers(0, len(plain)))
+        text.stylize(draw(st.sampled_from(["yellow", "bold", *STYLES])), start, draw(st.integers(start, len(plain) + 2)))
+    return text
+
+
+@given(cells(), st.integers(1, 16), st.integers(0, 2), st.sampled_from(STYLES), st.sampled_from(STYLES))
+def test_a_cell_is_drawn_as_rich_draws_it(text: Text, width: int, padding: int, pre: Style, post: Style) -> None:
+    """The table draws a one-line text cell directly: the same segments as rich's pipeline
+    (DataTable's: Styled(Padding(cell)) rendered one line high, not wrapped), for any text,
+    spans, styles, width and padding (a text too wide is left to rich, which cuts it)."""
+    console = Console(width=80, color_system="truecolor", legacy_windows=False)
+    options = console.options
+    ours = render_one_line(console, options, text.copy(), width, padding, pre, post)
+    rich = console.render_lines(Styled(Padding(text.copy(), (0, padding)), pre_style=pre, post_style=post),
+                                options.update_dimensions(width, 1).update(no_wrap=True))
+    assert ours == rich

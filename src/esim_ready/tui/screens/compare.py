@@ -20,7 +20,10 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.visual import visualize
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -91,6 +94,18 @@ def per_gb_cell(c: TripCost) -> str:
     return "—"
 
 
+class TripField(Input):
+    """A field of the trip bar. Textual's Input asks for a layout of the whole screen
+    whenever its value changes length (its scrollable width follows the text), a third
+    of what re-ranking on a typed digit cost. These fields never change size and never
+    scroll: compare.tcss makes each as wide as its longest value (max_length) and the
+    cursor after it."""
+
+    def _watch_value(self, value: str) -> None:
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))  # without the layout
+        super()._watch_value(value)
+
+
 class CompareScreen(LocalizedScreenMixin, Screen[None]):
     CSS_PATH = "compare.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -137,13 +152,13 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         yield Static(id="compare-title")
         with Horizontal(id="trip-bar"):
             yield Label(t("compare.days_label"), classes="trip-label")
-            yield Input(str(self.trip.days), id="days", type="integer", compact=True, max_length=4)
+            yield TripField(str(self.trip.days), id="days", type="integer", compact=True, max_length=4)
             yield Label(t("compare.gb_label"), classes="trip-label")
             value = self.trip.gb_per_day if self.per_day_mode else self.trip.gb
-            yield Input(number_text(value), id="gb", type="number", compact=True, max_length=7)
+            yield TripField(number_text(value), id="gb", type="number", compact=True, max_length=7)
             yield Label(self._mode_text(), id="gb-mode", classes="trip-label")
             yield Label(t("compare.currency_label"), classes="trip-label")
-            yield Input(self.home, id="currency", compact=True, max_length=3, restrict=r"[A-Za-z]*")
+            yield TripField(self.home, id="currency", compact=True, max_length=3, restrict=r"[A-Za-z]*")
         yield Static(id="trip-problem")  # why a red field is refused, and what the table still shows
         table: FixedColumnsTable[str | Text] = FixedColumnsTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield table
@@ -278,7 +293,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         table.border_subtitle = t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home)
         if not self.costs:
             self._detail_shown = None
-            self.query_one("#offer-detail", Static).update(self._notes_text(Text(t("compare.none"))))
+            self._set_detail(self._notes_text(Text(t("compare.none"))))
             return
         row = 0
         if keep is not None:
@@ -338,7 +353,18 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                 text.append(t("compare.rate_line", source=one_line(rate_source(s.source)), date=rate_date(s.as_of)) + "\n", style="dim")
         if o.note(lang):
             text.append(neutralise(o.note(lang)) + "\n")
-        self.query_one("#offer-detail", Static).update(self._notes_text(text))
+        self._set_detail(self._notes_text(text))
+
+    def _set_detail(self, text: Text) -> None:
+        """The details pane shows `text`. The screen is laid out again only when the text
+        takes another number of lines: a layout redraws every widget of the screen, a
+        fifth of what a re-rank cost (a new price in the arithmetic line rarely wraps anew)."""
+        shown = self.query_one("#offer-detail", Static)
+        visual = visualize(shown, text)  # what Static.update makes of it
+        width, height = shown.content_size
+        # as Widget.get_content_height measures it
+        same_height = bool(width) and visual.get_height(shown.styles, width) == height  # type: ignore[arg-type]
+        shown.update(visual, layout=not same_height)
 
     def _notes_text(self, text: Text) -> Text:
         """The country's practical notes, under whatever the detail shows."""

@@ -29,17 +29,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from itertools import zip_longest
-from typing import Any
+from typing import Any, Self
 
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, RenderableType
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual._segment_tools import line_crop
 from textual._types import SegmentLines
 from textual.cache import LRUCache
+from textual.color import Color
 from textual.coordinate import Coordinate
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.renderables.styled import Styled
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 
@@ -53,12 +58,57 @@ def _shown(value: object) -> object | None:
     return None
 
 
+_JOIN = Text("\n")
+
+
+def render_one_line(
+    console: Console, options: ConsoleOptions, cell: RenderableType, width: int, padding: int,
+    pre_style: Style, post_style: Style,
+) -> SegmentLines:
+    """A cell of one line as DataTable renders it: `Styled(Padding(cell, (0, padding)),
+    pre_style, post_style)` through rich, `width` cells wide, one line, not wrapped.
+    A Text that fits is drawn directly (its segments, padded, styled), the same
+    segments in a fraction of the time; anything else goes through rich."""
+    if isinstance(cell, Text):
+        line = _text_line(console, options, cell, width, padding, pre_style, post_style)
+        if line is not None:
+            return [line]
+    one_line = options.update_dimensions(width, 1).update(no_wrap=True)
+    return console.render_lines(
+        Styled(Padding(cell, (0, padding)), pre_style=pre_style, post_style=post_style), one_line)
+
+
+def _text_line(
+    console: Console, options: ConsoleOptions, text: Text, width: int, padding: int,
+    pre_style: Style, post_style: Style,
+) -> list[Segment] | None:
+    inner = width - 2 * padding
+    plain = text.plain
+    if inner < 1 or "\n" in plain or "\t" in plain or (text.justify or options.justify or "default") != "default":
+        return None
+    length = cell_len(plain)
+    if length > inner:
+        return None  # cut or folded by rich
+    # as Text renders its lines (joined; its own style becomes a span), padded as Padding does
+    segments = list(_JOIN.join([text]).render(console, end="")) if text.style or text.spans else [Segment(plain)]
+    blank = console.get_style("none")
+    if length < inner:
+        segments.append(Segment(" " * (inner - length), blank))
+    if padding:
+        edge = Segment(" " * padding, blank)
+        segments = [edge, *segments, edge]
+    return list(Segment.apply_style(segments, style=pre_style, post_style=post_style))
+
+
 class FixedColumnsTable(DataTable[CellType]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._shown_cells: LRUCache[tuple[object, ...], SegmentLines] = LRUCache(4096)
         self._cell_meta: dict[tuple[int, int], Style] = {}
-        self._shown_rows: LRUCache[tuple[object, ...], tuple[SegmentLines, SegmentLines]] = LRUCache(1024)
+        self._shown_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._shown_for: int | None = None  # the update (DataTable's _update_count) of _row_shown_cache
+        self._row_shown_cache: dict[RowKey, tuple[object, ...]] = {}
+        self._frame_styles: dict[object, Any] | None = None  # while a frame is drawn (render_lines)
 
     def replace_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]]) -> None:
         """The table's rows become `rows` ((key, cells) pairs, one line each): as
@@ -90,7 +140,11 @@ class FixedColumnsTable(DataTable[CellType]):
         shown = getattr(self, "_shown_cells", None)  # DataTable's __init__ may call this first
         if shown is not None:
             shown.clear()
-            self._shown_rows.clear()
+            self._shown_lines.clear()
+
+    def clear(self, columns: bool = False) -> Self:
+        self._shown_for = None
+        return super().clear(columns)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         new_rows = list(new_rows)
@@ -104,73 +158,158 @@ class FixedColumnsTable(DataTable[CellType]):
         header_height = self.header_height if self.show_header else 0
         self.virtual_size = Size(width, self._total_row_height + header_height)
 
-    def _render_line_in_row(
-        self,
-        row_key: RowKey,
-        line_no: int,
-        base_style: Style,
-        cursor_location: Coordinate,
-        hover_location: Coordinate,
-    ) -> tuple[SegmentLines, SegmentLines]:
-        row = self.rows.get(row_key)
-        if row is None or row.height != 1 or self.fixed_columns or (self._labelled_row_exists and self.show_row_labels):
-            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
-        cells = self._data.get(row_key, {})
-        columns = self.ordered_columns
-        shown = tuple(_shown(cells.get(column.key)) for column in columns)
-        if None in shown:
-            return super()._render_line_in_row(row_key, line_no, base_style, cursor_location, hover_location)
-        row_index = self._row_locations.get(row_key)
-        key = (
-            row_index, shown, line_no, base_style, row_index == cursor_location.row, row_index == hover_location.row,
-            cursor_location if self.cursor_type != "row" else None, hover_location if self.cursor_type != "row" else None,
-            self.cursor_type, self.show_cursor, self._show_hover_cursor, self._pseudo_class_state,
-            self.size.width, tuple(column.get_render_width(self) for column in columns),
-        )
-        lines = self._shown_rows.get(key)
-        if lines is None:
-            lines = self._shown_rows[key] = super()._render_line_in_row(
-                row_key, line_no, base_style, cursor_location, hover_location)
-        return lines
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame_styles = {}  # styles found once a frame (Textual walks the DOM for each)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_styles = None
 
-    def _render_cell(
-        self,
-        row_index: int,
-        column_index: int,
-        base_style: Style,
-        width: int,
-        cursor: bool = False,
-        hover: bool = False,
-    ) -> SegmentLines:
-        if row_index < max(self.fixed_rows, 0) or column_index < max(self.fixed_columns, 0):
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
-        row = self.rows.get(row_key) if row_key is not None else None
-        if row_key is None or row is None or row.height != 1 or column_key is None:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        shown = _shown(self._data[row_key].get(column_key))
+    def render_line(self, y: int) -> Strip:
+        frame = self._frame_styles
+        if frame is None:
+            return super().render_line(y)
+        # as DataTable's, with the widget's style found once a frame
+        base_style = frame.get("base")
+        if base_style is None:
+            base_style = frame["base"] = self.rich_style
+        scroll_x, scroll_y = self.scroll_offset
+        fixed_rows_height = 0
+        for row_index in range(self.fixed_rows):
+            row_key = self._row_locations.get_key(row_index)
+            if row_key is not None:
+                fixed_rows_height += self.get_row_height(row_key)
+        if self.show_header:
+            fixed_rows_height += self.get_row_height(self._header_row_key)
+        if y >= fixed_rows_height:
+            y += scroll_y
+        return self._render_line(y, scroll_x, scroll_x + self.size.width, base_style)
+
+    def _get_row_style(self, row_index: int, base_style: Style) -> Style:
+        frame = self._frame_styles
+        if frame is None:
+            return super()._get_row_style(row_index, base_style)
+        kind = -1 if row_index == -1 else -2 if row_index < self.fixed_rows else row_index % 2 if self.zebra_stripes else 0
+        key = ("row", kind, base_style)
+        style = frame.get(key)
+        if style is None:
+            style = frame[key] = super()._get_row_style(row_index, base_style)
+        return style
+
+    def _render_line(self, y: int, x1: int, x2: int, base_style: Style) -> Strip:
+        """A line of one-line text cells, kept by what it shows (cells, position, cursor,
+        hover, widths, crop) as long as it is needed; anything else is DataTable's own."""
+        if self.fixed_columns or self.fixed_rows or (self._labelled_row_exists and self.show_row_labels):
+            return super()._render_line(y, x1, x2, base_style)
+        try:
+            row_key, _line = self._get_offsets(y)
+        except LookupError:
+            return super()._render_line(y, x1, x2, base_style)
+        columns = self.ordered_columns
+        if row_key is self._header_row_key:
+            if self.header_height != 1:
+                return super()._render_line(y, x1, x2, base_style)
+            row_index = -1
+            shown = tuple(_shown(column.label) for column in columns)
+        else:
+            row = self.rows.get(row_key)
+            if row is None or row.height != 1:
+                return super()._render_line(y, x1, x2, base_style)
+            index = self._row_locations.get(row_key)
+            row_index = -1 if index is None else index
+            shown = self._row_shown(row_key)
+        if None in shown:
+            return super()._render_line(y, x1, x2, base_style)
+        frame = self._frame_styles
+        drawing = frame.get("drawing") if frame is not None else None  # the same for each line of a frame
+        if drawing is None:
+            drawing = (
+                self.cursor_coordinate, self.hover_coordinate, self.size.width,
+                tuple(column.get_render_width(self) for column in columns),
+                (self.cursor_type, self.show_cursor, self._show_hover_cursor, self._pseudo_class_state,
+                 self.zebra_stripes, self.cell_padding, self.cursor_foreground_priority == "css",
+                 self.cursor_background_priority == "css"),
+            )
+            if frame is not None:
+                frame["drawing"] = drawing
+        cursor, hover, width, widths, state = drawing
+        if state[0] == "row":  # only whether the cursor or the mouse is on this row matters
+            where: tuple[object, ...] = (cursor.row == row_index, hover.row == row_index)
+        else:
+            where = (cursor, hover)
+        key = (row_index, shown, widths, where, x1, x2, width, base_style, state)
+        strip = self._shown_lines.get(key)
+        if strip is None:
+            strip = self._shown_lines[key] = self._build_line(
+                row_index, shown, widths, base_style, cursor, hover, x1, width, state)
+        return strip
+
+    def _build_line(
+        self, row_index: int, shown: tuple[object, ...], widths: tuple[int, ...], base_style: Style,
+        cursor: Coordinate, hover: Coordinate, x1: int, width: int, state: tuple[Any, ...],
+    ) -> Strip:
+        """As DataTable draws a row of one line without fixed columns or labels: each
+        cell's segments kept by what it shows and how (not where: its row and column
+        are click metadata added to each segment)."""
+        cursor_type, show_cursor, show_hover_cursor, _pseudo, _zebra, padding, css_fg, css_bg = state
+        should_highlight = self._should_highlight
+        row_style = self._get_row_style(row_index, base_style)
+        header = row_index == -1
+        kept = self._shown_cells
+        cell_meta = self._cell_meta
+        renderables: list[RenderableType] | None = None
+        segments: list[Segment] = []
+        extend = segments.extend
+        for column_index, column_width in enumerate(widths):
+            if cursor_type == "row":
+                on_cursor, on_hover = cursor.row == row_index, hover.row == row_index
+            else:
+                cell = Coordinate(row_index, column_index)
+                on_cursor = should_highlight(cursor, cell, cursor_type)
+                on_hover = should_highlight(hover, cell, cursor_type)
+            key = (shown[column_index], header, row_style, column_width, on_cursor, on_hover, state)
+            lines = kept.get(key)
+            if lines is None:
+                if renderables is None:
+                    renderables = self._get_row_renderables(row_index).cells
+                component_style, post_style = self._get_styles_to_render_cell(
+                    header, False, False, on_hover, on_cursor, show_cursor, show_hover_cursor, css_fg, css_bg)
+                lines = render_one_line(
+                    self.app.console, self.app.console_options, renderables[column_index], column_width, padding,
+                    row_style + component_style, post_style)
+                # its segments of one style joined, as the line's are in the end: fewer to add metadata to
+                lines = kept[key] = [list(Segment.simplify(lines[0]))]
+            meta = cell_meta.get((row_index, column_index))
+            if meta is None:
+                meta = cell_meta[row_index, column_index] = Style.from_meta({"row": row_index, "column": column_index})
+            extend([Segment(text, style + meta if style else meta, control) for text, style, control in lines[0]])
+        remaining_space = max(0, width - (sum(widths) + self._row_label_column_width))
+        if cursor_type == "row":
+            extend_style, _ = self._get_styles_to_render_cell(
+                header, False, False, should_highlight(hover, Coordinate(row_index or 0, 0), cursor_type),
+                row_index == cursor.row, show_cursor, show_hover_cursor, False, False,
+            )
+            extend_style = row_style + extend_style
+        elif row_style.bgcolor is not None:
+            faded_color = Color.from_rich_color(row_style.bgcolor).blend(self.background_colors[1], factor=0.25)
+            extend_style = Style.from_color(color=row_style.color, bgcolor=faded_color.rich_color)
+        else:
+            extend_style = Style.from_color(row_style.color, row_style.bgcolor)
+        extend_style += Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True})
+        segments.append(Segment(" " * remaining_space, extend_style))
+        if x1:  # scrolled sideways
+            return Strip(line_crop(segments, x1, x1 + width, width)).adjust_cell_length(width, base_style).simplify()
+        # each cell's segments are as wide as its column
+        strip = Strip(segments, sum(widths) + remaining_space)
+        return strip.adjust_cell_length(width, base_style).simplify()
+
+    def _row_shown(self, row_key: RowKey) -> tuple[object, ...]:
+        """What each cell of the row shows (`_shown`), kept until the table next changes."""
+        if self._shown_for != self._update_count:
+            self._shown_for, self._row_shown_cache = self._update_count, {}
+        shown = self._row_shown_cache.get(row_key)
         if shown is None:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        key = (shown, base_style, width, cursor, hover, self._show_hover_cursor, self.show_cursor,
-               self.cursor_foreground_priority, self.cursor_background_priority, self._pseudo_class_state)
-        lines = self._shown_cells.get(key)
-        if lines is None:
-            # as DataTable renders a cell, but without the row and column metadata
-            _label, cells = self._get_row_renderables(row_index)
-            component_style, post_style = self._get_styles_to_render_cell(
-                False, False, False, hover, cursor, self.show_cursor, self._show_hover_cursor,
-                self.cursor_foreground_priority == "css", self.cursor_background_priority == "css",
-            )
-            options = self.app.console_options.update_dimensions(width, 1).update(no_wrap=True)
-            lines = self.app.console.render_lines(
-                Styled(Padding(cells[column_index], (0, self.cell_padding)),
-                       pre_style=base_style + component_style, post_style=post_style),
-                options,
-            )
-            self._shown_cells[key] = lines
-        meta = self._cell_meta.get((row_index, column_index))
-        if meta is None:
-            meta = self._cell_meta[row_index, column_index] = Style.from_meta({"row": row_index, "column": column_index})
-        return [[Segment(text, style + meta if style else meta, control) for text, style, control in line]
-                for line in lines]
+            cells = self._data.get(row_key, {})
+            shown = self._row_shown_cache[row_key] = tuple(
+                _shown(cells.get(column.key)) for column in self.ordered_columns)
+        return shown
