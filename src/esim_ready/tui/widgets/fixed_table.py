@@ -1,28 +1,28 @@
-"""A DataTable for one-line rows of text in columns of set widths, cheap to refill.
+"""A DataTable for one-line rows of text in columns of set widths, cheap to refill and redraw.
 
-Two costs of DataTable this avoids, both paid again on every refill (a compare
-table re-ranked: its 60 rows cleared and added again):
+What DataTable pays again on every refill (a compare table re-ranked: its 60 rows
+cleared and added again) and on every frame after it, and how this one avoids it:
 
-* DataTable measures the width of every new cell, even in a column whose width
-  is set and never follows its content (420 measurements through Rich for 60
-  rows). While every column has a width and no row has a label or an automatic
-  height, only the virtual size is updated (what the measuring ends with).
-* DataTable keeps a rendered cell only until the table next changes. Here a
-  one-line cell of text (str or Text) is kept by what it shows (its text and
-  styles, the row's style, cursor and hover) for as long as it is needed: a
-  refilled table mostly shows the same cells again, at other rows. The click
-  and hover metadata (the cell's current row and column) is applied afresh.
+* It measures the width of every new cell, even in a column whose width is set
+  and never follows its content (420 measurements through Rich for 60 rows).
+  While every column has a width and no row has a label or an automatic height,
+  only the virtual size is updated (what the measuring ends with).
+* It keeps a drawn line and a rendered cell only until the table next changes.
+  Here a line of one-line text cells (str or Text) is kept by what it shows (its
+  cells, position, cursor, hover, widths, sideways scroll, styles) for as long as
+  it is needed, and each cell by what it shows and how (not where: its row and
+  column are click metadata added to its segments): a refilled table mostly shows
+  the same cells again, at other rows; reopened on the same trip, the same lines.
+* It renders each cell through Rich's pipeline (Styled(Padding(cell)) rendered to
+  lines, ~0.2 ms a cell). A one-line Text that fits its column is drawn directly:
+  its own segments, padded and styled, the same segments (`render_one_line`,
+  tested against Rich for any text, spans, styles and widths).
+* It finds the widget's style (a walk up the DOM) for every line drawn; here once a frame.
+* Each `add_row` re-sets the cursor (a reactive with its validation and watcher)
+  and asks for an idle check, 60 times per refill: `replace_rows` refills the
+  table in one step (as `clear()` then `add_row` for each row, same cursor and events).
 
-A whole row's rendered line is also kept by what it shows (its cells, position,
-cursor and hover): a table refilled with what it showed before (the compare
-view reopened on the same trip) draws from it at once.
-
-And a third: `replace_rows` refills the table in one step (as `clear()` then
-`add_row` for each row, with the same cursor and events), where each `add_row`
-re-set the cursor (a reactive with its validation and watcher) and asked for
-an idle check, 60 times per refill.
-
-Anything else (headers, labels, taller rows, other renderables) is DataTable's own.
+Anything else (labels, fixed rows or columns, taller rows, other renderables) is DataTable's own.
 """
 
 from __future__ import annotations
