@@ -185,3 +185,33 @@ def test_norwegian_telenor_rule_becomes_the_default_keep_alive():
     rule = suggest_keepalive("NO", "Telenor", today=date(2026, 11, 21))
     assert rule is not None and rule.action == "topup" and rule.every_months == 15
     assert rule.source.startswith("https://www.telenor.no/")
+
+
+def test_a_file_read_again_shows_its_changes_and_an_unchanged_one_is_not_parsed_again(config_dir, monkeypatch):
+    """After the catalog is reset (the user saved an offer), every file is read again: one
+    whose text is the same is not parsed and validated again (opening a country stays
+    quick); one changed in place, even to the same size, shows its new values at once."""
+    from esim_ready.catalog import country_files
+
+    folder = config_dir / "data"
+    folder.mkdir(parents=True)
+    (folder / "MA.toml").write_text(USER_MA, "utf-8")
+    curated.set_user_data_dir(folder)
+    parsed: list[str] = []
+    real = country_files.parse_country_file
+    monkeypatch.setattr(country_files, "parse_country_file", lambda *a: parsed.append(a[0]) or real(*a))
+
+    def my_pass() -> tuple[float, str]:
+        mt = next(c for c in curated.country_data("MA").carriers if c.name == "Maroc Telecom")
+        return mt.plans[0].price, mt.plans[0].name
+
+    assert my_pass() == (100, "Pass I bought")
+    curated.reset()
+    assert my_pass() == (100, "Pass I bought")
+    assert [p for p in parsed if p.endswith("data/MA.toml")] == [str(folder / "MA.toml")]  # once
+    (folder / "MA.toml").write_text(USER_MA.replace("price = 100", "price = 120"), "utf-8")  # same size
+    curated.reset()
+    assert my_pass() == (120, "Pass I bought")
+    (folder / "MA.toml").write_text(USER_MA.replace("Pass I bought", "Pass I bought again"), "utf-8")
+    curated.reset()
+    assert my_pass() == (100, "Pass I bought again")

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
 _FILE_RE = re.compile(r"^[A-Z]{2}\.toml$")
 _user_dir: Path | None = None
 _problems: list[str] = []
+# Files parsed and validated, with the text they were parsed from: `reset()` (after the
+# user's own offers were saved) reads every file again, but one whose text is the same
+# is not parsed and validated again (reading is cheap, ~1/100 of parsing); any change is.
+_parsed: dict[tuple[str, str, str], tuple[str, CountryFile]] = {}
 
 
 def set_user_data_dir(path: Path | None) -> None:
@@ -64,7 +68,6 @@ def _aliases() -> AliasTable:
 
 @cache
 def _user() -> dict[str, CountryFile]:
-    from esim_ready.catalog.country_files import parse_country_file
     from esim_ready.errors import DataFileError
     from esim_ready.i18n import t
     from esim_ready.limits import MAX_FILE_BYTES, describe_bytes
@@ -82,8 +85,7 @@ def _user() -> dict[str, CountryFile]:
             if path.stat().st_size > MAX_FILE_BYTES:
                 _problems.append(t("main.user_file_too_large", path=path, limit=describe_bytes(MAX_FILE_BYTES)))
                 continue
-            text = path.read_text("utf-8")
-            out[path.name[:2]] = parse_country_file(str(path), text, path.name[:2], "user")
+            out[path.name[:2]] = _parse(str(path), path.read_text("utf-8"), path.name[:2], "user")
         except DataFileError as exc:
             _problems.append(t("main.user_file_skipped", problem=exc))
         except (OSError, UnicodeDecodeError) as exc:
@@ -102,12 +104,22 @@ def _slug(name: str) -> str:
 @cache
 def _shipped_file(code: str) -> CountryFile | None:
     """The shipped curated file of one country, parsed on first use."""
-    from esim_ready.catalog.country_files import parse_country_file
-
     entry = data_path(f"countries/{code}.toml")
     if not entry.is_file():
         return None
-    return parse_country_file(f"data/countries/{code}.toml", entry.read_text("utf-8"), code, "curated")
+    return _parse(f"data/countries/{code}.toml", entry.read_text("utf-8"), code, "curated")
+
+
+def _parse(name: str, text: str, code: str, origin: str) -> CountryFile:
+    """`parse_country_file(name, text, code, origin)`, kept for the same text."""
+    from esim_ready.catalog.country_files import parse_country_file
+
+    kept = _parsed.get((name, code, origin))
+    if kept is not None and kept[0] == text:
+        return kept[1]
+    parsed = parse_country_file(name, text, code, origin)
+    _parsed[name, code, origin] = (text, parsed)
+    return parsed
 
 
 @cache
