@@ -278,6 +278,6 @@ def _run_tui(args: argparse.Namespace) -> int:
         countries.get(args.country)  # raises UnknownCountry before the screen opens
     from esim_ready.tui.app import EsimReadyApp
 
-    app = EsimReadyApp(initial_country=args.country, language=args.lang, settle_heap=True)
+    app = EsimReadyApp(initial_country=args.country, language=args.lang, settle_heap=True, prepare_compare=True)
     app.run()
     return app.return_code or 0

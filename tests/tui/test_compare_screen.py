@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from esim_ready.state.settings import SettingsStore
 from esim_ready.state.trips import TripStore
-from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.app import COMPARE, EsimReadyApp
 from esim_ready.tui.screens.compare import CompareScreen
 from tui.helpers import TODAY
 
@@ -296,3 +296,49 @@ async def test_a_long_value_typed_shows_whole_in_its_field() -> None:
             field = screen.query_one(f"#{name}", Input)
             drawn = "".join(segment.text for segment in field.render_line(0))
             assert value in drawn, (name, drawn)
+
+
+async def built_ahead(pilot) -> CompareScreen:
+    """The compare screen the app builds a moment after the main screen is up, once laid out."""
+    app = pilot.app
+    for _ in range(100):
+        await pilot.pause(0.05)
+        if app.is_screen_installed(COMPARE) and app.get_screen(COMPARE).laid_out_ahead:
+            break
+    screen = app.get_screen(COMPARE)
+    assert isinstance(screen, CompareScreen) and screen.laid_out_ahead and screen is not app.screen
+    return screen
+
+
+async def test_built_ahead_it_opens_as_one_built_when_asked() -> None:
+    """The command's app builds the compare screen while the user reads the main screen:
+    opened, it looks exactly as one built at that moment, for the country shown or another."""
+    shots: dict[str, list[str]] = {}
+    for ahead in (True, False):
+        app = EsimReadyApp(initial_country="NO", language="en", today=TODAY, prepare_compare=ahead)
+        async with app.run_test(size=(80, 24)) as pilot:
+            kept = await built_ahead(pilot) if ahead else None
+            screen = await open_compare(pilot)
+            assert screen is kept or not ahead
+            shots[str(ahead)] = [app.export_screenshot()]
+            await pilot.press("escape")
+            await pilot.pause()
+            app.show_compare("SE", days=10)
+            await pilot.pause()
+            shots[str(ahead)].append(app.export_screenshot())
+    assert shots["True"] == shots["False"]
+    assert "Norway" in shots["True"][0] and "Sweden" in shots["True"][1]
+
+
+async def test_built_ahead_for_one_country_it_opens_on_the_one_asked() -> None:
+    """Built for the country the main screen showed, opened from a trip elsewhere (another
+    country, other days): that country and trip, drawn as on any opening."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY, prepare_compare=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await built_ahead(pilot)
+        app.show_compare("SE", days=10)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert str(screen.query_one("#compare-title", Static).render()).startswith("Sweden")
+        assert screen.query_one("#days", Input).value == "10"

@@ -73,6 +73,8 @@ NOTICE_SECONDS: dict[str, tuple[float, float, float]] = {
 # once the main screen is up and idle, a full garbage collection (tens of ms) and
 # the objects left frozen for the session (tui/heap.py)
 HEAP_SETTLE_SECONDS = 1.0
+# and before that, the compare screen built ahead (`prepare_compare`, ~50 ms)
+PREPARE_COMPARE_SECONDS = 0.5
 
 
 def notice_timeout(severity: str, asked: float | None) -> float:
@@ -104,12 +106,16 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         language: str | None = None,
         today: date | None = None,
         settle_heap: bool = False,
+        prepare_compare: bool = False,
     ) -> None:
         """`settle_heap`: the command line's app, alone in its process: what start-up
-        made is frozen for the garbage collector (tui/heap.py)."""
+        made is frozen for the garbage collector (tui/heap.py). `prepare_compare`: the
+        compare screen is built while the user reads the main screen (the command
+        line's app; tests build it when they open it)."""
         super().__init__()
         install_cjk_wrapping()  # Chinese text wraps between characters everywhere (toasts too)
         self.settle_heap = settle_heap
+        self.prepare_compare = prepare_compare
         if settle_heap:
             from esim_ready.tui import heap
 
@@ -138,6 +144,8 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         """The first frame is on screen: now the start-up notices (a damaged file
         kept aside, problems in the user's data, keep-alives due)."""
         self._startup_notices()
+        if self.prepare_compare:
+            self.set_timer(PREPARE_COMPARE_SECONDS, self.build_compare_ahead)
         if self.settle_heap:
             from esim_ready.tui import heap
 
@@ -318,6 +326,34 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         if not self.is_screen_installed(COMPARE):
             self.install_screen(screen, name=COMPARE)
         self.push_screen(screen)
+
+    async def build_compare_ahead(self) -> None:
+        """The compare screen built (composed, styled, filled) and kept, not shown, for
+        the country the main screen shows: its first opening in a session is then a
+        reopening (~10 ms instead of ~60 ms, most of which was building its widgets).
+        Called a moment after the first frame, once the main screen is idle; skipped
+        if the user is already elsewhere or compare was built."""
+        from esim_ready.catalog.curated import curated_countries
+        from esim_ready.tui.screens.compare import CompareScreen
+
+        screen = self.screen
+        if self.is_screen_installed(COMPARE) or not isinstance(screen, BrowseScreen) or self._exit:
+            return
+        country = screen.country.country if screen.country is not None else self.settings.last_country
+        if country is None:  # none shown yet: any (reopening it for another costs little)
+            country = next(iter(curated_countries()), None)
+        if country is None:
+            return
+        try:
+            compare = CompareScreen(country)
+        except UserError:  # a saved country no longer known: built when first opened
+            return
+        self.install_screen(compare, name=COMPARE)
+        self._load_screen_css(compare)
+        _screen, mounted = self._get_screen(compare)  # registered and started: composed and mounted, not shown
+        await mounted
+        # apart from the app's messages, which it waits for (its table's focus)
+        compare.run_worker(compare.lay_out_ahead(self.size), exclusive=True)
 
     def goto_country(self, code: str) -> None:
         while len(self.screen_stack) > 2:

@@ -10,6 +10,7 @@ sources and the rates' dates) and the country's practical notes show below.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import os
 from datetime import date
@@ -136,6 +137,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._cells_for: tuple[str, int, date] | None = None  # (language, name width, today) of _offer_cells
         self._offer_cells: dict[Offer, tuple[str | Text, ...]] = {}
         self._detail_shown: TripCost | None = None  # the offer whose details show
+        self.laid_out_ahead = False  # built ahead, laid out and drawn off screen (lay_out_ahead)
 
     @property
     def rates(self) -> Rates:
@@ -170,6 +172,34 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._columns()
         self.rerank()
         self.query_one("#offers", DataTable).focus()
+        if not self.is_current:  # built ahead, not shown (app.build_compare_ahead): styled with today's CSS
+            self._styled_with = self._css_now()
+
+    async def lay_out_ahead(self, size: Size) -> None:
+        """Built ahead and not shown (app.build_compare_ahead): laid out and drawn at the
+        app's `size`, off screen, as it would be on screen (its footer's keys built, the
+        layouts that follow widgets' new sizes), so that showing it only draws what changed
+        (else its footer's keys are built then, and it takes three layouts and two full
+        draws: as it resumes, for its first resize, for the keys)."""
+        if not self.is_attached or self.is_current:
+            return
+        self._layout_required = True
+        quiet = 0
+        for _ in range(50):  # as on screen, until the sizes settle (keys placed, scroll bars shown)
+            if self.is_current or not self.is_attached:  # opened meanwhile: on screen, as usual
+                return
+            await self._invoke_and_clear_callbacks()  # what waits for a refresh (the footer's keys rebuilt)
+            if self._layout_required:
+                self._layout_required, quiet = False, 0
+                self._refresh_layout(size)
+            else:
+                quiet += 1
+                if quiet == 3:
+                    break
+            await asyncio.sleep(0.01)  # the widgets take their new sizes; some ask for another layout
+        if self.is_attached and not self.is_current:
+            self._compositor.render_update(full=True)
+        self.laid_out_ahead = True
 
     def reopen(self, country: str, days: int = 7) -> None:
         """Show `country` for a trip of `days` days (1 GB a day) as a new screen would,
