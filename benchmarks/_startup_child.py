@@ -55,7 +55,7 @@ else:
         def on_ready(self) -> None:
             super().on_ready()  # the start-up notices too
             screen = self.screen
-            for pane in ("#search", "#countries", "#carriers", "#plans", "#detail-box", "Footer"):
+            for pane in ("#search", "#countries", "#carriers", "#plans", "#detail-box", "KeyFooter"):
                 assert screen.query_one(pane).region.area, pane  # every pane laid out and painted
             assert screen.query_one("#carriers").row_count  # the remembered country is open
             ready(self)

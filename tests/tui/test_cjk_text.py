@@ -7,12 +7,12 @@ from rich._wrap import divide_line as rich_divide_line
 from rich.console import Console
 from rich.text import Text
 from textual.content import Content
-from textual.widgets import Footer
 from textual.widgets._toast import Toast
 
 from esim_ready.i18n import set_language, t
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.widgets.cjk_text import break_lines, divide_line, install
+from esim_ready.tui.widgets.key_footer import KeyFooter
 from tui.helpers import TODAY
 
 
@@ -75,7 +75,7 @@ async def test_a_chinese_notice_at_60x20_shows_every_character(config_dir):
         await pilot.pause()
         await pilot.pause()
         toast = app.screen.query_one(Toast)
-        footer = app.screen.query_one(Footer)
+        footer = app.screen.query_one(KeyFooter)
         lines = toast.render().wrap(toast.content_region.width)
         assert len(lines) == toast.content_region.height
         assert toast.region.bottom <= footer.region.y

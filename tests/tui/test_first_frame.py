@@ -42,6 +42,18 @@ async def test_the_remembered_country_shows_in_the_list_in_the_first_frame():
         assert "AD" not in app.first_frame.split("JP • Japan")[0]  # not the top of the list
 
 
+async def test_the_footer_shows_its_keys_in_the_first_frame():
+    """Textual's Footer mounted its keys after the first frame (an empty bar first);
+    the key footer draws the focused search box's keys in the first frame already."""
+    app = FirstFrame(initial_country="JP", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.first_frame is not None
+        first_footer = app.first_frame.splitlines()[-1]
+        assert "/ Search" in first_footer and "? Help" in first_footer
+        assert first_footer == screen_text(app.screen)[-1]  # the same keys as once settled
+
+
 async def test_the_plans_are_filled_once_at_launch_and_again_when_the_width_changes(monkeypatch):
     fills: list[int] = []
     original = BrowseScreen._fill_plans

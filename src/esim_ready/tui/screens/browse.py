@@ -25,7 +25,7 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.breakpoints import set_breakpoint_classes
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import SafeInput, markup_safe, plain
-from esim_ready.tui.widgets.footer import SteadyFooter
+from esim_ready.tui.widgets.key_footer import KeyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 yield plans
                 with VerticalScroll(id="detail-box"):
                     yield Static(t("main.detail_hint"), id="detail")
-        yield SteadyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._setup("")

@@ -40,7 +40,7 @@ from esim_ready.tui.breakpoints import set_breakpoint_classes
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line, plain
 from esim_ready.tui.widgets.cjk_text import CJKText
-from esim_ready.tui.widgets.footer import SteadyFooter
+from esim_ready.tui.widgets.key_footer import KeyFooter
 
 FILTERS = ("all", "open", "critical")
 HEADING = "category:"  # option id prefix of a category heading
@@ -115,7 +115,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             with VerticalScroll(id="how-box") as how:
                 how.border_title = t("checklist.how_title")
                 yield Static("", id="how")
-        yield SteadyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         try:

@@ -43,7 +43,7 @@ from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line
 from esim_ready.tui.widgets.cjk_text import CJKText
 from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
-from esim_ready.tui.widgets.footer import SteadyFooter
+from esim_ready.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from esim_ready.catalog.models import CountryData, Offer
@@ -165,7 +165,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         table: FixedColumnsTable[str | Text] = FixedColumnsTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield table
         yield VerticalScroll(Static(id="offer-detail"), id="offer-detail-box")
-        yield SteadyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._title()

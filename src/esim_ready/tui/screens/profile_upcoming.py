@@ -20,7 +20,7 @@ from esim_ready.state.profiles import ProfileStore
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import one_line
-from esim_ready.tui.widgets.footer import SteadyFooter
+from esim_ready.tui.widgets.key_footer import KeyFooter
 
 COLUMNS = ("due", "when", "name", "number", "per_year")
 LEFT_OUT = ("per_year", "number")  # on a narrow screen, in this order (the detail and the totals line say them)
@@ -78,7 +78,7 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
         yield Static(id="upcoming-totals")
         with VerticalScroll(id="upcoming-detail-box"):
             yield Static(id="upcoming-detail")
-        yield SteadyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.reload()

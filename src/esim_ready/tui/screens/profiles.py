@@ -29,7 +29,7 @@ from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import plain
-from esim_ready.tui.widgets.footer import SteadyFooter
+from esim_ready.tui.widgets.key_footer import KeyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 
@@ -91,7 +91,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             yield ProfileList(id="profiles")
         with VerticalScroll(id="profile-detail-box"):
             yield Static(id="profile-detail")
-        yield SteadyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#profiles-box").border_subtitle = t("profiles.legend")

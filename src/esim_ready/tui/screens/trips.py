@@ -31,7 +31,7 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import plain
 from esim_ready.tui.widgets.cjk_text import CJKText
-from esim_ready.tui.widgets.footer import SteadyFooter
+from esim_ready.tui.widgets.key_footer import KeyFooter
 
 
 class TripsScreen(LocalizedScreenMixin, Screen):
@@ -63,7 +63,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         table: DataTable[str | Text] = DataTable(id="trips", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(CJKText(t("trips.empty")), id="empty")
-        yield SteadyFooter(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#trips", DataTable).focus()

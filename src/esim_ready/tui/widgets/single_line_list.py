@@ -14,6 +14,7 @@ and the snapshots check it (a wrong, wrapped or missing line would show there).
 
 from __future__ import annotations
 
+from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.strip import Strip
@@ -32,6 +33,15 @@ class SingleLineOptionList(OptionList):
         super().__init__(*args, **kwargs)
         self._line_strips: LRUCache[tuple[Option, Style, int, object], Strip] = LRUCache(maxsize=4096)
         self._scroll_when_sized = False
+        self._lines_width: int | None = None  # the width the lines were counted at
+
+    def _on_resize(self, event: events.Resize | None = None) -> None:  # Textual passes the event
+        """OptionList forgets every line and draws the list again on each Resize, the
+        first one too (sent after the first layout, at the size it was just drawn at).
+        Lines here are one high at any width and kept by width: a Resize that keeps the
+        width changes nothing (the height is read on every draw)."""
+        if event is not None and self.scrollable_content_region.width == self._lines_width:
+            event.prevent_default()  # OptionList's handler (it clears its caches) not called
 
     def scroll_to_highlight_when_sized(self) -> None:
         """Scroll to the highlighted option; before the list's first layout, as soon as
@@ -75,6 +85,7 @@ class SingleLineOptionList(OptionList):
             cache.heights[index] = 1
             lines.append((index, 0))
         region = self.scrollable_content_region
+        self._lines_width = region.width
         width = region.width - self._get_left_gutter_width()
         # Never shorter than the view: a filtered list of 3 or of 12 then has the
         # same virtual size, so typing does not re-lay-out the whole screen (the

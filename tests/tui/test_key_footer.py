@@ -1,0 +1,112 @@
+"""The one-widget key footer: drawn as Textual's compact Footer draws its keys, and
+used the same way (a click presses the key, a disabled key rings the bell, the key
+under the pointer is highlighted and says what it does, keys past the edge are
+reached with the wheel)."""
+
+import pytest
+from rich.style import Style
+from textual import events
+from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Footer, Static
+
+from esim_ready.tui.widgets.key_footer import KeyFooter
+
+
+class Keys(App):
+    BINDINGS = [  # noqa: RUF012
+        Binding("a", "note('apple')", "Apple", tooltip="Take an apple"),
+        Binding("b", "note('banana')", "Banana"),  # disabled (check_action)
+        Binding("c", "note('cherry')", "Cherry", show=False),
+        Binding("d", "note('date')", "Date palm grove"),
+        Binding("question_mark", "note('help')", "Help"),
+    ]
+
+    def __init__(self, footer) -> None:
+        super().__init__()
+        self.footer = footer
+        self.noted: list[str] = []
+        self.bells = 0
+
+    def compose(self):
+        yield Static("body")
+        yield self.footer
+
+    def action_note(self, what: str) -> None:
+        self.noted.append(what)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return None if parameters == ("banana",) else True
+
+    def bell(self) -> None:
+        self.bells += 1
+
+
+def footer_line(app) -> list[tuple[str, Style]]:
+    """The bottom line as painted: (character, style) per cell (without the offsets
+    Textual tags text with for selecting it: the footer's text cannot be selected)."""
+    update = app.screen._compositor.render_update(full=True)
+    return [(ch, segment.style.clear_meta_and_links() if segment.style else None)
+            for strip in update.strips[-1] for segment in strip for ch in segment.text]
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "nord"])
+@pytest.mark.parametrize("width", [80, 24])
+async def test_drawn_as_textual_footer_draws_it(theme, width):
+    lines = []
+    for footer in (Footer(compact=True, show_command_palette=False), KeyFooter()):
+        app = Keys(footer)
+        async with app.run_test(size=(width, 5)) as pilot:
+            app.theme = theme
+            await pilot.pause()
+            await pilot.pause()
+            lines.append(footer_line(app))
+    textual_footer, ours = lines
+    assert "".join(ch for ch, _ in ours).startswith("a Apple b Banana d Date palm grove"[:width])
+    assert ours == textual_footer
+
+
+@pytest.mark.parametrize("hovered", ["Apple", "Banana"])
+async def test_the_key_under_the_pointer_drawn_as_textual_footer_draws_it(hovered):
+    lines, tooltips = [], []
+    for footer in (Footer(compact=True, show_command_palette=False), KeyFooter()):
+        app = Keys(footer)
+        async with app.run_test(size=(80, 5)) as pilot:
+            await pilot.pause()
+            x = "".join(ch for ch, _ in footer_line(app)).index(hovered)
+            await pilot.hover(type(footer), offset=(x, 0))
+            await pilot.pause()
+            lines.append(footer_line(app))
+            tooltips.append(app.screen.get_widget_at(x, 4)[0].tooltip)
+    assert lines[1] == lines[0]
+    assert tooltips[1] == tooltips[0] == {"Apple": "Take an apple", "Banana": None}[hovered]
+
+
+async def test_a_click_presses_the_key_and_a_disabled_key_rings_the_bell():
+    app = Keys(KeyFooter())
+    async with app.run_test(size=(80, 5)) as pilot:
+        await pilot.pause()
+        text = "".join(ch for ch, _ in footer_line(app))
+        await pilot.click(KeyFooter, offset=(text.index("Date"), 0))
+        await pilot.click(KeyFooter, offset=(text.index("d Date"), 0))  # on the key itself
+        await pilot.click(KeyFooter, offset=(text.index("Banana"), 0))
+        await pilot.click(KeyFooter, offset=(text.index("Help") + 4, 0))  # the blank column after a key
+        await pilot.pause()
+        assert app.noted == ["date", "date"]
+        assert app.bells == 1
+
+
+async def test_keys_past_the_right_edge_are_reached_with_the_wheel():
+    app = Keys(KeyFooter())
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.pause()
+        assert "Help" not in "".join(ch for ch, _ in footer_line(app))
+        footer = app.screen.query_one(KeyFooter)
+        for _ in range(10):
+            footer.post_message(events.MouseScrollDown(footer, 1, 0, 0, 0, 0, False, False, False))
+            await pilot.pause()
+        shown = "".join(ch for ch, _ in footer_line(app))
+        assert shown.rstrip().endswith("? Help")
+        await pilot.click(KeyFooter, offset=(shown.index("Help"), 0))
+        await pilot.pause()
+        assert app.noted == ["help"]
