@@ -66,6 +66,21 @@ def bench_toggle(root: Path, toggles: int) -> None:
     report(f"toggle, durable (file {size // 1024} KiB, 3 trips)", ms, 15)
 
 
+def bench_toggle_many(root: Path, toggles: int, count: int = 300) -> None:
+    """A tick in a trips file of `count` trips (a heavy user's years of travel): the whole
+    file is re-read, changed and written at every tick. No target; the figure shows how
+    a tick grows with the file."""
+    store = TripStore(root / "many", templates=load_templates())
+    first = store.create_trip("MA", "ios")
+    raw = store.file.read()
+    copies = [{**raw["trips"][0], "id": f"ma-{n:06x}"} for n in range(count)]
+    store.file.write({**raw, "trips": copies})
+    target = store.list_trips()[0]
+    flip = iter(range(10**9))
+    ms = timed(lambda: store.set_done(target.id, target.items[0].id, next(flip) % 2 == 0), toggles)
+    report(f"toggle, durable (file {store.path.stat().st_size // 1024} KiB, {count} trips)", ms)
+
+
 def bench_exchange(root: Path, runs: int) -> None:
     templates = big_templates(500)
     store = TripStore(root / "exchange", templates=templates)
@@ -101,6 +116,7 @@ def main() -> None:
         root = Path(tmp)
         print(f"config dir under {root}")
         bench_toggle(root, toggles)
+        bench_toggle_many(root, min(30, toggles))
         bench_exchange(root, min(30, toggles))  # a smoke run (TOGGLES 1) does each once
 
 

@@ -51,3 +51,58 @@ def test_missing_migration_is_a_damaged_file_not_a_crash(tmp_path):
     assert doc.read() == {}
     assert "cannot read that schema" in doc.quarantined[0][1].words("en")
     assert doc.quarantined[0][1].words("zh") == "schema：为 1：本版本的 esim-ready 无法读取这个版本"
+
+
+# -- a change after our own save skips parsing the same bytes again -----------------------
+# (with 300 trips a tick took 170 ms, half of it re-parsing the file just written)
+
+def _same_with_types(a, b) -> bool:
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_same_with_types(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_same_with_types(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def test_what_the_next_change_starts_from_is_exactly_what_the_disk_holds(tmp_path):
+    import tomllib
+    from datetime import UTC, date, datetime
+
+    doc = DocumentFile(tmp_path / "x.toml", schema=1)
+    doc.update(lambda d: {"trips": ({"id": "a", "items": ({"done": True},)},),
+                          "when": datetime(2026, 12, 5, 3, 4, 5, tzinfo=UTC), "day": date(2026, 12, 5),
+                          "nums": (1, 2.5), "empty": ()})
+    seen = []
+    doc.update(lambda d: seen.append(d) or d)
+    on_disk = tomllib.loads((tmp_path / "x.toml").read_text())
+    assert _same_with_types(seen[0], on_disk)  # tuples written come back as lists, as parsed
+    assert _same_with_types(doc.read(), on_disk)
+
+
+def test_changing_what_a_change_was_given_does_not_leak_into_the_next(tmp_path):
+    doc = DocumentFile(tmp_path / "x.toml", schema=1)
+    doc.update(lambda d: {"list": [1]})
+
+    def spoil(d):
+        d["list"].append(2)
+        raise RuntimeError("the change gave up")
+
+    try:
+        doc.update(spoil)
+    except RuntimeError:
+        pass
+    assert doc.read()["list"] == [1]
+
+
+def test_a_file_changed_by_someone_else_after_our_save_is_read_again(tmp_path):
+    path = tmp_path / "x.toml"
+    doc = DocumentFile(path, schema=1)
+    doc.update(lambda d: {"n": 1})
+    path.write_text("schema = 1\nn = 2\n")  # same length, another program's edit
+    doc.update(lambda d: {**d, "m": True})
+    assert doc.read() == {"schema": 1, "n": 2, "m": True}
+    path.write_text("schema = 1\nn = \n")  # and a damaged edit is kept aside, not overwritten
+    doc.update(lambda d: {**d, "fresh": True})
+    assert doc.quarantined and doc.quarantined[0][0].read_text() == "schema = 1\nn = \n"
