@@ -71,7 +71,7 @@ def bench_toggle_many(root: Path, toggles: int, count: int = 300) -> None:
     file is re-read, changed and written at every tick. No target; the figure shows how
     a tick grows with the file."""
     store = TripStore(root / "many", templates=load_templates())
-    first = store.create_trip("MA", "ios")
+    store.create_trip("MA", "ios")
     raw = store.file.read()
     copies = [{**raw["trips"][0], "id": f"ma-{n:06x}"} for n in range(count)]
     store.file.write({**raw, "trips": copies})

@@ -111,11 +111,11 @@ class DocumentFile:
         self.schema = schema
         self.migrations = migrations or {}
         self.quarantined: list[tuple[Path, Problem]] = []  # (where it was kept, why)
-        # The bytes this object last wrote and the document they parse to (pickled, so
-        # every read gets its own copy). A change re-reads the file first; when the file
-        # still holds exactly those bytes, parsing them again is skipped: with 300 trips
-        # that parse was about half of every tick. Another copy's save changes the bytes.
-        self._written: tuple[bytes, bytes] | None = None
+        # The bytes this object last read or wrote and the document they parse to
+        # (pickled, so every read gets its own copy). Every read and change re-reads the
+        # file; when it still holds exactly those bytes, parsing them again is skipped:
+        # with 300 trips that parse was most of a tick. Another copy's save changes the bytes.
+        self._known: tuple[bytes, bytes] | None = None
 
     # -- reading -------------------------------------------------------------
     def read(self) -> Raw:
@@ -147,9 +147,9 @@ class DocumentFile:
             return {}
         except OSError as exc:
             raise StorageError("read", self.path, os_reason(exc)) from None
-        written = self._written
-        if written is not None and written[0] == data:
-            doc: Raw = pickle.loads(written[1])
+        known = self._known
+        if known is not None and known[0] == data:
+            doc: Raw = pickle.loads(known[1])
             return doc
         if len(data) > limits.MAX_FILE_BYTES:
             return damaged(Problem("file_too_large", args={"limit": limits.describe_bytes(limits.MAX_FILE_BYTES)}))
@@ -158,8 +158,9 @@ class DocumentFile:
         except UnicodeDecodeError:
             return damaged(Problem("not_utf8"))
         try:
-            doc = tomllib.loads(text)
-            return self._migrate(doc)
+            doc = self._migrate(tomllib.loads(text))
+            self._known = (data, pickle.dumps(doc, pickle.HIGHEST_PROTOCOL))
+            return doc
         except RecursionError:
             return damaged(Problem("nested_too_deeply"))
         except tomllib.TOMLDecodeError as exc:
@@ -231,13 +232,13 @@ class DocumentFile:
         ordered = {"schema": doc["schema"], **{k: v for k, v in doc.items() if k != "schema"}}
         payload = tomli_w.dumps(ordered).encode("utf-8")
         target = self.path.resolve() if self.path.is_symlink() else self.path  # keep the link
-        self._written = None
+        self._known = None
         try:
             replace_atomically(target, payload)
         except OSError as exc:
             raise StorageError("save", self.path, os_reason(exc)) from None
         fsync_dir(target.parent)
-        self._written = (payload, pickle.dumps(as_parsed(ordered), pickle.HIGHEST_PROTOCOL))
+        self._known = (payload, pickle.dumps(as_parsed(ordered), pickle.HIGHEST_PROTOCOL))
 
     @contextlib.contextmanager
     def _locked(self, *, required: bool) -> Iterator[None]:
