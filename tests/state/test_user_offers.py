@@ -150,3 +150,47 @@ def test_an_import_with_control_characters_or_bidi_overrides_saves_nothing_and_s
     assert found == {("offers[0].seller", 8, "control_characters"), ("offers[0].name", 9, "control_characters")}
     assert friend.offers("MA") == []
     assert "control characters" in caught.value.problems[0].words("en")
+
+
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("price", "nan", "must be a finite number, not nan"),
+    ("price", "inf", "must be a finite number, not inf"),
+    ("price", "1e300", "must be at most 1,000,000,000"),
+    ("data_gb", "-inf", "must be a finite number"),
+    ("data_gb", "1e12", "must be at most 1,000,000,000"),
+])
+def test_an_import_with_nan_inf_or_absurd_amounts_saves_nothing(tmp_path, field, value, says):
+    # price = nan used to be saved, and then every compare of that country crashed
+    friend = UserOffers(tmp_path / "friend" / "data")
+    document = f"""\
+format = "esim-ready-offers"
+version = 1
+
+[[offers]]
+country = "NO"
+id = "kiosk"
+kind = "travel-esim"
+seller = "Airport kiosk"
+name = "Tourist eSIM"
+data_gb = 10
+validity_days = 15
+price = 250
+currency = "NOK"
+source = "seen at OSL arrivals"
+as_of = "2026-01"
+""".replace(f"\n{field} = ", f"\n{field} = {value}\n#", 1)
+    with pytest.raises(DataFileError) as info:
+        import_offers(document, friend, "friend.toml")
+    assert any(f"offers[0].{field}: {says}" in p for p in info.value.words("en")), info.value.words("en")
+    assert friend.countries() == []
+
+
+def test_a_saved_offer_with_nan_from_an_older_version_is_reported_not_a_crash(config_dir):
+    folder = config_dir / "data"
+    folder.mkdir(parents=True)
+    (folder / "NO.toml").write_text(
+        'country = "NO"\n\n[[offers]]\nid = "k"\nkind = "travel-esim"\nseller = "S"\nname = "N"\n'
+        'data_gb = 10\nvalidity_days = 15\nprice = nan\ncurrency = "NOK"\nsource = "x"\nas_of = "2026-01"\n', "utf-8")
+    curated.set_user_data_dir(folder)
+    assert [o for o in curated.country_data("NO").offers if o.origin == "user"] == []  # skipped, shipped data shown
+    assert any("price: must be a finite number, not nan" in p for p in curated.load_problems())

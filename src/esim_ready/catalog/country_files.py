@@ -6,11 +6,13 @@ file, line and field; nothing is half-accepted.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from esim_ready import limits
 from esim_ready.catalog.models import (
     BILLINGS,
     NOTE_TOPICS,
@@ -101,8 +103,14 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, kinds):
             self.p.add(where, key, "not_integer" if integer else "not_number", got=shown_value(value))
             return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.p.add(where, key, "not_finite", got=shown_value(value))
+            return None
         if value < 0 or (positive and value == 0):
             self.p.add(where, key, "not_positive" if positive else "negative", got=shown_value(value))
+            return None
+        if value > limits.MAX_AMOUNT:  # no price, volume or day count comes near; 1e300 breaks sums
+            self.p.add(where, key, "number_too_large", limit=f"{limits.MAX_AMOUNT:,}", got=shown_value(value))
             return None
         return value
 
