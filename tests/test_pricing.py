@@ -193,3 +193,28 @@ def test_a_rate_stated_without_a_date_says_so_in_the_users_language():
     finally:
         set_language("en")
     assert arithmetic(c).endswith("(rate of undated page / 2026-10-30)")
+
+
+def test_an_offer_whose_page_is_over_three_years_old_ranks_after_current_ones():
+    from datetime import date
+
+    from esim_ready.pricing import ranked_after_newer
+
+    today = date(2026, 12, 5)
+    vanished = offer(id="netcom", seller="NetCom", data_gb=10, validity_days=7, price=50, currency="MAD", as_of="2016-03-04")
+    current = offer(id="now", seller="Telia", data_gb=10, validity_days=7, price=90, currency="MAD", as_of="2025-06")
+    undated = offer(id="u", seller="Chess", data_gb=10, validity_days=7, price=95, currency="MAD", as_of="undated")
+    too_small = offer(id="small", seller="Tiny", billing="day", data_gb=0.01, validity_days=1, price=1, currency="MAD")
+    ranked = rank([vanished, current, undated, too_small], Trip(7, 5), RATES, today=today)
+    assert [c.offer.id for c in ranked] == ["now", "u", "netcom", "small"]  # cheapest, but ten years old: third
+    assert [ranked_after_newer(c, today) for c in ranked] == [False, False, True, False]
+    # without today ranking is by amount alone (as before); a page of exactly three years ago is not old yet
+    assert [c.offer.id for c in rank([vanished, current], Trip(7, 5), RATES)] == ["netcom", "now"]
+    assert [c.offer.id for c in rank([replace_as_of(vanished, "2023-12-05"), current], Trip(7, 5), RATES,
+                                     today=today)] == ["netcom", "now"]
+
+
+def replace_as_of(o: Offer, as_of: str) -> Offer:
+    from dataclasses import replace
+
+    return replace(o, as_of=as_of)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
 
     from esim_ready.catalog.models import Offer
     from esim_ready.catalog.rates import Conversion, Rates
@@ -156,25 +157,39 @@ def is_minimum(c: TripCost) -> bool:
     return c.reason == NO_VALIDITY and c.total is not None
 
 
-def _rank_key(c: TripCost) -> tuple:
+def _rank_key(c: TripCost, old: bool) -> tuple:
     minimum = is_minimum(c)
     if not c.covers and not (minimum and c.home is not None):
-        return (3, c.home.amount if c.home else float("inf"), 0, "", c.offer.seller.casefold())
+        return (3, 0, c.home.amount if c.home else float("inf"), 0, "", c.offer.seller.casefold())
     if c.home is not None:  # an exact total, or a minimum (≥), by amount; at a tie the exact one first
-        return (0, c.home.amount, int(minimum), "", c.offer.seller.casefold())
+        return (0, int(old), c.home.amount, int(minimum), "", c.offer.seller.casefold())
     # no rate: after every converted one, grouped by currency, cheapest first
-    return (1, c.total or 0.0, 0, c.offer.currency or "", c.offer.seller.casefold())
+    return (1, int(old), c.total or 0.0, 0, c.offer.currency or "", c.offer.seller.casefold())
 
 
-def rank(offers: Iterable[Offer], trip: Trip, rates: Rates | None = None, home: str = DEFAULT_HOME) -> list[TripCost]:
+def rank(
+    offers: Iterable[Offer], trip: Trip, rates: Rates | None = None, home: str = DEFAULT_HOME,
+    today: date | None = None,
+) -> list[TripCost]:
     """Every offer's cost, cheapest first in the home currency: exact totals and
     minimums (≥: a pack whose validity is not stated) together by amount, since an
     exact total above a minimum is dearer whatever that pack turns out to last;
     offers whose currency has no rate next (by currency, then amount); those that
-    cannot cover the trip last."""
+    cannot cover the trip last. Given `today`, an offer whose page is more than
+    OLD_AFTER_YEARS old comes after the others of its group: a ten-year-old pack of
+    a brand that is gone is no answer to "what do I buy", however cheap it was."""
+    from esim_ready.catalog.models import is_old
+
     costs = [cost(o, trip, rates, home) for o in offers]
-    costs.sort(key=_rank_key)
+    costs.sort(key=lambda c: _rank_key(c, today is not None and is_old(c.offer.as_of, today)))
     return costs
+
+
+def ranked_after_newer(c: TripCost, today: date) -> bool:
+    """This offer was moved after the others because its page is old (see rank)."""
+    from esim_ready.catalog.models import is_old
+
+    return is_old(c.offer.as_of, today) and (c.covers or (is_minimum(c) and c.home is not None))
 
 
 def amount(value: float | None, currency: str | None = None) -> str:

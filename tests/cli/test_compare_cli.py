@@ -73,8 +73,11 @@ def test_compare_json_ranks_cheapest_first_with_the_arithmetic(capsys, config_di
     assert daily["covers"] is False and daily["reason"] == "too_little_per_day"
     unpriced = next(o for o in mine if o["offer"]["id"] == "unpriced")
     assert unpriced["reason"] == "no_price"
-    covered = [o["home_total"] for o in doc["offers"] if o["covers"] and o["home_total"] is not None]
-    assert covered == sorted(covered)
+    covered = [o for o in doc["offers"] if o["covers"] and o["home_total"] is not None]
+    current = [o["home_total"] for o in covered if not o["ranked_after_newer"]]
+    old = [o["home_total"] for o in covered if o["ranked_after_newer"]]
+    assert current == sorted(current) and old == sorted(old)  # pages over 3 years old after the rest
+    assert covered == [o for o in covered if not o["ranked_after_newer"]] + [o for o in covered if o["ranked_after_newer"]]
     assert doc["offers"][-1]["covers"] is False
 
 

@@ -162,7 +162,7 @@ def test_an_import_with_control_characters_or_bidi_overrides_saves_nothing_and_s
 def test_an_import_with_nan_inf_or_absurd_amounts_saves_nothing(tmp_path, field, value, says):
     # price = nan used to be saved, and then every compare of that country crashed
     friend = UserOffers(tmp_path / "friend" / "data")
-    document = f"""\
+    document = """\
 format = "esim-ready-offers"
 version = 1
 

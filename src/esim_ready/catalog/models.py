@@ -13,6 +13,7 @@ NOTE_TOPICS = ("buy", "registration", "topup", "other")
 RETENTION_ACTIONS = ("topup", "outgoing", "data", "any", "unknown")
 ORIGINS = ("phonenumbers", "curated", "user")
 STALE_AFTER_DAYS = 365
+OLD_AFTER_YEARS = 3  # compare ranks an offer whose page is older than this after the others
 
 
 def localized(language: str, en: str, zh: str) -> str:
@@ -39,6 +40,19 @@ def is_outdated(as_of: str, today: date) -> bool:
     "undated" instead)."""
     when = parse_as_of(as_of)
     return when is not None and (today - when).days > STALE_AFTER_DAYS
+
+
+def is_old(as_of: str, today: date) -> bool:
+    """True when the page is more than OLD_AFTER_YEARS before `today`: what it says
+    may no longer be sold at all (undated pages are not called old)."""
+    when = parse_as_of(as_of)
+    if when is None:
+        return False
+    try:
+        cutoff = today.replace(year=today.year - OLD_AFTER_YEARS)
+    except ValueError:  # 29 February
+        cutoff = today.replace(year=today.year - OLD_AFTER_YEARS, day=28)
+    return when < cutoff
 
 
 @dataclass(frozen=True, slots=True)

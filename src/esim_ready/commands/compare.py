@@ -57,9 +57,9 @@ def home_currency(requested: str | None) -> str:
 def cmd_compare(args: argparse.Namespace) -> int:
     from esim_ready.catalog import countries
     from esim_ready.catalog.curated import country_data
-    from esim_ready.catalog.models import is_outdated
+    from esim_ready.catalog.models import OLD_AFTER_YEARS, is_outdated
     from esim_ready.catalog.rates import rates
-    from esim_ready.pricing import amount, arithmetic, gb, rank, reason_text
+    from esim_ready.pricing import amount, arithmetic, gb, is_minimum, rank, ranked_after_newer, reason_text
 
     if getattr(args, "lang", None):
         from esim_ready.i18n import set_language
@@ -69,8 +69,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     trip = trip_from(args.days, args.gb, args.gb_per_day)
     home = home_currency(args.currency)
     data = country_data(country.alpha2)
-    costs = rank(data.offers, trip, rates(), home)
     today = date.today()
+    costs = rank(data.offers, trip, rates(), home, today)
     if args.json:
         print(json.dumps({
             "country": country.alpha2,
@@ -80,6 +80,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             "offers": [
                 {"offer": asdict(c.offer) | {"outdated": is_outdated(c.offer.as_of, today)},
                  "covers": c.covers,
+                 "minimum": is_minimum(c),
+                 "ranked_after_newer": ranked_after_newer(c, today),
                  "reason": c.reason or None,
                  "reason_text": reason_text(c) if c.reason else None,
                  "units": c.units or None,
@@ -118,6 +120,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
             (t("main.undated") if o.as_of == "undated" else o.as_of) + stale,
         ])
         notes.append(f"{i}. {one_line(arithmetic(c))}  [{one_line(o.source)}]")
+        if ranked_after_newer(c, today):
+            notes.append("   " + t("compare.ranked_after_old", years=OLD_AFTER_YEARS))
     print_table(rows)
     print()
     print("\n".join(notes))

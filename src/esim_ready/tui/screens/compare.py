@@ -30,11 +30,11 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
-from esim_ready.catalog.models import is_outdated
+from esim_ready.catalog.models import OLD_AFTER_YEARS, is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.limits import MAX_TRIP_DAYS, MAX_TRIP_GB
-from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank, rate_date, rate_source
+from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank, ranked_after_newer, rate_date, rate_source
 from esim_ready.state.user_offers import Saved
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
@@ -298,7 +298,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     # -- ranking ------------------------------------------------------------------------
     def rerank(self, keep: str | None = None) -> None:
         """Cost every offer for the current trip and show them cheapest first."""
-        self.costs = rank(self.data.offers, self.trip, self.rates, self.home)
+        self.costs = rank(self.data.offers, self.trip, self.rates, self.home, host(self).today)
         self._fill(keep if keep is not None else self._highlighted_key())
 
     def _fill(self, keep: str | None = None) -> None:
@@ -378,6 +378,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         text.append(t("compare.features", five_g=fmt.tristate(o.five_g), hotspot=fmt.tristate(o.hotspot),
                       number=fmt.tristate(o.number_sms), esim=fmt.tristate(o.esim)) + "\n")
         text.append(t("compare.source_line", source=one_line(o.source), date=fmt.dated(o.as_of, today)) + "\n")
+        if ranked_after_newer(c, today):
+            text.append(t("compare.ranked_after_old", years=OLD_AFTER_YEARS) + "\n", style="yellow")
         if c.home is not None:
             for s in c.home.sources:
                 text.append(t("compare.rate_line", source=one_line(rate_source(s.source)), date=rate_date(s.as_of)) + "\n", style="dim")
