@@ -257,3 +257,24 @@ async def test_wide_terminal_puts_the_how_to_beside_the_list(config_dir: Path) -
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert how.region.y > items.region.y
+
+
+async def test_enter_on_the_phone_choice_moves_on_and_the_form_creates_with_enter(config_dir: Path) -> None:
+    # README: "Tab / Enter: next field / create". Enter on the phone used to do nothing.
+    app = EsimReadyApp(initial_country="CU", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "c")
+        dialog = await wait_for_screen(pilot, NewTripDialog)
+        dialog.query_one("#ok").focus()
+        await pilot.press("enter")  # Create with no phone chosen
+        assert "Choose the phone" in text_of(dialog, "#error")
+        dialog.query_one("#platform").focus()
+        await pilot.press("right", "enter")  # Android highlighted, Enter: chosen, and on to Create
+        await pilot.pause()
+        assert "Choose the phone" not in text_of(dialog, "#error")  # no longer stands
+        assert app.focused is not None and app.focused.id == "ok"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, NewTripDialog)
+    [trip] = TripStore().list_trips()
+    assert (trip.country, trip.platform) == ("CU", "android")

@@ -396,6 +396,19 @@ class NewTrip:
     backup_days: int | None = None  # asked when editing or duplicating; None: the default
 
 
+class FormChoice(RadioSet):
+    """A RadioSet in a form: Enter moves on to the next field, as it does in the form's
+    inputs, choosing the highlighted button first when none is chosen yet (Space and
+    the arrows choose as in any RadioSet). RadioSet's own Enter only re-toggled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "choose_and_next", show=False)]
+
+    def action_choose_and_next(self) -> None:
+        if not any(button.value for button in self.query(RadioButton)):
+            self.action_toggle_button()
+        self.screen.focus_next()
+
+
 class NewTripDialog(AsksBeforeDiscarding, _Dialog):
     """Country (typed: a name in either language or a code), name, optional dates,
     and the phone: iPhone or Android. Nothing is pre-chosen for the phone: the
@@ -423,6 +436,7 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
         self.mode = mode if trip is not None else "new"
         self.initial_country = trip.country if trip is not None else country
         self._country: str | None = None
+        self._problems: list[str] = []  # shown under the fields since the last Create
 
     def compose(self) -> ComposeResult:
         from esim_ready.catalog import countries
@@ -456,7 +470,7 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
                 yield SafeInput(shown["end"], placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=10)
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_platform"))
-                with RadioSet(id="platform", compact=True):
+                with FormChoice(id="platform", compact=True):
                     platform = trip.platform if trip is not None else None
                     yield RadioButton(t("trips.platform_ios"), platform == "ios", id="ios")
                     yield RadioButton(t("trips.platform_android"), platform == "android", id="android")
@@ -502,6 +516,13 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
     def _enter(self, event: Input.Submitted) -> None:
         self.focus_next()
 
+    @on(RadioSet.Changed, "#platform")
+    def _platform_chosen(self) -> None:
+        """The phone is chosen: "choose the phone" no longer stands among the problems shown."""
+        if t("trips.pick_platform") in self._problems:
+            self._problems.remove(t("trips.pick_platform"))
+            self.query_one("#error", Static).update(CJKText("\n".join(self._problems)))
+
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
         from esim_ready.catalog import countries
@@ -541,6 +562,7 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
             except InvalidTrip as exc:
                 problems.append(str(exc))
         if problems or self._country is None or platform is None:
+            self._problems = problems
             self.query_one("#error", Static).update(CJKText("\n".join(problems)))
             return
         self.dismiss(NewTrip(self._country, name, platform, start, end, backup_days))
