@@ -77,3 +77,25 @@ async def test_ctrl_c_says_in_chinese_which_key_quits(config_dir):
         notes = [(n.title, n.message) for n in app._notifications if n.title == "要退出吗？"]
         assert notes, [n.title for n in app._notifications]
         assert "退出程序" in notes[-1][1] and "[b]" not in notes[-1][1]
+
+
+async def test_a_screenshot_without_a_downloads_folder_lands_in_the_current_folder(config_dir, tmp_path, monkeypatch):
+    # a new account or a server has no ~/Downloads: "Screenshot" used to fail with "no such file"
+    import platformdirs
+
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: tmp_path / "no-Downloads")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        app._save_screenshot()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            saved = [n.message for n in app._notifications if "Screenshot saved" in n.message]
+            if saved:
+                break
+        [svg] = list(here.glob("*.svg"))
+        assert saved == [f"Screenshot saved to {svg}"]
+        assert not (tmp_path / "no-Downloads").exists()

@@ -253,16 +253,20 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
                 return
 
     def _save_screenshot(self) -> None:
-        """The palette's "Screenshot": an SVG of the screen in the Downloads folder."""
+        """The palette's "Screenshot": an SVG of the screen in the Downloads folder, or in
+        the current folder where there is no Downloads folder (a server, a new account)."""
         from platformdirs import user_downloads_path
 
         def save() -> None:
+            folder = user_downloads_path()
+            if not folder.is_dir():
+                folder = Path.cwd()
             try:
-                path = self.save_screenshot(path=str(user_downloads_path()))
+                path = self.save_screenshot(path=str(folder))
             except OSError as exc:
                 from esim_ready.state.tomlfile import os_reason
 
-                self.notify(t("textual.screenshot_failed", reason=os_reason(exc)), severity="error")
+                self.notify(t("textual.screenshot_failed", folder=folder, reason=os_reason(exc)), severity="error")
             else:
                 self.notify(t("textual.screenshot_saved", path=path))
 
