@@ -112,3 +112,16 @@ def test_a_one_day_trip_says_one_day(capsys):
     assert main(["compare", "MA", "--days", "1", "--gb", "1"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert "1 day, 1 GB in all" in first and "1 days" not in first
+
+
+def test_your_offer_is_starred_and_a_source_saved_in_chinese_reads_in_english(capsys, config_dir):
+    # an offer added in the Chinese app saves the form's default source "本人所见"
+    with_offers(config_dir)
+    path = config_dir / "data" / "NO.toml"
+    path.write_text(path.read_text("utf-8").replace('source = "my receipt"', 'source = "本人所见"', 1), "utf-8")
+    code, out, _ = run(capsys, "compare", "NO", "--days", "3", "--gb", "1")
+    assert code == 0
+    assert "★ Kiosk" in out  # yours, as the app marks it
+    assert "[seen by me]" in out and "本人所见" not in out
+    code, out, _ = run(capsys, "--lang", "zh", "compare", "NO", "--days", "3", "--gb", "1")
+    assert "[本人所见]" in out

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import date
 
 from esim_ready.errors import UserError
-from esim_ready.i18n import t
+from esim_ready.i18n import t, words_of_today
 from esim_ready.limits import MAX_TRIP_DAYS as MAX_DAYS
 from esim_ready.limits import MAX_TRIP_GB as MAX_GB
 from esim_ready.textsafe import one_line
@@ -112,14 +112,15 @@ def cmd_compare(args: argparse.Namespace) -> int:
         o = c.offer
         stale = t("compare.old") if is_outdated(o.as_of, today) else ""
         rows.append([
-            str(i), t(f"compare.kind_{o.kind}"), one_line(o.seller), one_line(o.name),
+            str(i), t(f"compare.kind_{o.kind}"), ("★ " if o.origin == "user" else "") + one_line(o.seller), one_line(o.name),
             amount(c.total, o.currency) if c.covers else (
                 "≥ " + amount(c.total, o.currency) if c.total is not None else t("compare.cannot")),
             amount(c.home.amount) if c.home else "—",
             amount(c.home_per_gb) if c.home_per_gb is not None else "—",
             (t("main.undated") if o.as_of == "undated" else o.as_of) + stale,
         ])
-        notes.append(f"{i}. {one_line(arithmetic(c))}  [{one_line(o.source)}]")
+        source = words_of_today("offer_form.source_default", o.source)
+        notes.append(f"{i}. {one_line(arithmetic(c))}  [{one_line(source)}]")
         if ranked_after_newer(c, today):
             notes.append("   " + t("compare.ranked_after_old", years=OLD_AFTER_YEARS))
     print_table(rows)

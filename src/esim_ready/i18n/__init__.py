@@ -83,3 +83,12 @@ def text(language: str, key: str, /, **kwargs: object) -> str:
 def t(key: str, /, **kwargs: object) -> str:
     """The message `key` in the current language, formatted with `kwargs`."""
     return text(_current, key, **kwargs)
+
+
+def words_of_today(key: str, value: str) -> str:
+    """`value`, unless it is `key`'s message in one of the languages (a default the app
+    wrote into a file, such as an offer's source "seen by me"): then that message in the
+    current language, so a file saved in Chinese reads in English in the English app."""
+    if any(value == text(language, key) for language in LANGUAGES):
+        return t(key)
+    return value

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data, curated_countries, derived_source_text
 from esim_ready.catalog.sorting import sort_plans
-from esim_ready.i18n import current_language, t
+from esim_ready.i18n import current_language, t, words_of_today
 from esim_ready.tui import format as fmt
 from esim_ready.tui import plan_columns
 from esim_ready.tui.bindings import LocalizedScreenMixin
@@ -446,7 +446,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 price=fmt.price(plan),
                 per_gb=fmt.price_per_gb(plan),
             ),
-            t("main.source_line", source=markup_safe(plan.source), date=fmt.dated(plan.as_of, host(self).today)),
+            t("main.source_line", source=markup_safe(words_of_today("offer_form.source_default", plan.source)), date=fmt.dated(plan.as_of, host(self).today)),
         ]
         if plan.note(lang):
             lines.append(markup_safe(plan.note(lang), multiline=True))

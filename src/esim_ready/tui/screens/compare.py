@@ -32,7 +32,7 @@ from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
 from esim_ready.catalog.models import OLD_AFTER_YEARS, is_outdated
 from esim_ready.errors import UserError
-from esim_ready.i18n import current_language, t
+from esim_ready.i18n import current_language, t, words_of_today
 from esim_ready.limits import MAX_TRIP_DAYS, MAX_TRIP_GB
 from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank, ranked_after_newer, rate_date, rate_source
 from esim_ready.state.user_offers import Saved
@@ -377,7 +377,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             text.append(t("compare.per_gb_line", value=per_gb) + "\n")
         text.append(t("compare.features", five_g=fmt.tristate(o.five_g), hotspot=fmt.tristate(o.hotspot),
                       number=fmt.tristate(o.number_sms), esim=fmt.tristate(o.esim)) + "\n")
-        text.append(t("compare.source_line", source=one_line(o.source), date=fmt.dated(o.as_of, today)) + "\n")
+        text.append(t("compare.source_line", source=one_line(words_of_today("offer_form.source_default", o.source)),
+                      date=fmt.dated(o.as_of, today)) + "\n")
         if ranked_after_newer(c, today):
             text.append(t("compare.ranked_after_old", years=OLD_AFTER_YEARS) + "\n", style="yellow")
         if c.home is not None:
