@@ -621,3 +621,29 @@ async def test_an_imported_profile_that_looks_like_one_typed_by_hand_is_offered_
         assert names(screen) == ["Travel NO", "CMCC eSIM", "UK data"]
     merged = ProfileStore().get(typed.id)
     assert (merged.iccid, merged.number, merged.state) == ("8947000000001234560", "+4791234567", "enabled")
+
+
+async def test_the_apps_own_profiles_export_imports_back_in_the_app(tmp_path):
+    # i used to take only lpac JSON: "no lpac result in its 21 lines" for our own export
+    from esim_ready.exchange.profile_files import export_profiles_file
+    from esim_ready.tui.screens.dialogs import ProblemsDialog
+
+    saved = save_samples().list()
+    export = tmp_path / "profiles.toml"
+    export_profiles_file(export, saved, include_secrets=False)
+    for p in saved:
+        ProfileStore().delete(p.id)
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_profiles(pilot)
+        assert rows(screen) == []
+        await pilot.press("i", *str(export), "enter")
+        await settle(pilot)
+        assert len(rows(screen)) == len(saved)
+        assert sorted(p.display_name for p in ProfileStore().list()) == sorted(p.display_name for p in saved)
+        assert any(f"Imported from profiles.toml: {len(saved)} added" in m for m in messages(app))
+        broken = tmp_path / "broken.toml"
+        broken.write_text(export.read_text("utf-8").replace('role = "', 'role = "spare-', 1), "utf-8")
+        await pilot.press("i", "ctrl+u", *str(broken), "enter")
+        problems = await wait_for_screen(pilot, ProblemsDialog)  # every problem with its line
+        assert any("role" in line for line in problems.lines), problems.lines

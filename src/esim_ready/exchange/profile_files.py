@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from esim_ready.exchange.user_files import CannotRead, CannotWrite, read_user_file, would_replace, write_user_file
 from esim_ready.state.profiles import ImportSummary, Profile, ProfileStore
 
-__all__ = ["CannotRead", "CannotWrite", "exists", "export_profiles_file", "import_lpac_file", "read_text_file"]
+__all__ = [
+    "CannotRead", "CannotWrite", "exists", "export_profiles_file", "import_file", "import_lpac_file", "read_text_file",
+]
 
 
 def read_text_file(path: str | Path) -> str:
@@ -33,6 +36,35 @@ def import_lpac_file(path: str | Path, store: ProfileStore, profile_id: str | No
     from esim_ready.exchange.lpac import import_lpac
 
     return import_lpac(read_text_file(path), store, source=str(path).strip(), profile_id=profile_id)
+
+
+class ImportedFile(NamedTuple):
+    summary: ImportSummary
+    from_lpac: bool  # lpac output, not esim-ready's own export
+
+
+def import_file(
+    path: str | Path, store: ProfileStore, profile_id: str | None = None, *, replace: bool = False
+) -> ImportedFile:
+    """What the app's import takes: esim-ready's own profiles export (TOML, told by its
+    `format` line; `WouldLoseProgress` unless `replace` if it would put a keep-alive date
+    back), or else saved `lpac` output, as `import_lpac_file`."""
+    from esim_ready.exchange.profiles_toml import FORMAT, import_profiles
+
+    text = read_text_file(path)
+    if _is_profiles_export(text, FORMAT):
+        return ImportedFile(import_profiles(text, store, str(path).strip(), replace=replace), from_lpac=False)
+    from esim_ready.exchange.lpac import import_lpac
+
+    return ImportedFile(import_lpac(text, store, source=str(path).strip(), profile_id=profile_id), from_lpac=True)
+
+
+def _is_profiles_export(text: str, format_name: str) -> bool:
+    """The document says it is esim-ready's profiles export (a first look: its problems,
+    if any, are for the full import to report with their lines)."""
+    import re
+
+    return re.search(rf'^\s*format\s*=\s*["\']{re.escape(format_name)}["\']', text, re.MULTILINE) is not None
 
 
 def export_profiles_file(path: str | Path, profiles: Sequence[Profile], *, include_secrets: bool) -> Path:

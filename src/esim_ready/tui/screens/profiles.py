@@ -7,6 +7,7 @@ saved at once; files are read and written only through the exchange layer.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
@@ -20,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from esim_ready.errors import UserError
+from esim_ready.errors import DataFileError, UserError, WouldLoseProgress
 from esim_ready.i18n import t
 from esim_ready.state.keepalive import next_due, status_on
 from esim_ready.state.profiles import SECRET_FIELDS, LikelySame, Profile, ProfileStore, Saved
@@ -342,25 +343,40 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         )
         self.app.push_screen(dialog, self._import_chosen)
 
-    def _import_chosen(self, path: str | None) -> None:
+    def _import_chosen(self, path: str | None, replace: bool = False) -> None:
+        """Import what the user named: esim-ready's own profiles export or saved lpac output."""
         if path is None:
             return
         self.last_import = path
         from esim_ready.exchange.lpac import LpacError
-        from esim_ready.exchange.profile_files import import_lpac_file
+        from esim_ready.exchange.profile_files import import_file
+        from esim_ready.tui.screens.dialogs import ConfirmDialog, ProblemsDialog
 
         current = self.current()
         try:
-            summary = import_lpac_file(path, self.store, profile_id=current.id if current else None)
+            summary, from_lpac = import_file(path, self.store, profile_id=current.id if current else None, replace=replace)
+        except WouldLoseProgress as exc:  # ask first: the file would put keep-alive dates back
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._import_chosen(path, replace=True)
+
+            question = t("trips.import_would_lose", losses="\n".join(f"• {loss}" for loss in exc.losses))
+            self.app.push_screen(ConfirmDialog(question, t("trips.import_lose_yes"), t("trips.import_lose_no")), answered)
+            return
+        except DataFileError as exc:  # an export with problems: every one, with its line
+            title = t("trips.import_problems", path=exc.path, n=len(exc.problems))
+            self.app.push_screen(ProblemsDialog(title, exc.words(), t("trips.import_problems_hint")))
+            return
         except UserError as exc:  # the title says nothing was imported
             why = exc.why() if isinstance(exc, LpacError) else str(exc)
             self.notify(why, title=t("profiles.import_failed"), severity="error", timeout=20)
             return
         select = (summary.added or summary.updated or (None,))[0]
         self.reload(select.id if select is not None else None)
-        self.notify(
-            t("profiles.imported", added=len(summary.added), updated=len(summary.updated)), timeout=6
-        )
+        counts = {"added": len(summary.added), "updated": len(summary.updated)}
+        self.notify(t("profiles.imported", **counts) if from_lpac else
+                    t("profiles.imported_export", name=os.path.basename(path.strip()), **counts), timeout=6)
         notes = [str(w) for w in summary.warnings]
         if summary.skipped_lines:
             notes.append(t("code.lpac_skipped", n=summary.skipped_lines))
