@@ -200,3 +200,23 @@ async def test_each_sort_key_is_named_in_words_never_by_its_message_key(config_d
             assert "main." not in shown[-1] and "sorted by " in shown[-1]
         assert any("Per GB" in m for m in shown)
         assert not any("sorted by" in m for m in notices)
+
+
+async def test_keys_in_the_empty_plans_of_a_carrier_without_plans_do_not_crash(config_dir):
+    # found by key fuzzing: Up in an empty plans table ended the app with an IndexError
+    (config_dir / "data").mkdir(parents=True)
+    (config_dir / "data" / "MA.toml").write_text(MA_PLANS, "utf-8")
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        carriers = app.screen.query_one("#carriers", DataTable)
+        carriers.focus()
+        await pilot.pause()
+        row = [str(carriers.get_row_at(i)[0]) for i in range(carriers.row_count)].index("inwi")
+        carriers.move_cursor(row=row)
+        await pilot.press("enter")  # inwi has no plans here: the plans table is empty and focused
+        await pilot.pause()
+        plans = app.screen.query_one("#plans", DataTable)
+        assert plans.row_count == 0 and app.screen.focused is plans
+        await pilot.press("up", "down", "pageup", "home", "end", "s", "r", "shift+tab", "tab", "up")
+        await pilot.pause()
+        assert app.is_running and "inwi" in str(app.screen.query_one("#detail", Static).render())

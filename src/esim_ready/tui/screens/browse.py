@@ -478,7 +478,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def _plan_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # only when the user is in the plans: refilling them (a country opened, a carrier
         # picked) leaves the details on the country or carrier the cursor is on
-        if event.data_table.has_focus and event.cursor_row < len(self._plans_shown):
+        if event.data_table.has_focus and 0 <= event.cursor_row < len(self._plans_shown):
             self._show_detail_plan(self._plans_shown[event.cursor_row])
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -488,7 +488,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if self.country is None or not isinstance(event.widget, DataTable):
             return
         table = event.widget
-        if table.id == "plans" and table.cursor_row < len(self._plans_shown):
+        if table.id == "plans" and 0 <= table.cursor_row < len(self._plans_shown):
             self._show_detail_plan(self._plans_shown[table.cursor_row])
         elif table.id == "carriers" and table.row_count:
             self._show_detail_row(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")

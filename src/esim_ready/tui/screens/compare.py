@@ -342,7 +342,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
 
     def _highlighted_key(self) -> str | None:
         table = self.query_one("#offers", DataTable)
-        if not self.costs or table.cursor_row >= len(self.costs):
+        if not 0 <= table.cursor_row < len(self.costs):
             return None
         return self.costs[table.cursor_row].offer.key
 
