@@ -112,7 +112,7 @@ class _Parser(argparse.ArgumentParser):
 def _add_app_options(parser: argparse.ArgumentParser, t: Callable[..., str]) -> None:
     """The options of the app itself (before any command)."""
     parser.add_argument("--config-dir", metavar="DIR", help=t("cli.h_config_dir", env=ENV_VAR))
-    parser.add_argument("--country", metavar="CODE", help=t("cli.h_country"))
+    parser.add_argument("--country", metavar="COUNTRY", help=t("cli.h_country"))
     parser.add_argument("--lang", choices=["en", "zh"], help=t("cli.h_lang"))
 
 

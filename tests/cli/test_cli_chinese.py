@@ -36,7 +36,7 @@ def test_help_is_chinese_with_full_width_colons(capsys, config_dir):
 
 def test_argparse_errors_are_chinese(capsys, config_dir):
     code, _, err = run(capsys, "--lang", "zh", "carriers")
-    assert code == 2 and "esim-ready carriers：错误：缺少必需的参数：code" in err
+    assert code == 2 and "esim-ready carriers：错误：缺少必需的参数：COUNTRY" in err
     code, _, err = run(capsys, "--lang", "zh", "trips", "--bogus")
     assert code == 2 and "无法识别的参数：--bogus" in err
 

@@ -22,12 +22,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=cmd_countries)
 
     p = sub.add_parser("carriers", help=t("cli.h_browse_country_mobile_carriers"))
-    p.add_argument("code", help=t("cli.h_browse_iso_3166_1_code_ma_mar"))
+    p.add_argument("code", metavar="COUNTRY", help=t("cli.h_country_code_or_name"))
     p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_carriers)
 
     p = sub.add_parser("plans", help=t("cli.h_browse_country_plans_sources"))
-    p.add_argument("code", help=t("cli.h_browse_iso_3166_1_code_ma_mar"))
+    p.add_argument("code", metavar="COUNTRY", help=t("cli.h_country_code_or_name"))
     p.add_argument("--sort", choices=sorted(SORT_KEYS), default="price", help=t("cli.h_browse_sort"))
     p.add_argument("--reverse", action="store_true", help=t("cli.h_browse_reverse"))
     p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))

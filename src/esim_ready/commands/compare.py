@@ -17,7 +17,7 @@ from esim_ready.textsafe import one_line
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("compare", help=t("cli.h_compare_country_offers_every_kind_tr"))
-    p.add_argument("code", help=t("cli.h_browse_iso_3166_1_code_ma_mar"))
+    p.add_argument("code", metavar="COUNTRY", help=t("cli.h_country_code_or_name"))
     p.add_argument("--days", type=int, default=7, help=t("cli.h_compare_trip_length_days_default_7"))
     amount = p.add_mutually_exclusive_group()
     amount.add_argument("--gb", type=float, help=t("cli.h_compare_data_whole_trip_gb"))
