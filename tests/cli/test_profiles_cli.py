@@ -107,6 +107,12 @@ def test_import_lpac_reads_noisy_paste_and_chip_info(capsys: pytest.CaptureFixtu
     assert uk.eid == "89049032000000000000000000000066"
     code, _, err = run(capsys, "profiles", "import-lpac", str(FIXTURES / "chip_info.json"), "--profile", "nobody")
     assert code == 2 and "nobody" in err
+    # a profile with no nickname is named as `profiles list` shows it: the chip's own name
+    _, listed, _ = run(capsys, "profiles", "list")
+    assert "Orange Holiday" in listed
+    code, out, _ = run(capsys, "profiles", "import-lpac", str(FIXTURES / "chip_info.json"), "--profile", "Orange Holiday")
+    assert code == 0
+    assert next(p for p in ProfileStore().list() if p.display_name == "Orange Holiday").eid == "89049032000000000000000000000066"
 
 
 def test_test_profiles_are_listed_apart(capsys: pytest.CaptureFixture[str]) -> None:

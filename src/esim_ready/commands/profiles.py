@@ -180,10 +180,17 @@ def _import(args: argparse.Namespace, importer: Any) -> int:
 
 
 def _profile_named(store: Any, name: str) -> str:
-    """The id of the profile with this id, ICCID or nickname."""
-    for p in store.list():
+    """The id of the profile with this id, ICCID or nickname, or else with this name as
+    `profiles list` shows it (the chip's name of a profile you gave no nickname)."""
+    profiles = store.list()
+    for p in profiles:
         if name in (p.id, p.iccid, p.nickname):
             return str(p.id)
+    shown = [p for p in profiles if p.display_name == name]
+    if len(shown) == 1:
+        return str(shown[0].id)
+    if shown:
+        raise UserError(t("code.profile_name_shared", name=name, ids=", ".join(p.id for p in shown)))
     raise UserError(t("code.no_such_profile", name=name))
 
 
