@@ -69,3 +69,14 @@ def test_a_name_that_several_countries_share_is_refused(capsys):
     assert "GW Guinea-Bissau" in err and "GQ Equatorial Guinea" in err  # which, to pick the code
     code, _, err = run(capsys, "--lang", "zh", "carriers", "刚果")
     assert code == 2 and "CG 刚果（布）；CD 刚果（金）" in err
+
+
+def test_plans_text_prints_prices_as_compare_does(capsys):
+    # "2700 JPY" in plans but "2,700 JPY" in compare; a price of a million read "1e+06"
+    _, out, _ = run(capsys, "plans", "JP", "--json")
+    prices = {p["price"] for p in json.loads(out)["plans"] if p["price"] and p["price"] >= 1000 and p["currency"] == "JPY"}
+    assert prices
+    code, out, _ = run(capsys, "plans", "JP")
+    assert code == 0
+    for price in prices:
+        assert f"{price:,.0f} JPY" in out

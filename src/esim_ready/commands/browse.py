@@ -13,6 +13,7 @@ from esim_ready.catalog.models import is_outdated
 from esim_ready.catalog.sorting import SORT_KEYS, sort_plans
 from esim_ready.commands import print_table
 from esim_ready.i18n import current_language, t
+from esim_ready.pricing import amount
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -106,8 +107,8 @@ def cmd_plans(args: argparse.Namespace) -> int:
     unknown = t("main.unknown")
     for p in plans:
         data_txt = t("cli.unlimited") if p.unlimited else (f"{p.data_gb:g} GB" if p.data_gb is not None else unknown)
-        price = f"{p.price:g} {p.currency}" if p.price is not None else unknown
-        per_gb = f"{p.price_per_gb:.2f} {p.currency}" if p.price_per_gb is not None else "-"
+        price = amount(p.price, p.currency) if p.price is not None else unknown  # 1,430 JPY, as compare prints
+        per_gb = f"{p.price_per_gb:,.2f} {p.currency}" if p.price_per_gb is not None else "-"
         as_of = t("main.undated") if p.as_of == "undated" else p.as_of
         stale = t("cli.may_be_outdated") if is_outdated(p.as_of, today) else ""
         days = t("cli.no_expiry") if p.no_expiry else str(p.validity_days) if p.validity_days else unknown
