@@ -194,3 +194,19 @@ def test_a_saved_offer_with_nan_from_an_older_version_is_reported_not_a_crash(co
     curated.set_user_data_dir(folder)
     assert [o for o in curated.country_data("NO").offers if o.origin == "user"] == []  # skipped, shipped data shown
     assert any("price: must be a finite number, not nan" in p for p in curated.load_problems())
+
+
+def test_an_import_that_would_change_one_of_your_offers_asks_first(config_dir, tmp_path):
+    from esim_ready.errors import WouldLoseProgress
+
+    mine = store(config_dir)
+    mine.add("NO", KIOSK)
+    document = export_offers(mine)
+    assert import_offers(document, mine).offers == 1  # the same offer again: nothing to ask
+    friends = document.replace("price = 250", "price = 199")
+    with pytest.raises(WouldLoseProgress) as info:
+        import_offers(friends, mine)
+    assert [str(x) for x in info.value.losses] == ['NO: your offer "Airport kiosk Tourist eSIM 10 GB" (the file has another with its id)']
+    assert mine.offers("NO")[0]["price"] == 250  # nothing changed
+    import_offers(friends, mine, replace=True)
+    assert mine.offers("NO")[0]["price"] == 199

@@ -165,6 +165,20 @@ async def test_export_and_import_my_offers(config_dir, tmp_path) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert sum(c.offer.origin == "user" and c.offer.kind == "travel-esim" for c in screen.costs) == 3
+        # the companion's copy says another price for one of them: importing it again asks first
+        first = target.read_text("utf-8").index("price = ")
+        end = target.read_text("utf-8").index("\n", first)
+        changed = tmp_path / "changed.toml"
+        changed.write_text(target.read_text("utf-8")[:first] + "price = 1" + target.read_text("utf-8")[end:], "utf-8")
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(changed)
+        await pilot.press("enter")
+        question = await wait_for_screen(pilot, ConfirmDialog)
+        assert "your offer" in question.question
+        await pilot.press("n")  # keep mine
+        await pilot.pause()
+        assert not any(c.offer.origin == "user" and c.offer.price == 1 for c in screen.costs)
 
 
 async def test_escape_asks_before_a_filled_form_is_thrown_away(config_dir) -> None:

@@ -111,9 +111,23 @@ def _hides_controls(text: str) -> bool:
     return has_controls(text.replace("\n", "").replace("\t", ""))
 
 
-def import_offers(text: str, store: UserOffers, path: str = "offers.toml") -> Imported:
-    """Check all of the document, then save its offers into the user's files."""
+def import_offers(text: str, store: UserOffers, path: str = "offers.toml", *, replace: bool = False) -> Imported:
+    """Check all of the document, then save its offers into the user's files. An offer
+    with the id of one of yours that says something else replaces it only with `replace`;
+    otherwise `WouldLoseProgress` names each (nothing saved): ask first."""
+    from esim_ready.errors import WouldLoseProgress
+    from esim_ready.i18n import t
+
     by_country = parse_offers(text, path)
+    if not replace:
+        changed = [
+            t("compare.import_would_replace", country=code, name=f"{mine.get('seller', '')} {mine.get('name', '')}".strip())
+            for code, tables in by_country.items()
+            for table in tables
+            if (mine := store.table(code, table["id"])) is not None and mine != table
+        ]
+        if changed:
+            raise WouldLoseProgress("", changed)
     for code, tables in by_country.items():
         store.merge(code, tables)
     return Imported(sum(len(t) for t in by_country.values()), tuple(by_country))
@@ -126,8 +140,8 @@ def export_offers_file(path: str | Path, store: UserOffers) -> Path | None:
     return write_user_file(path, export_offers(store))
 
 
-def import_offers_file(path: str | Path, store: UserOffers) -> Imported:
+def import_offers_file(path: str | Path, store: UserOffers, *, replace: bool = False) -> Imported:
     from esim_ready.exchange.user_files import read_user_file
 
     text, shown = read_user_file(path)
-    return import_offers(text, store, shown)
+    return import_offers(text, store, shown, replace=replace)

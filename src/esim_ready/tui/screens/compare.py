@@ -565,13 +565,23 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         dialog = PathDialog(t("compare.import_title"), hint, t("compare.import_action"), check=readable)
         self.app.push_screen(dialog, chosen)
 
-    def _import(self, path: str) -> None:
-        from esim_ready.errors import DataFileError
+    def _import(self, path: str, replace: bool = False) -> None:
+        from esim_ready.errors import DataFileError, WouldLoseProgress
         from esim_ready.exchange.offers_toml import import_offers_file
-        from esim_ready.tui.screens.dialogs import ProblemsDialog
+        from esim_ready.tui.screens.dialogs import ConfirmDialog, ProblemsDialog
 
         try:
-            result = import_offers_file(path, host(self).offers)
+            result = import_offers_file(path, host(self).offers, replace=replace)
+        except WouldLoseProgress as exc:  # it would replace offers of yours that say something else
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._import(path, replace=True)
+
+            question = t("compare.import_replace_question", offers="\n".join(f"• {x}" for x in exc.losses))
+            self.app.push_screen(ConfirmDialog(question, t("compare.import_replace_yes"), t("trips.import_lose_no")),
+                                 answered)
+            return
         except DataFileError as exc:
             title = t("compare.import_problems", path=exc.path, n=len(exc.problems))
             self.app.push_screen(ProblemsDialog(title, exc.words(), t("compare.import_problems_hint")))
