@@ -145,7 +145,10 @@ class TextDialog(_Dialog):
         placeholder: str = "",
         hint: str = "",
         check: Callable[[str], str | None] | None = None,
+        problem: str = "",
     ) -> None:
+        """`problem`: why the last answer failed after the dialog had closed (work that
+        ran afterwards, e.g. reading a picture), shown at once under the answer kept."""
         super().__init__()
         self.title_text = title
         self.initial = initial
@@ -153,6 +156,7 @@ class TextDialog(_Dialog):
         self.placeholder = placeholder
         self.hint = hint
         self.check = check
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -166,6 +170,8 @@ class TextDialog(_Dialog):
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
+        if self.problem:
+            self.query_one("#error", Static).update(CJKText(self.problem))
 
     def _extra_fields(self) -> ComposeResult:
         """Widgets under the text field (subclasses add options here)."""
@@ -186,8 +192,12 @@ class TextDialog(_Dialog):
         self._accept(text)
 
     @on(Input.Changed, "#text")
-    def _stale_problem(self) -> None:
-        """A reason shown for the last text goes once the text changes."""
+    def _stale_problem(self, event: Input.Changed) -> None:
+        """A reason shown for the last text goes once the text changes (the field's
+        first Changed, for the text it opened with, is no change)."""
+        if self.problem and event.value == self.initial:
+            return
+        self.problem = ""
         self.query_one("#error", Static).update("")
 
     def _refuse(self, problem: str) -> None:
@@ -221,6 +231,7 @@ class PathDialog(TextDialog):
         placeholder: str = "",
         check: Callable[[str], str | None] | None = None,
         write: Callable[[Any], str | None] | None = None,
+        problem: str = "",
     ) -> None:
         def checked(text: str) -> str | None:
             if not text:
@@ -234,6 +245,7 @@ class PathDialog(TextDialog):
             placeholder=placeholder or t("dialogs.path_placeholder"),
             hint=hint,
             check=checked,
+            problem=problem,
         )
         self.write = write
 

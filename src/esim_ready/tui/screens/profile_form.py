@@ -344,7 +344,8 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         self.action_read_picture()
 
     # -- reading the code from a picture -------------------------------------------------
-    def action_read_picture(self) -> None:
+    def action_read_picture(self, problem: str = "") -> None:
+        """Ask for the picture; after a failed read, again with the name and the reason."""
         from esim_ready.tui.screens.dialogs import PathDialog
 
         dialog = PathDialog(
@@ -353,6 +354,7 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
             t("code.read_button"),
             self.last_picture,
             placeholder=t("code.read_placeholder"),
+            problem=problem,
         )
         self.app.push_screen(dialog, self._picture_chosen)
 
@@ -369,8 +371,8 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
 
         try:
             found = codes_in_picture(path)
-        except UserError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=15)
+        except UserError as exc:  # asked again, the name kept to fix, the reason under it
+            self.app.call_from_thread(self.action_read_picture, str(exc))
             return
         self.app.call_from_thread(self._codes_read, found)
 
