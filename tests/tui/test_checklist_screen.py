@@ -278,3 +278,22 @@ async def test_enter_on_the_phone_choice_moves_on_and_the_form_creates_with_ente
         assert not isinstance(app.screen, NewTripDialog)
     [trip] = TripStore().list_trips()
     assert (trip.country, trip.platform) == ("CU", "android")
+
+
+async def test_enter_through_a_copied_android_trip_keeps_android(config_dir: Path) -> None:
+    from textual.widgets import RadioButton
+
+    trip = TripStore().create_trip("NO", "android", "Tromsø")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        results: list[object] = []
+        app.push_screen(NewTripDialog(trip=trip, mode="copy"), results.append)
+        dialog = await wait_for_screen(pilot, NewTripDialog)
+        dialog.query_one("#platform").focus()
+        await pilot.press("enter")  # on through the phone row: the trip's Android stays chosen
+        await pilot.pause()
+        assert {b.id: b.value for b in dialog.query(RadioButton)} == {"ios": False, "android": True}
+        dialog.query_one("#ok").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [getattr(r, "platform", None) for r in results] == ["android"]
