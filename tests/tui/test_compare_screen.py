@@ -342,3 +342,17 @@ async def test_built_ahead_for_one_country_it_opens_on_the_one_asked() -> None:
         assert isinstance(screen, CompareScreen)
         assert str(screen.query_one("#compare-title", Static).render()).startswith("Sweden")
         assert screen.query_one("#days", Input).value == "10"
+
+
+async def test_a_local_pack_says_the_sim_card_is_not_counted() -> None:
+    # a local top-up ranks against all-in travel eSIMs: its total has no SIM card in it
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        assert rows(screen)[0][0] == "local"
+        assert "Needs this carrier's SIM or eSIM" in detail(screen)
+        table = screen.query_one("#offers", DataTable)
+        esim_row = next(i for i, r in enumerate(rows(screen)) if r[0] == "eSIM")
+        table.move_cursor(row=esim_row)
+        await pilot.pause()
+        assert "Needs this carrier's SIM" not in detail(screen)

@@ -379,6 +379,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                       number=fmt.tristate(o.number_sms), esim=fmt.tristate(o.esim)) + "\n")
         text.append(t("compare.source_line", source=one_line(words_of_today("offer_form.source_default", o.source)),
                       date=fmt.dated(o.as_of, today)) + "\n")
+        if o.kind == "local" and o.plan_kind != "tourist":  # a visitor's SIM is priced with its card
+            text.append(t("compare.sim_not_counted") + "\n", style="dim")
         if ranked_after_newer(c, today):
             text.append(t("compare.ranked_after_old", years=OLD_AFTER_YEARS) + "\n", style="yellow")
         if c.home is not None:
