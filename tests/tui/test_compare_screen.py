@@ -137,7 +137,20 @@ async def test_home_currency_is_changed_in_place_and_remembered(config_dir) -> N
         # the euro-priced Holafly pass: 7 x 6 EUR = 42 EUR, no conversion needed
         holafly = next(r for r in rows(screen) if r[1].startswith("★ Holafly"))
         assert holafly[4] == "42"
-    assert SettingsStore(config_dir).load().home_currency == "EUR"
+        # a code that is no currency: red, and words say the totals stay in euros
+        await set_field(pilot, screen, "currency", "xyz")
+        assert screen.query_one("#currency", Input).has_class("-bad")
+        assert trip_problem(screen) == "Currency: XYZ is not a currency code (e.g. CNY, USD, EUR) — totals stay in EUR."
+        assert "Trip EUR" in [str(c.label) for c in table.columns.values()]
+        await set_field(pilot, screen, "days", "0")  # with a bad day count, both are said
+        assert trip_problem(screen).splitlines() == [
+            "Days: a whole number from 1 to 3650 — the table still shows 7 days, 7 GB.",
+            "Currency: XYZ is not a currency code (e.g. CNY, USD, EUR) — totals stay in EUR.",
+        ]
+        await set_field(pilot, screen, "currency", "usd")
+        await set_field(pilot, screen, "days", "7")
+        assert trip_problem(screen) == ""
+    assert SettingsStore(config_dir).load().home_currency == "USD"
 
 
 async def test_long_names_are_cut_and_shown_whole_in_the_detail() -> None:

@@ -132,6 +132,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self.costs: list[TripCost] = []
         self._name_width = NAME_MIN
         self._columns_for: tuple[str, int] | None = None  # (home currency, name width) of the columns shown
+        self._trip_problems: dict[str, str] = {}  # why the days or GB field is red
+        self._currency_problem = ""  # why the currency field is red
         self.language = current_language()  # of its labels: the app keeps the screen for the next opening
         self._styled_with: tuple[int, object] | None = None  # the app's CSS when it was last left
         self._cells_for: tuple[str, int, date] | None = None  # (language, name width, today) of _offer_cells
@@ -216,6 +218,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             field.cursor_position = len(value)
             field.remove_class("-bad")
         problem = self.query_one("#trip-problem", Static)
+        self._trip_problems, self._currency_problem = {}, ""
         if problem.display:  # a problem of the last visit goes with its values
             problem.display = False
         mode = self.query_one("#gb-mode", Label)
@@ -451,12 +454,19 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         return (Trip.per_day(days, value) if self.per_day_mode else Trip(days, value)), problems
 
     def _say_trip_problems(self, problems: dict[str, str]) -> None:
-        """Under the trip bar: why a field is red, and that the table still shows the last good trip."""
-        box = self.query_one("#trip-problem", Static)
-        box.display = bool(problems)
+        """Under the trip bar: why a field is red, and that the table still shows the last
+        good trip (and home currency)."""
+        self._trip_problems = problems
+        said = []
         if problems:
-            box.update(CJKText(t("compare.field_still", problems=t("compare.field_join").join(problems.values()),
-                                 n=self.trip.days, gb=gb(self.trip.gb))))
+            said.append(t("compare.field_still", problems=t("compare.field_join").join(problems.values()),
+                          n=self.trip.days, gb=gb(self.trip.gb)))
+        if self._currency_problem:
+            said.append(self._currency_problem)
+        box = self.query_one("#trip-problem", Static)
+        box.display = bool(said)
+        if said:
+            box.update(CJKText("\n".join(said)))
 
     @on(Input.Changed, "#currency")
     def _currency_changed(self, event: Input.Changed) -> None:
@@ -465,6 +475,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         code = event.value.upper()
         valid = code in currency_codes()
         event.input.set_class(not valid, "-bad")
+        self._currency_problem = "" if valid else t("compare.field_bad_currency", code=code or "—", home=self.home)
+        self._say_trip_problems(self._trip_problems)
         if valid and code != self.home:
             host(self).set_home_currency(code)
             keep = self._highlighted_key()
