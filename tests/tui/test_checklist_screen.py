@@ -297,3 +297,33 @@ async def test_enter_through_a_copied_android_trip_keeps_android(config_dir: Pat
         await pilot.press("enter")
         await settle(pilot)
         assert [getattr(r, "platform", None) for r in results] == ["android"]
+
+
+async def test_ctrl_q_in_a_filled_form_asks_before_dropping_it(config_dir: Path) -> None:
+    from esim_ready.tui.screens.dialogs import QuitDialog
+
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "c")
+        await wait_for_screen(pilot, NewTripDialog)
+        await pilot.press(*"Fes")
+        await pilot.press("ctrl+q")  # used to quit at once, dropping what was typed
+        await wait_for_screen(pilot, QuitDialog)
+        await pilot.press("n")  # keep editing
+        await pilot.pause()
+        assert isinstance(app.screen, NewTripDialog) and app.screen.query_one("#name", Input).value == "Fes"
+        await pilot.press("ctrl+q")
+        await wait_for_screen(pilot, QuitDialog)
+        await pilot.press("ctrl+q")  # again: quits
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_ctrl_q_with_an_untouched_form_quits_at_once(config_dir: Path) -> None:
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "c")
+        await wait_for_screen(pilot, NewTripDialog)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running

@@ -409,6 +409,26 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         ]
         self.push_screen(HelpScreen(rows, t("help.intro")))
 
+    async def action_quit(self) -> None:
+        """q / Ctrl+Q: quit at once, unless a form holds what you typed: then ask first, as
+        Esc on the form does (Ctrl+Q again, or y, quits)."""
+        from esim_ready.tui.screens.dialogs import QuitDialog
+        from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
+
+        if isinstance(self.screen, QuitDialog):  # asked already: Ctrl+Q again quits
+            self.exit()
+            return
+        if not any(isinstance(s, AsksBeforeDiscarding) and s.changed() for s in self.screen_stack):
+            self.exit()
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.exit()
+
+        self.push_screen(QuitDialog(t("dialogs.quit_question"), t("dialogs.quit_anyway"), t("dialogs.keep_editing")),
+                         answered)
+
     async def action_toggle_language(self) -> None:
         new = "en" if i18n.current_language() == "zh" else "zh"
         i18n.set_language(new)

@@ -130,6 +130,11 @@ class ConfirmDialog(LocalizedScreenMixin, ModalScreen[bool]):
         self.dismiss(yes)
 
 
+
+class QuitDialog(ConfirmDialog):
+    """"Quit and drop the form's changes?" (the app knows it by its class: Ctrl+Q again quits)."""
+
+
 class TextDialog(_Dialog):
     """One line of text. `check(text)` returns a message to show (the dialog stays
     open) or None (the dialog closes with the text, stripped)."""
