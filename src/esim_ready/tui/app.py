@@ -24,6 +24,7 @@ from esim_ready.i18n import t
 from esim_ready.state.paths import user_data_dir
 from esim_ready.state.settings import Settings, SettingsStore
 from esim_ready.textsafe import neutralise, one_line
+from esim_ready.tui import cjk_overlay
 from esim_ready.tui.bindings import localize_bindings
 from esim_ready.tui.host import AppHost
 from esim_ready.tui.key_order import KeysInOrder
@@ -114,6 +115,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         line's app; tests build it when they open it)."""
         super().__init__()
         install_cjk_wrapping()  # Chinese text wraps between characters everywhere (toasts too)
+        cjk_overlay.install()  # a toast over a pane's edge keeps its Chinese (Textual #6357)
         self.settle_heap = settle_heap
         self.prepare_compare = prepare_compare
         if settle_heap:
