@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, OptionList, ProgressBar, Static
+from textual.widgets import Input, OptionList, ProgressBar, Static, TextArea
 
 from esim_ready.exchange.checklist_toml import parse_checklist
 from esim_ready.state.trips import TripStore
@@ -205,8 +205,20 @@ async def test_emptying_a_note_removes_it_and_escape_keeps_it(config_dir: Path) 
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(ChecklistScreen(trip.id))
-        await pilot.pause()
-        await pilot.press("n", "x", "escape")  # cancelled
+        checklist = await wait_for_screen(pilot, ChecklistScreen)
+        await pilot.press("n")
+        note = await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("escape")  # untouched: closes at once
+        assert app.screen is checklist
+        await pilot.press("n")
+        note = await wait_for_screen(pilot, NoteDialog)
+        await pilot.press("x", "escape")  # changed: asks first
+        question = await wait_for_screen(pilot, ConfirmDialog)
+        assert "Discard your changes?" in text_of(question, ".dialog-title")
+        await pilot.press("n")  # keep editing: the typed note is still there
+        assert app.screen is note and note.query_one("#note", TextArea).text == "old notex"
+        await pilot.press("escape", "y")  # discard
+        assert app.screen is checklist
         assert TripStore().get_trip(trip.id).item("cloud-backup-on").note == "old note"
         await pilot.press("n")
         app.screen.query_one("#note").text = ""

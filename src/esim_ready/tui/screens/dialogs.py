@@ -324,9 +324,10 @@ class PathOptionDialog(PathDialog):
         return (text, self.query_one("#option", Checkbox).value)
 
 
-class NoteDialog(_Dialog):
-    """Several lines of text. Ctrl+S or the Save button keep them, Esc cancels;
-    an empty note removes it. Dismissed with the text or None."""
+class NoteDialog(AsksBeforeDiscarding, _Dialog):
+    """Several lines of text. Ctrl+S or the Save button keep them; Esc or Cancel closes
+    an untouched note at once and asks before dropping a changed one; an empty note
+    removes it. Dismissed with the text or None."""
 
     DEFAULT_CSS = DIALOG_CSS.format(cls="NoteDialog") + """
     NoteDialog TextArea { height: 8; }
@@ -351,6 +352,11 @@ class NoteDialog(_Dialog):
         area = self.query_one("#note", TextArea)
         area.focus()
         area.move_cursor(area.document.end)
+        self.remember_opened()
+
+    def action_cancel(self) -> None:
+        """Esc or Cancel: a note typed or changed is not dropped without asking."""
+        self.close_asking()
 
     @on(Button.Pressed, "#ok")
     def action_save(self) -> None:
