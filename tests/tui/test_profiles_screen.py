@@ -335,7 +335,7 @@ async def test_the_keepalive_list_is_sorted_by_due_date_with_yearly_totals():
         ]  # fmt: skip
         await pilot.press("escape")
         assert isinstance(app.screen, ProfilesScreen)
-        assert "2027-05-20 ok" in rows(app.screen)[0][6]
+        assert "2027-05-20 ok" in rows(app.screen)[0][-1]
     assert ProfileStore().get(NORWAY.id).keepalive.last_done == TODAY
 
 
@@ -419,7 +419,7 @@ async def test_the_language_switch_relabels_the_profiles_screen():
         await pilot.press("down", "f2")
         await pilot.pause()
         assert header(app.screen)[1] == "昵称"
-        assert rows(app.screen)[1][5] == "已启用"
+        assert rows(app.screen)[1][list(app.screen.widths).index("state")] == "已启用"
         assert app.screen.query_one("#profiles", OptionList).highlighted == 1  # still on the same profile
         assert app.screen is screen
 
@@ -437,13 +437,19 @@ async def test_a_tiny_terminal_does_not_crash():
         assert isinstance(app.screen, ProfilesScreen)
 
 
-def test_columns_shrink_nickname_and_carrier_first_to_fit_80_columns():
+def test_columns_give_way_role_first_then_carrier_and_number_before_the_nickname_is_cut():
     natural = {"default": 2, "name": 11, "number": 17, "carrier": 12, "role": 6, "state": 8, "keepalive": 18}
     headers = {"default": 3, "name": 8, "number": 6, "carrier": 7, "role": 4, "state": 5, "keepalive": 15}
-    widths = column_widths(natural, headers, 76)
-    assert sum(widths.values()) + len(widths) <= 76
-    assert widths["number"] == 17 and widths["keepalive"] == 18 and widths["state"] == 8 and widths["role"] == 6
-    assert column_widths(natural, headers, 200)["name"] == 11
+    assert column_widths(natural, headers, 200) == {"default": 3, "name": 11, "number": 17, "carrier": 12,
+                                                    "role": 6, "state": 8, "keepalive": 18}
+    at_80 = column_widths(natural, headers, 76)  # the role goes to the details; nothing is cut
+    assert at_80 == {"default": 3, "name": 11, "number": 17, "carrier": 12, "state": 8, "keepalive": 18}
+    at_70 = column_widths(natural, headers, 67)  # the carrier is cut (to its header), the nickname to 8
+    assert sum(at_70.values()) + len(at_70) <= 67 and at_70["carrier"] == 7 and at_70["name"] == 8
+    at_60 = column_widths(natural, headers, 56)  # the number goes too: the nickname stays whole
+    assert at_60 == {"default": 3, "name": 11, "state": 8, "keepalive": 18}
+    at_40 = column_widths(natural, headers, 36)
+    assert at_40["name"] == 5 and at_40["keepalive"] == 18
 
 
 def test_profile_with_rule_in_months_is_described_in_both_languages():
@@ -487,7 +493,7 @@ async def test_the_palette_from_the_keepalive_list_goes_back_to_the_same_profile
         await pilot.pause()
         assert app.screen is screen
         assert sum(isinstance(s, ProfilesScreen) for s in app.screen_stack) == 1
-        assert "2027-05-20 ok" in rows(screen)[0][6]  # the table shows the new due date
+        assert "2027-05-20 ok" in rows(screen)[0][-1]  # the table shows the new due date
 
 
 async def test_a_four_digit_top_up_survives_editing_the_profile():

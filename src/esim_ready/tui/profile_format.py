@@ -6,6 +6,7 @@ The keep-alive words the command line shares live below the TUI, in
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import fields, replace
 from datetime import date
 
@@ -109,39 +110,52 @@ COLUMNS: tuple[tuple[str, str, int, int], ...] = (
     ("state", "profiles.col_state", 8, 8),
     ("keepalive", "profiles.col_keepalive", 19, 19),
 )
-LEFT_OUT_FIRST = ("carrier", "role")  # on a narrow terminal (the details pane shows them)
+GIVE_WAY = ("role", "carrier", "number")  # left out in this order when there is no room
+NAME_READABLE = 8  # before the nickname (how one tells profiles apart) is cut below this
 NAME_LEAST = 5  # at the very last, the nickname (and its header) shrinks to "Nick…"
 
 
 def column_widths(natural: dict[str, int], headers: dict[str, int], available: int) -> dict[str, int]:
-    """Width of each column shown (cells, without the 1-cell gap), in table order:
-    natural size capped, then nickname and carrier narrowed (role only after them)
-    until the table fits `available`. When it cannot fit so, the carrier and then
-    the role are left out and the nickname cut shorter, rather than cutting the
-    keep-alive date off the right edge; past that the lines are cut with an ellipsis."""
-    widths = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
+    """Width of each column shown (cells, without the 1-cell gap), in table order.
+
+    Each column is as wide as what it holds (capped). When the table does not fit
+    `available`, in turn until it does: the role is left out; the carrier and the
+    nickname are cut (not below 6 and 8 cells); the carrier, then the number are left
+    out (the nickname whole again, cut to 8 cells at most); the nickname is cut to 5
+    cells. The keep-alive date and the state are never cut; a column left out or cut
+    is in the details pane (`detail_text`). At 60 columns this kept "Trav…" beside a
+    full number; at 80 it cut "China M…" to keep the role column."""
+    full = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
     floors = {key: max(low, headers[key]) for key, _, _, low in COLUMNS}
     floors["state"] = max(headers["state"], natural.get("state", 0))
+    floors["name"] = max(NAME_READABLE, headers["name"])
 
-    def least() -> int:
-        return sum(min(widths[k], NAME_LEAST if k == "name" else floors[k]) + 1 for k in widths)
+    def over(widths: dict[str, int]) -> int:
+        return sum(widths.values()) + len(widths) - available
 
-    for key in LEFT_OUT_FIRST:
-        if least() <= available:
-            break
-        del widths[key]
-    over = sum(widths.values()) + len(widths) - available
-    for group in (("name", "carrier"), ("role",), ("name",)):
-        if group == ("name",):
-            floors["name"] = NAME_LEAST
-        present = [k for k in group if k in widths]
-        while over > 0 and present:  # narrow the one with the most to spare, one cell at a time
+    def narrowed(widths: dict[str, int], keys: tuple[str, ...]) -> dict[str, int]:
+        widths = dict(widths)
+        present = [k for k in keys if k in widths]
+        excess = over(widths)
+        while excess > 0 and present:  # narrow the one with the most to spare, one cell at a time
             key = max(present, key=lambda k: widths[k] - floors[k])
             if widths[key] <= floors[key]:
                 break
             widths[key] -= 1
-            over -= 1
-    return widths
+            excess -= 1
+        return widths
+
+    widths = dict(full)
+    for step in ("role", "cut", "carrier", "number"):
+        if over(widths) <= 0:
+            return widths
+        if step == "cut":
+            widths = narrowed(widths, ("name", "carrier"))
+        else:
+            widths = {k: w for k, w in full.items() if k in widths and k != step}
+            widths = narrowed(widths, ("name",)) if step != "role" else widths
+    floors["name"] = NAME_LEAST
+    return narrowed(widths, ("name",))
 
 
 def shown(p: Profile) -> Profile:
@@ -154,13 +168,21 @@ def shown(p: Profile) -> Profile:
     return replace(p, **changes)  # type: ignore[arg-type]
 
 
-def detail_text(p: Profile, today: date, revealed: bool) -> Text:
-    """The highlighted profile's details (user text never read as markup)."""
+def detail_text(p: Profile, today: date, revealed: bool, left_out: Collection[str] = ()) -> Text:
+    """The highlighted profile's details (user text never read as markup), beginning with
+    the number, carrier and role when the table leaves out or cuts them (`left_out`)."""
     from esim_ready.catalog import countries
 
     p = shown(p)
     out = Text()
-    facts = [f"ICCID {p.iccid}" if p.iccid else t("profiles.no_iccid")]
+    facts = []
+    if "number" in left_out and p.number_display:
+        facts.append(p.number_display)
+    if "carrier" in left_out and (carrier := p.carrier or p.provider_name):
+        facts.append(carrier)
+    if "role" in left_out and p.role:
+        facts.append(t("profiles.role_line", role=role_text(p.role)))
+    facts.append(f"ICCID {p.iccid}" if p.iccid else t("profiles.no_iccid"))
     if p.iccid and not p.country and (by_number := iccid_country_text(p.iccid)):
         facts.append(by_number)
     if p.country:

@@ -76,7 +76,7 @@ def _heading_prompt(category: Category, rows: tuple[Entry, ...], language: str) 
 
 class ChecklistScreen(LocalizedScreenMixin, Screen):
     CSS_PATH = "checklist.tcss"
-    # small: a shorter bar and no legend (the how-to names a critical item); wide: the how-to beside the list
+    # small: a shorter bar; wide: the how-to beside the list
     HORIZONTAL_BREAKPOINTS = [(0, "-small"), (70, "-narrow"), (110, "-wide")]  # noqa: RUF012 (Textual declares it so)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Tick", id="toggle_item"),
@@ -107,7 +107,6 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         with Horizontal(id="score-row"):
             yield ProgressBar(total=100, show_eta=False, id="progress")
             yield Static("", id="score", markup=False)
-            yield Static(t("checklist.legend"), id="legend", markup=False)
         with Container(id="body"):
             items = OptionList(id="items")
             items.border_title = t("checklist.items_title")
@@ -143,11 +142,12 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
     def _show_head(self) -> None:
         assert self.trip is not None
         trip = self.trip
+        name, country = one_line(trip.name), trip_actions.country_name(trip.country)
         self.query_one("#trip-line", Static).update(
             t(
-                "checklist.trip_line",
-                name=one_line(trip.name),
-                country=trip_actions.country_name(trip.country),
+                "checklist.trip_line_country_named" if name == country else "checklist.trip_line",
+                name=name,
+                country=country,
                 platform=trip_actions.platform_name(trip.platform, short=True),
                 dates=trip_actions.trip_dates(trip),
             )
@@ -184,7 +184,10 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             options.append(Option(empty, id=NOTHING, disabled=True))
         items = self.query_one("#items", OptionList)
         items.set_options(options)
-        items.border_subtitle = t("checklist.shown", shown=shown, total=total)
+        # the legend sits here, not on the score line: there it cut the score at 80 columns
+        items.border_subtitle = Content.assemble(
+            (t("checklist.legend"), "$text-error"), " · ", t("checklist.shown", shown=shown, total=total)
+        )
         self._highlight(keep)
         self._show_how()
 

@@ -222,7 +222,9 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
 
     # -- the detail pane ----------------------------------------------------------------
     def _show_detail(self, p: Profile) -> None:
-        self.query_one("#profile-detail", Static).update(pf.detail_text(p, self.today, p.id in self.revealed))
+        cells = self._cells(p)  # what the table leaves out or cuts, the details say whole
+        not_whole = {key for key, cell in cells.items() if cell.cell_len > self.widths.get(key, 0)}
+        self.query_one("#profile-detail", Static).update(pf.detail_text(p, self.today, p.id in self.revealed, not_whole))
 
     # -- actions -------------------------------------------------------------------------
     def _need_current(self) -> Profile | None:

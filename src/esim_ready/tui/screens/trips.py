@@ -33,6 +33,8 @@ from esim_ready.tui.safe_text import plain
 from esim_ready.tui.widgets.cjk_text import CJKText
 from esim_ready.tui.widgets.key_footer import KeyFooter
 
+NAME_LEAST = 10  # the trip name column is never narrower (names are cut with …)
+
 
 class TripsScreen(LocalizedScreenMixin, Screen):
     CSS_PATH = "trips.tcss"
@@ -123,14 +125,24 @@ class TripsScreen(LocalizedScreenMixin, Screen):
             "platform": widest("platform", 2, 8),
             "dates": widest("dates", 3, 24),
         }
-        # the border, each column's padding, a scrollbar's room, the short columns
-        room = self.app.size.width - 2 - 2 * (len(widths) + 1) - 2 - sum(widths.values())
-        table.add_column(headers["name"], key="name", width=max(room, 12))
+
+        def room() -> int:  # for the name: less the border, each column's padding, a scrollbar, the short columns
+            return self.app.size.width - 2 - 2 * (len(widths) + 1) - 2 - sum(widths.values())
+
+        # on a narrow terminal the phone, then the country give way (the checklist's head
+        # names both), so that the dates are never cut (60x20 cut "2027-01-10 至 0")
+        for optional in ("platform", "country"):
+            if room() < NAME_LEAST:
+                del widths[optional]
+        if room() < NAME_LEAST:  # a long "· 3 backups stale" is cut last (the checklist says it whole)
+            widths["ready"] = max(cell_len(headers["ready"]), 4, widths["ready"] - (NAME_LEAST - room()))
+        table.add_column(headers["name"], key="name", width=max(room(), NAME_LEAST))
         for key, width in widths.items():
             table.add_column(headers[key], key=key, width=width)
         for trip, (name, country, platform, dates, score), shown in zip(self.trips, cells, ready, strict=True):
             style = "yellow" if score.stale else "bold green" if score.ready else ""
-            table.add_row(name, Text(shown, style=style), country, platform, dates, key=trip.id)
+            row = {"ready": Text(shown, style=style, overflow="ellipsis", no_wrap=True), "country": country, "platform": platform, "dates": dates}
+            table.add_row(name, *(row[key] for key in widths), key=trip.id)
         empty = not self.trips
         table.display = not empty
         self.query_one("#empty").display = empty

@@ -1,0 +1,106 @@
+"""Nothing that matters is cut at the sizes of issue 11 (60x20, 80x24, 120x40, 200x60),
+in either language: what a user reads on the screen itself, line by line."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+from esim_ready.i18n import set_language, t
+from esim_ready.state.trips import TripStore
+from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.browse import BrowseScreen
+from esim_ready.tui.screens.checklist import ChecklistScreen
+from esim_ready.tui.screens.trips import TripsScreen
+from tui.helpers import TODAY, wait_for_screen
+from tui.sizes import both_languages, every_size
+
+
+def screen_lines(app) -> list[str]:
+    """The screen as the terminal shows it, one string per line."""
+    return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
+
+
+def on_screen(app, text: str) -> bool:
+    return any(text in line for line in screen_lines(app))
+
+
+@both_languages
+async def test_the_main_screen_hint_is_whole_at_80x24(config_dir, language):
+    app = EsimReadyApp(language=language, today=TODAY)  # no country open yet: the hint shows
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        set_language(language)
+        assert on_screen(app, t("main.pick_country"))  # "Type to search, ↓ then Enter to open a country."
+
+
+async def test_the_checklist_score_with_a_stale_backup_is_whole_at_80x24(config_dir):
+    """"1/38 done · 16 critical open · 1 back…" was cut by the legend beside it; the
+    legend is on the list's border now."""
+    long_ago = datetime(TODAY.year, TODAY.month, TODAY.day, 12, tzinfo=UTC) - timedelta(days=20)
+    store = TripStore(clock=lambda: long_ago)
+    trip = store.create_trip("MA", "ios", name="Soon", start=TODAY + timedelta(days=2))
+    store.set_done(trip.id, "photos-backed-up", True)
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ChecklistScreen(trip.id))
+        await wait_for_screen(pilot, ChecklistScreen)
+        await pilot.pause()
+        assert on_screen(app, "critical open · 1 backup stale")
+        assert any(re.search(r"! = critical · \d+ of \d+ shown", line) for line in screen_lines(app))
+
+
+@every_size
+@both_languages
+async def test_the_trips_list_shows_every_date_whole(config_dir, size, language):
+    store = TripStore()
+    store.create_trip("NO", "android", name="Nordlys winter trip with a rather long name",
+                      start=date(2026, 12, 20), end=date(2027, 1, 10))
+    store.create_trip("CU", "ios", name="古巴", start=date(2027, 1, 3), end=date(2027, 1, 10))
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "t")
+        await wait_for_screen(pilot, TripsScreen)
+        await pilot.pause()
+        between = {"en": "–", "zh": "至"}[language]
+        assert on_screen(app, f"2026-12-20 {between} 2027-01-10")
+        assert on_screen(app, f"2027-01-03 {between} 01-10")
+        assert on_screen(app, "0%")  # readiness, what this screen is for
+        assert on_screen(app, "Nordlys")
+
+
+async def test_a_trip_named_after_its_country_names_it_once_and_the_dates_fit_at_60x20(config_dir):
+    trip = TripStore().create_trip("CU", "ios", name="古巴", start=date(2027, 1, 3), end=date(2027, 1, 10))
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(ChecklistScreen(trip.id))
+        await wait_for_screen(pilot, ChecklistScreen)
+        await pilot.pause()
+        assert on_screen(app, "古巴 · iPhone · 2027-01-03 至 01-10")  # was "古巴 · 古巴 · … 至 01-…"
+
+
+@every_size
+@both_languages
+async def test_profiles_show_every_nickname_whole_and_what_the_table_leaves_out_is_in_the_details(
+    config_dir, size, language
+):
+    """At 60 columns the nicknames read "Trav…", "UK d…" beside full numbers; the
+    carrier and role left out were nowhere on screen."""
+    from esim_ready.tui.screens.profiles import ProfilesScreen
+    from tui.profile_samples import SAMPLES, save_samples
+
+    save_samples()
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "p")
+        screen = await wait_for_screen(pilot, ProfilesScreen)
+        await pilot.pause()
+        for profile in SAMPLES:
+            assert on_screen(app, profile.nickname)
+        for profile in screen.profiles:  # each one highlighted in turn: its number and carrier show
+            screen.query_one("#profiles").highlighted = screen.profiles.index(profile)
+            await pilot.pause()
+            for fact in (profile.number_display, profile.carrier):
+                if fact:
+                    assert on_screen(app, fact), (profile.nickname, fact)
