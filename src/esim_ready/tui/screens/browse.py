@@ -25,6 +25,7 @@ from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.breakpoints import set_breakpoint_classes
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import SafeInput, markup_safe, plain
+from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
 from esim_ready.tui.widgets.key_footer import KeyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
@@ -119,11 +120,12 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 yield country_list
             with Vertical(id="right"):
                 yield Static(t("main.pick_country"), id="country-title")
-                carriers: DataTable[str | Text] = DataTable(id="carriers", cursor_type="row", zebra_stripes=True)
+                carriers: FixedColumnsTable[str | Text] = FixedColumnsTable(id="carriers", cursor_type="row", zebra_stripes=True)
                 carriers.border_title = t("main.carriers")
-                carriers.add_columns(t("main.col_carrier"), t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
+                carriers.add_columns(Text(t("main.col_carrier")), Text(t("main.col_esim")), Text(t("main.col_plans")),
+                                     Text(t("main.col_from")))  # Text, not markup (see _fill_carriers)
                 yield carriers
-                plans: DataTable[str | Text] = DataTable(id="plans", cursor_type="row", zebra_stripes=True)
+                plans: FixedColumnsTable[str | Text] = FixedColumnsTable(id="plans", cursor_type="row", zebra_stripes=True)
                 plans.border_title = t("main.plans")
                 yield plans
                 with VerticalScroll(id="detail-box"):
@@ -252,20 +254,23 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.query_one("#country-title", Static).update(title)
 
     def _fill_carriers(self) -> None:
+        """Every cell a Text, as every header: a str cell is read as markup (and the
+        first one loads Rich's emoji table, ~1.5 ms of the launch)."""
         assert self.country is not None
         table = self.query_one("#carriers", DataTable)
         table.clear()
-        table.add_row(t("main.all_carriers"), "", str(len(self.country.plans)), "", key=ALL_CARRIERS)
+        table.add_row(Text(t("main.all_carriers")), Text(), Text(str(len(self.country.plans))), Text(),
+                      key=ALL_CARRIERS)
         for carrier in self.country.carriers:
             table.add_row(
                 plain(carrier.name),
-                fmt.tristate(carrier.esim),
-                str(len(carrier.plans)) if carrier.plans else "—",
-                t(f"main.origin_{carrier.origin}"),
+                Text(fmt.tristate(carrier.esim)),
+                Text(str(len(carrier.plans)) if carrier.plans else "—"),
+                Text(t(f"main.origin_{carrier.origin}")),
                 key=carrier.id,
             )
         if not self.country.carriers:
-            table.add_row(t("main.no_carriers"), "", "", "", key="__none__")
+            table.add_row(Text(t("main.no_carriers")), Text(), Text(), Text(), key="__none__")
 
     def _fill_plans(self) -> None:
         assert self.country is not None
@@ -286,16 +291,16 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._plans_filled_room = room = self._plans_room()
         widths = plan_columns.widths(labels, rows, room)
         for key, label in labels.items():
-            table.add_column(label, key=key, width=widths[key])
+            table.add_column(Text(label), key=key, width=widths[key])
         for key in ("five_g", "hotspot", "number_sms", "esim"):
-            table.add_column(t(f"main.col_{key}"), key=key)
+            table.add_column(Text(t(f"main.col_{key}")), key=key)
         for p, row in zip(self._plans_shown, rows, strict=True):
             table.add_row(
                 *(fmt.cut(row[key], widths[key]) for key in labels),
-                fmt.tristate(p.five_g),
-                fmt.tristate(p.hotspot),
-                fmt.tristate(p.number_sms),
-                fmt.tristate(p.esim),
+                Text(fmt.tristate(p.five_g)),  # Text, not markup (see _fill_carriers)
+                Text(fmt.tristate(p.hotspot)),
+                Text(fmt.tristate(p.number_sms)),
+                Text(fmt.tristate(p.esim)),
                 key=f"{p.carrier_id}/{p.id}",
             )
         table.border_subtitle = t("main.sorted_by", key=headers[self.sort_key])
