@@ -369,3 +369,21 @@ async def test_a_local_pack_says_the_sim_card_is_not_counted() -> None:
         table.move_cursor(row=esim_row)
         await pilot.pause()
         assert "Needs this carrier's SIM" not in detail(screen)
+
+
+async def test_back_from_compare_the_main_screen_shows_as_it_was() -> None:
+    """Opening compare skips a second full redraw that Textual would pass on from the main
+    screen below (nothing of it shows through); back on it, it is drawn whole, as before."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY, prepare_compare=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await built_ahead(pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        before = app.export_screenshot()
+        for _ in range(2):
+            await pilot.press("o")
+            await pilot.pause()
+            assert isinstance(app.screen, CompareScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.export_screenshot() == before

@@ -247,6 +247,14 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         if self._styled_with is not None and self._styled_with[0] == self.app._css_update_count \
                 and self._styled_with[1] is self.app.stylesheet.rules:
             event.refresh_styles = False
+        # The main screen below was marked to redraw as this one was pushed; Textual would pass
+        # that on as a second full redraw of this one, a frame after the one its resuming asks
+        # for. Nothing of it shows through (this screen is opaque); it redraws whole when shown again.
+        if self.styles.background.a == 1:
+            for below in self.app._background_screens:
+                below._repaint_required = False
+                below._dirty_widgets.clear()
+                below._compositor._dirty_regions.clear()
 
     def on_resize(self) -> None:
         width = self._fit_name_width()
