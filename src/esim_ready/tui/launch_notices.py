@@ -41,9 +41,11 @@ def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple
         sep = t("profiles.list_sep")
         names = sep.join(t("profiles.notice_item", name=u.profile.display_name, due=u.due.isoformat()) for u in items)
         overdue = sum(1 for u in items if u.status is Status.OVERDUE)
+        counts = [t(key, n=n) for key, n in (("profiles.notice_overdue", overdue),
+                                             ("profiles.notice_soon", len(items) - overdue)) if n]
         out.append(
             (
-                t("profiles.notice_due", overdue=overdue, soon=len(items) - overdue, items=names),
+                t("profiles.notice_due", counts=t("main.detail_tag_sep").join(counts), items=names),
                 "error" if overdue else "warning",
             )
         )
