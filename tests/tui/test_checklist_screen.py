@@ -339,3 +339,39 @@ async def test_ctrl_q_with_an_untouched_form_quits_at_once(config_dir: Path) -> 
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_a_note_the_store_refuses_stays_in_the_dialog_with_the_reason(config_dir: Path) -> None:
+    """A note over 10,000 characters closed the dialog with a toast, and the text was gone."""
+    trip = TripStore().create_trip("MA", "ios")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ChecklistScreen(trip.id))
+        await wait_for_screen(pilot, ChecklistScreen)
+        await pilot.press("n")
+        note = await wait_for_screen(pilot, NoteDialog)
+        long_note = "x" * 10_001
+        note.query_one("#note", TextArea).text = long_note
+        await pilot.press("ctrl+s")
+        assert app.screen is note and note.query_one("#note", TextArea).text == long_note
+        assert text_of(note, "#error") == "Not saved: A note can be at most 10,000 characters."
+        note.query_one("#note", TextArea).text = "x" * 10_000
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ChecklistScreen)
+    assert TripStore().get_trip(trip.id).item("cloud-backup-on").note == "x" * 10_000
+
+
+async def test_ctrl_q_with_a_typed_note_asks_first(config_dir: Path) -> None:
+    from esim_ready.tui.screens.dialogs import QuitDialog
+
+    trip = TripStore().create_trip("MA", "ios")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ChecklistScreen(trip.id))
+        await wait_for_screen(pilot, ChecklistScreen)
+        await pilot.press("n")
+        note = await wait_for_screen(pilot, NoteDialog)
+        await pilot.press(*"ask at the hotel", "ctrl+q")
+        await wait_for_screen(pilot, QuitDialog)
+        await pilot.press("n")  # keep editing
+        assert app.screen is note and note.query_one("#note", TextArea).text == "ask at the hotel"

@@ -331,16 +331,22 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         if entry is None or item_id is None:
             return
 
-        def saved(note: str | None) -> None:
-            if note is None or note == entry.state.note:
-                return
-            if self._save(lambda: self.store.set_note(self.trip_id, item_id, note)):
-                self._refresh_item(item_id)
-                self._show_how()
-                self.notify(t("checklist.note_saved" if note else "checklist.note_removed"), timeout=2)
+        def save(note: str) -> str | None:
+            """Saved before the dialog closes; a refusal (too long, disk full) is shown in
+            the dialog, which keeps the text (a toast over a closed dialog lost it)."""
+            if note == entry.state.note:
+                return None
+            try:
+                self.trip = self.store.set_note(self.trip_id, item_id, note)
+            except UserError as exc:
+                return t("checklist.failed", error=exc)
+            self._refresh_item(item_id)
+            self._show_how()
+            self.notify(t("checklist.note_saved" if note else "checklist.note_removed"), timeout=2)
+            return None
 
         title = t("checklist.note_title", title=entry.template.title(current_language()))
-        self.app.push_screen(NoteDialog(title, entry.state.note), saved)
+        self.app.push_screen(NoteDialog(title, entry.state.note, save=save))
 
     def action_cycle_filter(self) -> None:
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]

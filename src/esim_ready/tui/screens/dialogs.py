@@ -327,7 +327,11 @@ class PathOptionDialog(PathDialog):
 class NoteDialog(AsksBeforeDiscarding, _Dialog):
     """Several lines of text. Ctrl+S or the Save button keep them; Esc or Cancel closes
     an untouched note at once and asks before dropping a changed one; an empty note
-    removes it. Dismissed with the text or None."""
+    removes it. Dismissed with the text or None.
+
+    `save(text)`, when given, keeps the note before the dialog closes and returns why it
+    could not (too long, the disk refused), which the dialog shows, staying open with
+    the text: a refused note is never lost with the dialog."""
 
     DEFAULT_CSS = DIALOG_CSS.format(cls="NoteDialog") + """
     NoteDialog TextArea { height: 8; }
@@ -336,16 +340,18 @@ class NoteDialog(AsksBeforeDiscarding, _Dialog):
         Binding("ctrl+s", "save", "Save", id="dialog_save", priority=True),
     ]
 
-    def __init__(self, title: str, initial: str = "") -> None:
+    def __init__(self, title: str, initial: str = "", save: Callable[[str], str | None] | None = None) -> None:
         super().__init__()
         self.title_text = title
         self.initial = initial
+        self.save = save
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(CJKText(self.title_text), classes="dialog-title")
             yield SafeTextArea(self.initial, id="note", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
             yield Static(CJKText(t("dialogs.note_hint")), classes="dialog-hint")
+            yield Static("", id="error", classes="dialog-error", markup=False)
             yield self._buttons(t("dialogs.save"))
 
     def on_mount(self) -> None:
@@ -360,7 +366,13 @@ class NoteDialog(AsksBeforeDiscarding, _Dialog):
 
     @on(Button.Pressed, "#ok")
     def action_save(self) -> None:
-        self.dismiss(self.query_one("#note", TextArea).text.strip())
+        text = self.query_one("#note", TextArea).text.strip()
+        problem = self.save(text) if self.save else None
+        if problem:
+            self.query_one("#error", Static).update(CJKText(problem))
+            self.query_one("#note", TextArea).focus()
+            return
+        self.dismiss(text)
 
 
 class ProblemsDialog(LocalizedScreenMixin, ModalScreen[None]):
