@@ -350,6 +350,22 @@ async def test_launch_notice_for_an_overdue_keepalive():
         ]
 
 
+async def test_the_launch_reminder_goes_when_the_user_opens_a_screen():
+    """It covered the lower right of every screen for 30 s (qa: at 60x20 the checklist's
+    how-to, the note dialog, the compare table); the list it points to is p, u."""
+    save_samples([NORWAY, BRITAIN])
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await pilot.pause()
+        assert any(m.startswith("Keep-alive") for m in messages(app))
+        app.notify("Something else")  # any other notice stays its time
+        await open_profiles(pilot)
+        await pilot.pause()
+        assert not any(m.startswith("Keep-alive") for m in messages(app))
+        assert "Something else" in messages(app)
+        assert not app.screen.query("Toast").filter(".-error")
+
+
 async def test_launch_notice_in_chinese_and_none_when_all_is_fine():
     save_samples([CHINA])
     app = EsimReadyApp(language="zh", today=TODAY)

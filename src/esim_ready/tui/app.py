@@ -137,6 +137,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         self._trips: TripStore | None = None  # made on first use: not at start-up
         self._profiles: ProfileStore | None = None
         self._offers: UserOffers | None = None
+        self._launch_reminder = ""  # the keep-alive notice shown at launch, until a screen opens
 
     def on_mount(self) -> None:
         self._localize()
@@ -176,8 +177,21 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             self.notify(t("main.user_data_problem", problem=problem), severity="warning", timeout=30)
         from esim_ready.tui.launch_notices import launch_notices  # profiles file kept aside; keep-alives due
 
-        for message, severity in launch_notices(self.today, self.profiles):
-            self.notify(message, severity=severity, timeout=30)  # type: ignore[arg-type]
+        for notice in launch_notices(self.today, self.profiles):
+            self.notify(notice.message, severity=notice.severity, timeout=30)  # type: ignore[arg-type]
+            if notice.reminder:
+                self._launch_reminder = neutralise(notice.message)
+        if self._launch_reminder:
+            self.screen_change_signal.subscribe(self, self._drop_launch_reminder)
+
+    def _drop_launch_reminder(self, _screen: object = None) -> None:
+        """The keep-alive reminder goes with the first screen the user opens (the same is
+        in p, u): it covered the lower right of every screen for 30 s (6 lines at 60x20)."""
+        for notification in list(self._notifications):
+            if notification.message == self._launch_reminder:
+                self._unnotify(notification)
+        self._launch_reminder = ""
+        self.screen_change_signal.unsubscribe(self)
 
     def _localize(self) -> None:
         localize_bindings(self)

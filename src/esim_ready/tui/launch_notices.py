@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from esim_ready.i18n import t
 from esim_ready.state.paths import config_dir
@@ -19,8 +19,14 @@ if TYPE_CHECKING:
     from esim_ready.state.profiles import ProfileStore
 
 
-def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple[str, str]]:
-    """(message, severity) pairs, in the order to show them."""
+class Notice(NamedTuple):
+    message: str
+    severity: str
+    reminder: bool = False  # the keep-alives due: it goes when the user opens a screen
+
+
+def launch_notices(today: date, store: ProfileStore | None = None) -> list[Notice]:
+    """The notices, in the order to show them."""
     if store is None:
         if not os.path.lexists(config_dir() / "profiles.toml"):
             return []
@@ -33,9 +39,9 @@ def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple
     try:
         items = due_soon(store.list(), today)
     except UserError as exc:
-        return [(str(exc), "error")]
+        return [Notice(str(exc), "error")]
     out = [
-        (t("main.damaged_file", path=path, reason=reason), "error") for path, reason in store.quarantined
+        Notice(t("main.damaged_file", path=path, reason=reason), "error") for path, reason in store.quarantined
     ]
     if items:
         sep = t("profiles.list_sep")
@@ -44,9 +50,10 @@ def launch_notices(today: date, store: ProfileStore | None = None) -> list[tuple
         counts = [t(key, n=n) for key, n in (("profiles.notice_overdue", overdue),
                                              ("profiles.notice_soon", len(items) - overdue)) if n]
         out.append(
-            (
+            Notice(
                 t("profiles.notice_due", counts=t("main.detail_tag_sep").join(counts), items=names),
                 "error" if overdue else "warning",
+                reminder=True,
             )
         )
     return out
