@@ -48,6 +48,12 @@ def rows(screen) -> list[list[str]]:
     return [cells(str(listing.get_option_at_index(i).prompt), widths) for i in range(listing.option_count)]
 
 
+def column(screen, key: str) -> list[str]:
+    """One column of the table (by key: the columns shown depend on the width and the data)."""
+    index = list(screen.widths).index(key)
+    return [row[index] for row in rows(screen)]
+
+
 def header(screen) -> list[str]:
     return cells(str(screen.query_one("#profiles-header", Static).render()), list(screen.widths.values()))
 
@@ -235,7 +241,7 @@ async def test_lpac_import_through_the_dialog_shows_the_profiles():
         await pilot.press("i", *str(LPAC_DIR / "profile_list.json"), "enter")
         assert app.screen is screen
         assert names(screen) == ["挪威保号", "CMCC eSIM", "UK data"]
-        assert [r[5] for r in rows(screen)] == ["enabled", "disabled", "disabled"]
+        assert column(screen, "state") == ["enabled", "disabled", "disabled"]
         assert any("3 added, 0 updated" in m for m in messages(app))
         # the chip's later state: the same profiles are updated, not doubled
         await pilot.press("i", "ctrl+u", *str(LPAC_DIR / "profile_list_updated.json"), "enter")
@@ -435,7 +441,7 @@ async def test_the_language_switch_relabels_the_profiles_screen():
         await pilot.press("down", "f2")
         await pilot.pause()
         assert header(app.screen)[1] == "昵称"
-        assert rows(app.screen)[1][list(app.screen.widths).index("state")] == "已启用"
+        assert column(app.screen, "state")[1] == "已启用"
         assert app.screen.query_one("#profiles", OptionList).highlighted == 1  # still on the same profile
         assert app.screen is screen
 
@@ -466,6 +472,8 @@ def test_columns_give_way_role_first_then_carrier_and_number_before_the_nickname
     assert at_60 == {"default": 3, "name": 11, "state": 8, "keepalive": 18}
     at_40 = column_widths(natural, headers, 36)
     assert at_40["name"] == 5 and at_40["keepalive"] == 18
+    no_numbers = column_widths({**natural, "number": 0}, headers, 56)  # a column no one fills is left out
+    assert "number" not in no_numbers and no_numbers["name"] == 11 and "carrier" in no_numbers
 
 
 def test_profile_with_rule_in_months_is_described_in_both_languages():

@@ -111,6 +111,7 @@ COLUMNS: tuple[tuple[str, str, int, int], ...] = (
     ("keepalive", "profiles.col_keepalive", 19, 19),
 )
 GIVE_WAY = ("role", "carrier", "number")  # left out in this order when there is no room
+EMPTY_LEFT_OUT = ("number", "carrier", "role", "keepalive")  # when no profile fills them
 NAME_READABLE = 8  # before the nickname (how one tells profiles apart) is cut below this
 NAME_LEAST = 5  # at the very last, the nickname (and its header) shrinks to "Nick…"
 
@@ -125,7 +126,9 @@ def column_widths(natural: dict[str, int], headers: dict[str, int], available: i
     cells. The keep-alive date and the state are never cut; a column left out or cut
     is in the details pane (`detail_text`). At 60 columns this kept "Trav…" beside a
     full number; at 80 it cut "China M…" to keep the role column."""
-    full = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS}
+    # a column no profile fills (no numbers typed, no keep-alive rules) is left out
+    full = {key: max(headers[key], min(natural.get(key, 0), cap)) for key, _, cap, _ in COLUMNS
+            if natural.get(key, 0) or key not in EMPTY_LEFT_OUT}
     floors = {key: max(low, headers[key]) for key, _, _, low in COLUMNS}
     floors["state"] = max(headers["state"], natural.get("state", 0))
     floors["name"] = max(NAME_READABLE, headers["name"])
@@ -152,7 +155,7 @@ def column_widths(natural: dict[str, int], headers: dict[str, int], available: i
         if step == "cut":
             widths = narrowed(widths, ("name", "carrier"))
         else:
-            widths = {k: w for k, w in full.items() if k in widths and k != step}
+            widths = {k: w for k, w in full.items() if k in widths and k != step}  # (absent already: no-op)
             widths = narrowed(widths, ("name",)) if step != "role" else widths
     floors["name"] = NAME_LEAST
     return narrowed(widths, ("name",))
