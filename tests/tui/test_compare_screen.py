@@ -69,7 +69,7 @@ async def test_more_data_per_day_re_ranks_and_says_why_an_offer_cannot() -> None
         await set_field(pilot, screen, "gb", "3")  # 3 GB a day
         table = rows(screen)
         day_pass = next(r for r in table if r[1] == "★ Telenor" and r[2] == "1 GB/d")
-        assert day_pass[4] == "✗ too little"
+        assert day_pass[4] == "✗ low data"
         holafly = next(r for r in table if r[1].startswith("★ Holafly"))
         assert holafly[4] == "✗ fair use"  # unlimited, but 2 GB a day at full speed
         assert table[-1][4].startswith("✗")  # those that cannot cover come last

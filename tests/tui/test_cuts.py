@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, date, datetime, timedelta
 
+import pytest
+
 from esim_ready.i18n import set_language, t
 from esim_ready.state.trips import TripStore
 from esim_ready.tui.app import EsimReadyApp
@@ -104,3 +106,23 @@ async def test_profiles_show_every_nickname_whole_and_what_the_table_leaves_out_
             for fact in (profile.number_display, profile.carrier):
                 if fact:
                     assert on_screen(app, fact), (profile.nickname, fact)
+
+
+@pytest.mark.usefixtures("use_samples")  # Norway: offers of every kind
+async def test_the_compare_reasons_are_whole_at_80x24(config_dir):
+    """"✗ too littl" was cut in the trip-cost column at 80x24."""
+    from textual.widgets import Input
+
+    from esim_ready.tui.screens.compare import CompareScreen
+
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        await pilot.press("tab", "o")
+        screen = await wait_for_screen(pilot, CompareScreen)
+        gb = screen.query_one("#gb", Input)
+        gb.focus()
+        gb.value = ""
+        await pilot.press("3")  # 3 GB a day: a 1 GB day pass cannot cover it, an unlimited one is capped
+        await pilot.pause()
+        assert on_screen(app, "✗ low data") and on_screen(app, "✗ fair use")
