@@ -98,3 +98,19 @@ async def test_a_resize_refits_the_columns_and_keeps_the_cursor(config_dir):
         await pilot.pause()
         assert plans.cursor_row == 2
         assert not any(str(cell).endswith("…") for cell in plans.get_column("plan"))
+
+
+@pytest.mark.parametrize(("language", "size"), [("en", (80, 24)), ("zh", (80, 24)), ("zh", (60, 20))])
+async def test_the_carriers_table_never_needs_a_horizontal_scroll_bar(config_dir, language, size):
+    # one column too wide gave it a scroll bar, which took a row: Morocco showed 2 of its 4 carriers
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        table = screen.query_one("#carriers", DataTable)
+        too_wide = []
+        for code in ("MA", "CO", "NC", "NO", "CU", *curated_countries()):
+            screen.open_country(code)
+            await pilot.pause()
+            if table.virtual_size.width > table.scrollable_content_region.width:
+                too_wide.append((code, table.virtual_size.width, table.scrollable_content_region.width))
+        assert too_wide == []

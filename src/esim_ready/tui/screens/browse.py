@@ -24,7 +24,7 @@ from esim_ready.tui import plan_columns
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.breakpoints import set_breakpoint_classes
 from esim_ready.tui.host import host
-from esim_ready.tui.safe_text import SafeInput, markup_safe, plain
+from esim_ready.tui.safe_text import SafeInput, markup_safe
 from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
 from esim_ready.tui.widgets.key_footer import KeyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
@@ -105,6 +105,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.carrier_filter = ALL_CARRIERS
         self._plans_shown: list[Plan] = []
         self._plans_filled_room: int | None = None  # the width the plans' columns were cut to
+        self._carriers_filled_room: int | None = None  # the width the carriers' names were cut to
         self._countries_shown: tuple[str, ...] | None = None  # codes in the list now
 
     # -- layout ----------------------------------------------------------------
@@ -255,22 +256,29 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
     def _fill_carriers(self) -> None:
         """Every cell a Text, as every header: a str cell is read as markup (and the
-        first one loads Rich's emoji table, ~1.5 ms of the launch)."""
+        first one loads Rich's emoji table, ~1.5 ms of the launch). The names are cut to
+        what the pane leaves them (the details show them whole): a table one column too
+        wide got a horizontal scroll bar, which took a row from a pane of a few rows."""
         assert self.country is not None
+        from rich.cells import cell_len
+
         table = self.query_one("#carriers", DataTable)
-        table.clear()
-        table.add_row(Text(t("main.all_carriers")), Text(), Text(str(len(self.country.plans))), Text(),
+        table.clear(columns=True)  # a column keeps the widest cell it ever held: the last country's
+        table.add_columns(Text(t("main.col_carrier")), Text(t("main.col_esim")), Text(t("main.col_plans")),
+                          Text(t("main.col_from")))
+        rows = [(carrier.name, fmt.tristate(carrier.esim), str(len(carrier.plans)) if carrier.plans else "—",
+                 t(f"main.origin_{carrier.origin}"), carrier.id) for carrier in self.country.carriers]
+        labels = (t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
+        others = sum(max([cell_len(label)] + [cell_len(row[i + 1]) for row in rows]) + 2
+                     for i, label in enumerate(labels))  # each with its cell padding
+        self._carriers_filled_room = room = self._plans_room()  # the carriers pane is as wide
+        name_width = max(8, room - others - 2)
+        table.add_row(fmt.cut(t("main.all_carriers"), name_width), Text(), Text(str(len(self.country.plans))), Text(),
                       key=ALL_CARRIERS)
-        for carrier in self.country.carriers:
-            table.add_row(
-                plain(carrier.name),
-                Text(fmt.tristate(carrier.esim)),
-                Text(str(len(carrier.plans)) if carrier.plans else "—"),
-                Text(t(f"main.origin_{carrier.origin}")),
-                key=carrier.id,
-            )
+        for name, esim, plans, origin, key in rows:
+            table.add_row(fmt.cut(name, name_width), Text(esim), Text(plans), Text(origin), key=key)
         if not self.country.carriers:
-            table.add_row(Text(t("main.no_carriers")), Text(), Text(), Text(), key="__none__")
+            table.add_row(fmt.cut(t("main.no_carriers"), name_width), Text(), Text(), Text(), key="__none__")
 
     def _fill_plans(self) -> None:
         assert self.country is not None
@@ -320,6 +328,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             self.set_class(browsing, "-browsing")
             if self.country is not None and self.app.size.width < NARROW_BELOW:
                 self._refill_plans()
+                self._refill_carriers()
 
     # -- pane sizes ----------------------------------------------------------------
     def on_resize(self) -> None:
@@ -327,7 +336,18 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         # first Resize comes after the first frame: a refill then was a second paint)
         if self.country is not None and self._plans_room() != self._plans_filled_room:
             self._refill_plans()
+        self._refill_carriers()
         self._share_height()
+
+    def _refill_carriers(self) -> None:
+        """The carriers' names cut again when the pane's width changed (a resize, the
+        country list folding away or coming back)."""
+        if self.country is None or self._plans_room() == self._carriers_filled_room:
+            return
+        table = self.query_one("#carriers", DataTable)
+        row = table.cursor_row
+        self._fill_carriers()
+        table.move_cursor(row=row, animate=False)
 
     def _refill_plans(self) -> None:
         table = self.query_one("#plans", DataTable)
