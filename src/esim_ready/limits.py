@@ -19,6 +19,7 @@ MAX_ITEMS = 1_000  # items in one checklist (the templates have a few dozen)
 MAX_EVERY_DAYS = 3_660  # a keep-alive interval: at most ten years
 MAX_EVERY_MONTHS = 120
 MAX_AMOUNT = 1_000_000_000  # an amount of money, in any currency
+MIN_DATA_GB = 0.001  # an amount of data above 0 is at least 1 MB (5e-324 GB made 10^300 packs)
 MAX_TRIP_DAYS = 3_650  # a trip to compare offers for (the compare view and `compare --days`)
 MAX_TRIP_GB = 100_000  # its data, in total or per day
 MIN_YEAR, MAX_YEAR = 1900, 2999  # dates the program takes (no overflow when adding intervals)

@@ -95,7 +95,12 @@ class Checker:
             return default
         return str(value)
 
-    def number(self, table: dict[str, Any], key: str, where: Where, integer: bool = False, positive: bool = False) -> Any:
+    def number(
+        self, table: dict[str, Any], key: str, where: Where, integer: bool = False, positive: bool = False,
+        least: float = 0.0,
+    ) -> Any:
+        """A number of at most MAX_AMOUNT, finite, not negative (`positive`: above 0), and
+        0 or at least `least` (an amount of data of 5e-324 GB made a trip need 10^300 packs)."""
         value = table.get(key)
         if value is None:
             return None
@@ -111,6 +116,9 @@ class Checker:
             return None
         if value > limits.MAX_AMOUNT:  # no price, volume or day count comes near; 1e300 breaks sums
             self.p.add(where, key, "number_too_large", limit=f"{limits.MAX_AMOUNT:,}", got=shown_value(value))
+            return None
+        if 0 < value < least:
+            self.p.add(where, key, "number_too_small", least=f"{least:g}", got=shown_value(value))
             return None
         return value
 
@@ -149,7 +157,7 @@ class Checker:
         validity = self.number(table, "validity_days", where, integer=True, positive=True)
         if billing == "day" and validity not in (None, 1):
             self.p.add(where, "validity_days", "day_pass_days", got=validity)
-        fair_use = self.number(table, "fair_use_gb", where)
+        fair_use = self.number(table, "fair_use_gb", where, least=limits.MIN_DATA_GB)
         if fair_use is not None and not unlimited:
             self.p.add(where, "fair_use_gb", "fair_use_not_unlimited")
         no_expiry = table.get("no_expiry", False)
@@ -163,7 +171,7 @@ class Checker:
             self.p.add(where, "once_per_days", "once_not_pack")
         return {
             "billing": billing,
-            "data_gb": self.number(table, "data_gb", where),
+            "data_gb": self.number(table, "data_gb", where, least=limits.MIN_DATA_GB),
             "unlimited": unlimited,
             "fair_use_gb": fair_use,
             "validity_days": validity,
