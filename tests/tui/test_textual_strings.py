@@ -98,4 +98,5 @@ async def test_a_screenshot_without_a_downloads_folder_lands_in_the_current_fold
                 break
         [svg] = list(here.glob("*.svg"))
         assert saved == [f"Screenshot saved to {svg}"]
+        assert svg.stat().st_mode & 0o777 == 0o600  # owner-only, as exports: it may show a revealed code
         assert not (tmp_path / "no-Downloads").exists()

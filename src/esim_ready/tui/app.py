@@ -284,6 +284,11 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
 
                 self.notify(t("textual.screenshot_failed", folder=folder, reason=os_reason(exc)), severity="error")
             else:
+                import contextlib
+                import os
+
+                with contextlib.suppress(OSError):  # it may show a revealed activation code
+                    os.chmod(path, 0o600)
                 self.notify(t("textual.screenshot_saved", path=path))
 
         self.set_timer(0.1, save)  # after the palette has closed
