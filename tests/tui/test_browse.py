@@ -10,6 +10,22 @@ from esim_ready.tui.app import EsimReadyApp
 from tui.helpers import MA_PLANS, TODAY
 
 
+def morocco_of_the_tests(config_dir) -> EsimReadyApp:
+    """The app opened on Morocco, with the test plans (tui/helpers.py MA_PLANS) as the user's file."""
+    (config_dir / "data").mkdir(parents=True)
+    (config_dir / "data" / "MA.toml").write_text(MA_PLANS, "utf-8")
+    return EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+
+
+async def enter_carrier(pilot, name: str) -> None:
+    """Enter on the carrier `name` in the carriers table (its plans alone are shown)."""
+    carriers = pilot.app.screen.query_one("#carriers", DataTable)
+    carriers.focus()
+    await pilot.pause()
+    carriers.move_cursor(row=[str(carriers.get_row_at(i)[0]) for i in range(carriers.row_count)].index(name))
+    await pilot.press("enter")
+
+
 def plan_names(app) -> list[str]:
     table = app.screen.query_one("#plans", DataTable)
     return [str(name) for name in table.get_column("plan")]
@@ -48,16 +64,9 @@ async def test_search_open_morocco_and_sort_plans_by_price_per_gb(config_dir):
 
 
 async def test_enter_on_a_carrier_filters_its_plans(config_dir):
-    (config_dir / "data").mkdir(parents=True)
-    (config_dir / "data" / "MA.toml").write_text(MA_PLANS, "utf-8")
-    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    app = morocco_of_the_tests(config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        carriers = app.screen.query_one("#carriers", DataTable)
-        carriers.focus()
-        await pilot.pause()
-        row = [str(carriers.get_row_at(i)[0]) for i in range(carriers.row_count)].index("Orange")
-        carriers.move_cursor(row=row)
-        await pilot.press("enter")
+        await enter_carrier(pilot, "Orange")
         assert plan_names(app) == ["Mid pass", "Mystery pass"]
         assert app.screen.focused is app.screen.query_one("#plans", DataTable)
 
@@ -204,16 +213,9 @@ async def test_each_sort_key_is_named_in_words_never_by_its_message_key(config_d
 
 async def test_keys_in_the_empty_plans_of_a_carrier_without_plans_do_not_crash(config_dir):
     # found by key fuzzing: Up in an empty plans table ended the app with an IndexError
-    (config_dir / "data").mkdir(parents=True)
-    (config_dir / "data" / "MA.toml").write_text(MA_PLANS, "utf-8")
-    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    app = morocco_of_the_tests(config_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        carriers = app.screen.query_one("#carriers", DataTable)
-        carriers.focus()
-        await pilot.pause()
-        row = [str(carriers.get_row_at(i)[0]) for i in range(carriers.row_count)].index("inwi")
-        carriers.move_cursor(row=row)
-        await pilot.press("enter")  # inwi has no plans here: the plans table is empty and focused
+        await enter_carrier(pilot, "inwi")  # inwi has no plans here: the plans table is empty and focused
         await pilot.pause()
         plans = app.screen.query_one("#plans", DataTable)
         assert plans.row_count == 0 and app.screen.focused is plans
