@@ -30,6 +30,14 @@ def highlighted(screen) -> str:
     return items.get_option_at_index(items.highlighted).id
 
 
+async def open_note(pilot, trip_id: str) -> NoteDialog:
+    """The trip's checklist opened, and the note dialog of its first item."""
+    pilot.app.push_screen(ChecklistScreen(trip_id))
+    await wait_for_screen(pilot, ChecklistScreen)
+    await pilot.press("n")
+    return await wait_for_screen(pilot, NoteDialog)
+
+
 async def plan_morocco(pilot, name: str = "Marrakesh", start: str = "2026-12-01", end: str = "2026-12-14") -> None:
     """From the main screen (Morocco open): c, fill the form, choose iPhone, Create."""
     await pilot.press("tab")  # from the search box to the country list: letters are commands now
@@ -346,10 +354,7 @@ async def test_a_note_the_store_refuses_stays_in_the_dialog_with_the_reason(conf
     trip = TripStore().create_trip("MA", "ios")
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ChecklistScreen(trip.id))
-        await wait_for_screen(pilot, ChecklistScreen)
-        await pilot.press("n")
-        note = await wait_for_screen(pilot, NoteDialog)
+        note = await open_note(pilot, trip.id)
         long_note = "x" * 10_001
         note.query_one("#note", TextArea).text = long_note
         await pilot.press("ctrl+s")
@@ -367,10 +372,7 @@ async def test_ctrl_q_with_a_typed_note_asks_first(config_dir: Path) -> None:
     trip = TripStore().create_trip("MA", "ios")
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        app.push_screen(ChecklistScreen(trip.id))
-        await wait_for_screen(pilot, ChecklistScreen)
-        await pilot.press("n")
-        note = await wait_for_screen(pilot, NoteDialog)
+        note = await open_note(pilot, trip.id)
         await pilot.press(*"ask at the hotel", "ctrl+q")
         await wait_for_screen(pilot, QuitDialog)
         await pilot.press("n")  # keep editing

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
@@ -51,6 +51,12 @@ def plans_room(width: int, left_shown: bool = True) -> int:
 # the details box's height (rows with its border) below a terminal height
 DETAIL_HEIGHTS = ((22, 5), (40, 6), (10_000, 8))
 PANE_LEAST_ROWS = 3  # a squeezed carriers or plans pane still shows three rows
+
+
+def add_carrier_columns(table: DataTable[Any]) -> None:
+    """The carriers table's headers: Text, not markup (see BrowseScreen._fill_carriers)."""
+    table.add_columns(Text(t("main.col_carrier")), Text(t("main.col_esim")), Text(t("main.col_plans")),
+                      Text(t("main.col_from")))
 
 
 @cache
@@ -123,8 +129,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 yield Static(t("main.pick_country"), id="country-title")
                 carriers: FixedColumnsTable[str | Text] = FixedColumnsTable(id="carriers", cursor_type="row", zebra_stripes=True)
                 carriers.border_title = t("main.carriers")
-                carriers.add_columns(Text(t("main.col_carrier")), Text(t("main.col_esim")), Text(t("main.col_plans")),
-                                     Text(t("main.col_from")))  # Text, not markup (see _fill_carriers)
+                add_carrier_columns(carriers)
                 yield carriers
                 plans: FixedColumnsTable[str | Text] = FixedColumnsTable(id="plans", cursor_type="row", zebra_stripes=True)
                 plans.border_title = t("main.plans")
@@ -264,8 +269,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
 
         table = self.query_one("#carriers", DataTable)
         table.clear(columns=True)  # a column keeps the widest cell it ever held: the last country's
-        table.add_columns(Text(t("main.col_carrier")), Text(t("main.col_esim")), Text(t("main.col_plans")),
-                          Text(t("main.col_from")))
+        add_carrier_columns(table)
         rows = [(carrier.name, fmt.tristate(carrier.esim), str(len(carrier.plans)) if carrier.plans else "—",
                  t(f"main.origin_{carrier.origin}"), carrier.id) for carrier in self.country.carriers]
         labels = (t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
