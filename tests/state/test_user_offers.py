@@ -211,3 +211,9 @@ def test_an_import_that_would_change_one_of_your_offers_asks_first(config_dir, t
     assert mine.offers("NO")[0]["price"] == 250  # nothing changed
     import_offers(friends, mine, replace=True)
     assert mine.offers("NO")[0]["price"] == 199
+    # the name in the question comes from the user's own file, perhaps edited by hand: no escapes pass
+    path = config_dir / "data" / "NO.toml"
+    path.write_text(path.read_text("utf-8").replace('seller = "Airport kiosk"', 'seller = "Kiosk\\u001b[31m\\nred"'), "utf-8")
+    with pytest.raises(WouldLoseProgress) as info:
+        import_offers(friends, mine)
+    assert "\x1b" not in str(info.value.losses[0]) and "\n" not in str(info.value.losses[0])

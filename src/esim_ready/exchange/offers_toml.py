@@ -117,11 +117,13 @@ def import_offers(text: str, store: UserOffers, path: str = "offers.toml", *, re
     otherwise `WouldLoseProgress` names each (nothing saved): ask first."""
     from esim_ready.errors import WouldLoseProgress
     from esim_ready.i18n import t
+    from esim_ready.textsafe import one_line
 
     by_country = parse_offers(text, path)
     if not replace:
         changed = [
-            t("compare.import_would_replace", country=code, name=f"{mine.get('seller', '')} {mine.get('name', '')}".strip())
+            t("compare.import_would_replace", country=code,
+              name=one_line(f"{mine.get('seller', '')} {mine.get('name', '')}".strip()))  # a hand-edited file's text
             for code, tables in by_country.items()
             for table in tables
             if (mine := store.table(code, table["id"])) is not None and mine != table
