@@ -75,16 +75,101 @@ async def test_the_columns_a_buyer_decides_by_show_at_80x24_without_scrolling(co
         assert per_gb and not any(cell.endswith("…") for cell in per_gb)
 
 
-async def test_plan_names_are_whole_on_a_wide_terminal_and_cut_at_80_columns(config_dir):
+async def test_plan_names_are_whole_on_a_wide_terminal_and_left_to_the_details_at_80_columns(config_dir):
     for size, whole in (((160, 30), True), ((80, 24), False)):
         app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
         async with app.run_test(size=size) as pilot:
             screen = await wait_for_screen(pilot, BrowseScreen)
             await pilot.pause()
             plans = screen.query_one("#plans", DataTable)
-            names = [str(cell) for cell in plans.get_column("plan")]
-            assert any(name.startswith("Mobilt Bredbånd") for name in names)
-            assert (not any(name.endswith("…") for name in names)) is whole
+            if whole:
+                names = [str(cell) for cell in plans.get_column("plan")]
+                assert any(name.startswith("Mobilt Bredbånd") for name in names)
+                assert not any(name.endswith("…") for name in names)
+            else:  # 7 cells were left: "Mobilt…" said nothing; the details name the plan
+                assert ColumnKey("plan") not in plans.columns
+                plans.focus()
+                await pilot.pause()
+                assert str(screen.query_one("#detail").render()).startswith("Mobilt Bredbånd Kontant 0.5 GB / 1 day")
+
+
+def flags_rows(**known: str) -> list[dict[str, str]]:
+    set_language("en")
+    row = {"carrier": "Chess", "data": "1 GB", "validity": "7 d", "price": "150 NOK", "price-per-gb": "150",
+           "plan": "Mobilt Bredbånd Kontant 1 GB / 1 week, refill in the app", **dict.fromkeys(plan_columns.FLAGS, "?")}
+    return [row, {**row, **known}]
+
+
+def all_labels() -> dict[str, str]:
+    return {**labels(), **{key: t(f"main.col_{key}") for key in plan_columns.FLAGS}}
+
+
+def test_a_yes_no_column_some_plan_knows_comes_before_the_rest_of_the_plan_name():
+    rows = flags_rows(number_sms="yes", esim="no")
+    widths = plan_columns.widths(all_labels(), rows, 80)
+    assert list(widths) == ["carrier", "data", "validity", "price", "price-per-gb", "plan", "number_sms", "esim"]
+    assert plan_columns.PLAN_KEEP <= widths["plan"] < cell_len(rows[0]["plan"])
+    assert sum(width + plan_columns.PADDING for width in widths.values()) <= 80
+
+
+def test_columns_of_question_marks_come_after_the_whole_plan_name_and_nothing_is_a_sliver():
+    rows = flags_rows()
+    numbers = sum(max(cell_len(rows[0][key]), cell_len(all_labels()[key])) + plan_columns.PADDING
+                  for key in DECIDED_BY)
+    plan = cell_len(rows[0]["plan"]) + plan_columns.PADDING
+    for room in range(numbers, numbers + plan + 30):
+        widths = plan_columns.widths(all_labels(), rows, room)
+        assert sum(width + plan_columns.PADDING for width in widths.values()) <= room, room
+        assert widths.get("plan", plan_columns.PLAN_MIN) >= plan_columns.PLAN_MIN, room
+        if "five_g" in widths:  # "5G" with "?" under it: only once the plan name is whole
+            assert widths["plan"] == cell_len(rows[0]["plan"]), room
+        for key in plan_columns.FLAGS:
+            assert widths.get(key, 2) >= 2, room  # whole ("5G" and "?") or left out
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_details_say_the_yes_no_the_plans_table_left_out(config_dir, language):
+    """At 60x20 the table holds the numbers only; JP's b-mobile 1 GB pass gives no phone number."""
+    app = EsimReadyApp(initial_country="JP", language=language, today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        plans = screen.query_one("#plans", DataTable)
+        plans.focus()
+        await pilot.pause()
+        assert ColumnKey("number_sms") not in plans.columns
+        set_language(language)
+        said = t("main.flag_fact", name=t("main.col_number_sms"), value=t("main.tri_no"))
+        assert said in str(screen.query_one("#detail").render())
+        assert t("main.col_five_g") not in str(screen.query_one("#detail").render())  # unknown: not said
+
+
+@pytest.mark.parametrize(("language", "size"), [("zh", (80, 24)), ("en", (120, 40)), ("zh", (200, 60))])
+async def test_no_plans_column_is_a_sliver_at_the_right_edge(config_dir, language, size):
+    """Every curated country: the plans table is no wider than its pane (zh 80x24
+    Morocco showed "10.00  I", the first cell of a plan name; 120x40 "5G  Hots"), so a
+    column shows whole or not at all, and no scroll bar takes a row."""
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        table = screen.query_one("#plans", DataTable)
+        too_wide = []
+        for code in curated_countries():
+            screen.open_country(code)
+            await pilot.pause()
+            if table.virtual_size.width > table.scrollable_content_region.width:
+                too_wide.append((code, table.virtual_size.width, table.scrollable_content_region.width))
+        assert too_wide == []
+
+
+async def test_a_long_plan_name_is_whole_at_200_columns(config_dir):
+    """JP's OCN pass (84 characters) was cut at 60 cells beside 30 empty columns."""
+    app = EsimReadyApp(initial_country="JP", language="en", today=TODAY)
+    async with app.run_test(size=(200, 60)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        names = [str(cell) for cell in screen.query_one("#plans", DataTable).get_column("plan")]
+        assert any(name.startswith("Prepaid SIM for JAPAN") for name in names)
+        assert not any(name.endswith("…") for name in names)
 
 
 async def test_a_resize_refits_the_columns_and_keeps_the_cursor(config_dir):

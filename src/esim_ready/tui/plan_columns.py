@@ -3,10 +3,16 @@
 The columns a buyer decides by come first (carrier, data, days, price, price per GB)
 and the numbers in them are never cut: each of those columns is as wide as its
 longest cell. The carrier name takes what the numbers leave (cut, never below
-CARRIER_MIN; its full name is in the details pane), then the plan name, up to its
-longest. The yes/no columns come last and scroll into view when there is no room.
-At 80x24 the carrier and number columns of every shipped country fit beside the
-country list in both languages (tests/tui/test_plan_columns.py).
+CARRIER_MIN; its full name is in the details pane). Then, in this order, while there
+is room: the plan name up to PLAN_KEEP cells, the yes/no columns some plan of the
+table knows (5G, hotspot, number, eSIM), the rest of the plan name up to PLAN_MOST,
+the yes/no columns that hold only "?", and last the plan name past PLAN_MOST.
+A column that does not fit is left out, never shown as a sliver at the right
+edge: a plan name narrower than PLAN_MIN says nothing, and a yes/no column is
+whole or not there. The details pane says the yes/no the table left out
+(`left_out_facts`). At 80x24 the carrier and number columns of every shipped
+country fit beside the country list in both languages
+(tests/tui/test_plan_columns.py).
 """
 
 from __future__ import annotations
@@ -20,13 +26,14 @@ from esim_ready.textsafe import one_line
 from esim_ready.tui import format as fmt
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Collection, Mapping, Sequence
 
     from esim_ready.catalog.models import Plan
 
 NUMBERS = ("data", "validity", "price", "price-per-gb")  # never cut
+FLAGS = ("five_g", "hotspot", "number_sms", "esim")  # yes / no / ?, whole or left out
 CARRIER_MIN, CARRIER_MOST = 5, 24
-PLAN_MIN, PLAN_MOST = 8, 60  # below PLAN_MIN cells the plan column is left to scroll
+PLAN_MIN, PLAN_KEEP, PLAN_MOST = 8, 20, 60  # below PLAN_MIN cells the plan column is left out
 PADDING = 2  # DataTable's cell padding, one cell each side
 
 
@@ -48,12 +55,15 @@ def _cells(plan: Plan, carrier_name: str, *, currency: bool) -> dict[str, str]:
         "price": fmt.price(plan),
         "price-per-gb": fmt.price_per_gb(plan, currency=currency),
         "plan": one_line(plan.name),
+        **{flag: fmt.tristate(getattr(plan, flag)) for flag in FLAGS},
     }
 
 
 def widths(labels: Mapping[str, str], rows: Sequence[Mapping[str, str]], room: int) -> dict[str, int]:
-    """Each column's width in cells, for `room` cells of table (scroll bar excluded).
-    `labels` holds the headers of the carrier, number and plan columns."""
+    """The shown columns' widths in cells, in the order of `labels`, for `room` cells
+    of table (scroll bar excluded); a column left out is not in the answer.
+    `labels` holds the headers of the carrier, number and plan columns and of the
+    yes/no columns to consider."""
     longest = {key: max([cell_len(label)] + [cell_len(row[key]) for row in rows]) for key, label in labels.items()}
     out = {key: longest[key] for key in NUMBERS}
     out["carrier"] = min(longest["carrier"], CARRIER_MOST)
@@ -61,7 +71,33 @@ def widths(labels: Mapping[str, str], rows: Sequence[Mapping[str, str]], room: i
     if used > room:  # the numbers need the carrier's room
         out["carrier"] = max(min(longest["carrier"], CARRIER_MIN), out["carrier"] - (used - room))
         used = sum(out.values()) + PADDING * len(out)
-    left = room - used - PADDING
+    free = room - used
     plan = min(longest["plan"], PLAN_MOST)
-    out["plan"] = min(plan, left) if left >= min(plan, PLAN_MIN) else min(plan, PLAN_MIN * 2)
-    return out
+    if free - PADDING >= min(plan, PLAN_MIN):
+        out["plan"] = min(plan, PLAN_KEEP, free - PADDING)
+        free -= out["plan"] + PADDING
+    unknown = t("main.tri_unknown")
+    flags = [key for key in FLAGS if key in labels]
+    known = [key for key in flags if any(row[key] != unknown for row in rows)]
+    for key in known:
+        if free >= longest[key] + PADDING:
+            out[key] = longest[key]
+            free -= longest[key] + PADDING
+    if "plan" in out:
+        grow = min(plan - out["plan"], free)
+        out["plan"] += grow
+        free -= grow
+    for key in flags:  # only "?": worth a column once the plan name is whole
+        if key not in known and out.get("plan") == plan and free >= longest[key] + PADDING:
+            out[key] = longest[key]
+            free -= longest[key] + PADDING
+    if "plan" in out:  # a wide terminal: past PLAN_MOST when nothing else wants the room
+        out["plan"] += min(longest["plan"] - out["plan"], free)
+    return {key: out[key] for key in labels if key in out}
+
+
+def left_out_facts(plan: Plan, shown: Collection[str]) -> str:
+    """What the details pane adds to a plan's facts: the yes/no the table left out
+    (known ones: an unknown one says nothing), e.g. " · 5G: yes · Number: yes"."""
+    return "".join(t("main.flag_fact", name=t(f"main.col_{flag}"), value=fmt.tristate(getattr(plan, flag)))
+                   for flag in FLAGS if flag not in shown and getattr(plan, flag) != "unknown")

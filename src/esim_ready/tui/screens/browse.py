@@ -111,6 +111,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self.carrier_filter = ALL_CARRIERS
         self._plans_shown: list[Plan] = []
         self._plans_filled_room: int | None = None  # the width the plans' columns were cut to
+        self._plan_widths: dict[str, int] = {}  # the plans table's columns shown, by key
         self._carriers_filled_room: int | None = None  # the width the carriers' names were cut to
         self._countries_shown: tuple[str, ...] | None = None  # codes in the list now
 
@@ -299,22 +300,14 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         rows = plan_columns.cells(self._plans_shown, names)
         # what a buyer decides by first; the plan's full name is in the detail
         labels = {"carrier": t("main.col_carrier"), "data": headers["data"], "validity": headers["validity"],
-                  "price": headers["price"], "price-per-gb": headers["price-per-gb"], "plan": t("main.col_plan")}
+                  "price": headers["price"], "price-per-gb": headers["price-per-gb"], "plan": t("main.col_plan"),
+                  **{key: t(f"main.col_{key}") for key in plan_columns.FLAGS}}
         self._plans_filled_room = room = self._plans_room()
-        widths = plan_columns.widths(labels, rows, room)
-        for key, label in labels.items():
-            table.add_column(Text(label), key=key, width=widths[key])
-        for key in ("five_g", "hotspot", "number_sms", "esim"):
-            table.add_column(Text(t(f"main.col_{key}")), key=key)
+        self._plan_widths = widths = plan_columns.widths(labels, rows, room)  # the columns that fit
+        for key, width in widths.items():
+            table.add_column(Text(labels[key]), key=key, width=width)
         for p, row in zip(self._plans_shown, rows, strict=True):
-            table.add_row(
-                *(fmt.cut(row[key], widths[key]) for key in labels),
-                Text(fmt.tristate(p.five_g)),  # Text, not markup (see _fill_carriers)
-                Text(fmt.tristate(p.hotspot)),
-                Text(fmt.tristate(p.number_sms)),
-                Text(fmt.tristate(p.esim)),
-                key=f"{p.carrier_id}/{p.id}",
-            )
+            table.add_row(*(fmt.cut(row[key], width) for key, width in widths.items()), key=f"{p.carrier_id}/{p.id}")
         table.border_subtitle = t("main.sorted_by", key=headers[self.sort_key])
         if not self._plans_shown:
             table.border_subtitle = t("main.no_plans")
@@ -474,7 +467,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 validity=fmt.validity(plan),
                 price=fmt.price(plan),
                 per_gb=fmt.price_per_gb(plan),
-            ),
+            ) + plan_columns.left_out_facts(plan, self._plan_widths),
             t("main.source_line", source=markup_safe(words_of_today("offer_form.source_default", plan.source)), date=fmt.dated(plan.as_of, host(self).today)),
         ]
         if plan.note(lang):
