@@ -29,6 +29,11 @@ def test_the_patch_is_written_for_the_installed_textual():
         "tui/cjk_overlay.py) or bring its two methods up to date with Textual's own")
 
 
+def test_the_version_read_at_launch_is_textuals_own():
+    """Read from its dist-info folder's name (not through importlib.metadata, slow to import)."""
+    assert cjk_overlay.textual_version() == textual.__version__
+
+
 class Panes(App):
     """Two bordered panes side by side; the left one's width moves its edge (a cut)
     under every column of the toast's text."""
