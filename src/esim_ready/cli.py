@@ -6,160 +6,72 @@ user can cause (`UserError`, the disk's `OSError`s) print their message and exit
 2, never a traceback; so does, as a last resort, any other error (with its
 secrets masked). Everything a command prints goes through `textsafe.SafeStream`:
 no control character of the user's data reaches the terminal.
+
+The parser (argparse, `cli_parser`) is imported only when it is needed: not
+to open the app with no arguments or with its own options written in full.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
-import importlib
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NoReturn
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
-from esim_ready import __version__
 from esim_ready.errors import UserError
 from esim_ready.state.paths import ENV_VAR
 
-COMMAND_MODULES = ("browse", "compare", "trips", "profiles", "code", "calendar")
+if TYPE_CHECKING:
+    import argparse
 
-
-# argparse's own words (Python 3.11's msgids, read through its module-level `_`):
-# the catalogue key of each; argparse's English stays where the key is missing.
-_ARGPARSE = {
-    "usage: ": "cli.ap_usage",
-    "positional arguments": "cli.ap_positionals",
-    "options": "cli.ap_options",
-    "show this help message and exit": "cli.ap_help",
-    "show program's version number and exit": "cli.ap_version",
-    "the following arguments are required: %s": "cli.ap_required",
-    "one of the arguments %s is required": "cli.ap_one_required",
-    "unrecognized arguments: %s": "cli.ap_unrecognized",
-    "invalid choice: %(value)r (choose from %(choices)s)": "cli.ap_invalid_choice",
-    "invalid %(type)s value: %(value)r": "cli.ap_invalid_value",
-    "argument %(argument_name)s: %(message)s": "cli.ap_argument",
-    "expected one argument": "cli.ap_expected_one",
-    "not allowed with argument %s": "cli.ap_not_allowed_with",
-    "ambiguous option: %(option)s could match %(matches)s": "cli.ap_ambiguous",
-    "%(prog)s: error: %(message)s\n": "cli.ap_error",
-}
-
-
-def _argparse_words(message: str) -> str:
-    from esim_ready import i18n
-
-    key = _ARGPARSE.get(message)
-    return i18n.t(key) if key and key.partition(".")[2] else message
-
-
-_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef“”‘’"
-# A unit that wrapping keeps whole: a Latin word, or one CJK character with the
-# punctuation that may not start a line glued after it (and that may not end one before it).
-_UNIT = re.compile(rf"[“‘（《]*(?:[{_CJK}]|[^\s{_CJK}]+)[，。、：；！？）》”’]*|\s+")
-
-
-def _cells(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _wrap_cjk(text: str, width: int) -> list[str]:
-    """Wrap by display width, breaking between CJK characters too (textwrap breaks only
-    at spaces, so a Chinese sentence ran past the terminal's edge)."""
-    lines: list[str] = []
-    line = ""
-    for unit in _UNIT.findall(" ".join(text.split())):
-        if unit.isspace():
-            unit = " "
-        if line and _cells(line + unit.rstrip()) > width:
-            lines.append(line.rstrip())
-            line = "" if unit == " " else unit
-        else:
-            line += unit
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines
-
-
-class _Formatter(argparse.HelpFormatter):
-    def _split_lines(self, text: str, width: int) -> list[str]:
-        return _wrap_cjk(text, width) if re.search(f"[{_CJK}]", text) else super()._split_lines(text, width)
-
-    def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if not re.search(f"[{_CJK}]", text):
-            return super()._fill_text(text, width, indent)
-        return "\n".join(indent + line for line in _wrap_cjk(text, width - len(indent)))
-
-    def format_help(self) -> str:
-        """A section heading ("options:") takes the language's colon (选项：)."""
-        from esim_ready.i18n import current_language
-
-        text = super().format_help()
-        return re.sub(r"(?m)^(\S[^\n]*):$", r"\1：", text) if current_language() == "zh" else text
-
-
-class _Parser(argparse.ArgumentParser):
-    """Every parser (the subcommands' too) formats its help with `_Formatter`."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, **kwargs)
-
-
-def _add_app_options(parser: argparse.ArgumentParser, t: Callable[..., str]) -> None:
-    """The options of the app itself (before any command)."""
-    parser.add_argument("--config-dir", metavar="DIR", help=t("cli.h_config_dir", env=ENV_VAR))
-    parser.add_argument("--country", metavar="COUNTRY", help=t("cli.h_country"))
-    parser.add_argument("--lang", choices=["en", "zh"], help=t("cli.h_lang"))
-
-
-class _NotTheAppAlone(Exception):
-    pass
-
-
-class _AppOptionsParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotTheAppAlone
-
-
-def _app_alone(argv: list[str]) -> argparse.Namespace | None:
-    """The options, when `argv` only opens the app (no command, no --help or
-    --version, nothing wrong), read without importing every command's module,
-    which cost each launch of the app some 20 ms. Else None: the full parser
-    reads `argv` (and says, in the user's language, what is wrong)."""
-    parser = _AppOptionsParser(prog="esim-ready", add_help=False)
-    _add_app_options(parser, lambda key, **values: "")
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except _NotTheAppAlone:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
+# The app's own options (before any command): the attribute each one sets.
+_APP_OPTIONS = {"--config-dir": "config_dir", "--country": "country", "--lang": "lang"}
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser, its help in the current language (argparse's own words too)."""
-    from esim_ready.i18n import t
+    from esim_ready.cli_parser import build_parser
 
-    argparse._ = _argparse_words  # type: ignore[attr-defined]  # gettext-style: argparse looks `_` up at each use
-    parser = _Parser(prog="esim-ready", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"esim-ready {__version__}", help=t("cli.ap_version"))
-    _add_app_options(parser, t)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"esim_ready.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"esim_ready.commands.{name}":
-                raise
-            continue
-        module.register(sub)
-    return parser
+    return build_parser()
+
+
+def _app_options_in_full(argv: list[str]) -> SimpleNamespace | None:
+    """The options, when `argv` holds only the app's own options, each written in full
+    (`--lang zh`, `--lang=zh`) with a value argparse would take as it is; else None.
+    As argparse reads them (the last of one option given twice wins), without it."""
+    values: dict[str, str | None] = dict.fromkeys(_APP_OPTIONS.values())
+    i = 0
+    while i < len(argv):
+        name, eq, value = argv[i].partition("=")
+        dest = _APP_OPTIONS.get(name)
+        if dest is None:
+            return None
+        if not eq:
+            if i + 1 == len(argv) or argv[i + 1].startswith("-"):
+                return None  # a value missing, or one argparse may read otherwise
+            i += 1
+            value = argv[i]
+        if dest == "lang" and value not in ("en", "zh"):
+            return None
+        values[dest] = value
+        i += 1
+    return SimpleNamespace(command=None, **values)
+
+
+def _app_alone(argv: list[str]) -> Any:
+    """The options, when `argv` only opens the app (no command, no --help or
+    --version, nothing wrong), read without importing every command's module,
+    which cost each launch of the app some 20 ms (and, written in full, without
+    argparse). Else None: the full parser reads `argv` (and says, in the user's
+    language, what is wrong)."""
+    found = _app_options_in_full(argv)
+    if found is not None:
+        return found
+    from esim_ready.cli_parser import app_alone  # abbreviations (--coun), anything unusual
+
+    return app_alone(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _guarded(lambda: _run_command(args))
 
 
-def _run_command(args: argparse.Namespace) -> int:
+def _run_command(args: Any) -> int:
     from esim_ready.catalog import curated
     from esim_ready.state.paths import user_data_dir
 
@@ -271,7 +183,7 @@ def _set_language(chosen: str | None) -> None:
     i18n.set_language(chosen)
 
 
-def _run_tui(args: argparse.Namespace) -> int:
+def _run_tui(args: Any) -> int:
     from esim_ready.catalog import countries
 
     if args.country:
