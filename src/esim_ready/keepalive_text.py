@@ -6,8 +6,12 @@ Below the TUI: no Textual, no Rich; text from the message catalogue only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from esim_ready.i18n import t
-from esim_ready.state.keepalive import KeepAlive
+
+if TYPE_CHECKING:  # the main screen writes numbers with `number`: the rules are not loaded for it
+    from esim_ready.state.keepalive import KeepAlive
 
 
 def number(value: float | None, digits: int = 2) -> str:
