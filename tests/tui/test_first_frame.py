@@ -6,9 +6,12 @@ fails here though every snapshot (taken once the app is idle) passes."""
 
 from textual.widgets import DataTable, OptionList
 
+from esim_ready.catalog import roaming
+from esim_ready.i18n import t
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.browse import BrowseScreen
-from tui.helpers import TODAY
+from esim_ready.tui.screens.compare import CompareScreen
+from tui.helpers import TODAY, wait_for_screen
 
 
 def screen_text(screen) -> list[str]:
@@ -74,3 +77,24 @@ async def test_the_plans_are_filled_once_at_launch_and_again_when_the_width_chan
         await pilot.resize_terminal(120, 40)  # taller, same width: the columns stay as they are
         await pilot.pause()
         assert fills[-1] == 120 and len(fills) == 2
+
+
+async def test_home_roaming_is_read_for_compare_not_to_open_the_main_screen(use_samples, monkeypatch):
+    """data/roaming.toml (only compare shows home roaming) is read and checked when
+    compare first needs it, not at launch; compare then shows the country's roaming
+    offer (the samples: Norway, one China Mobile price)."""
+    reads: list[str] = []
+    sample = roaming.roaming_offers
+    monkeypatch.setattr(roaming, "roaming_offers", lambda: reads.append("read") or sample())
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#carriers", DataTable).row_count > 1  # Norway is open
+        assert reads == []
+        app.show_compare("NO")
+        screen = await wait_for_screen(pilot, CompareScreen)
+        await pilot.pause()
+        assert reads
+        table = screen.query_one("#offers", DataTable)
+        kinds = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        assert kinds.count(t("compare.short_home-roaming")) == 1

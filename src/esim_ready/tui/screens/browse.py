@@ -228,7 +228,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if found is None:
             self.notify(t("main.unknown_country", code=code), severity="error")
             return
-        self.country = country_data(found.alpha2)
+        self.country = country_data(found.alpha2, roaming=False)  # home roaming: compare's
         self.carrier_filter = ALL_CARRIERS
         host(self).remember_country(found.alpha2)
         country_list = self.query_one("#countries", SingleLineOptionList)
