@@ -52,8 +52,8 @@ else:
     from esim_ready.tui import app as tui_app
 
     class Measured(tui_app.EsimReadyApp):
-        def on_ready(self) -> None:
-            super().on_ready()  # the start-up notices too
+        def on_ready(self) -> None:  # EsimReadyApp.on_ready (the start-up notices) runs too: Textual
+            # calls every class's handler of a message; calling super() here ran the notices twice
             screen = self.screen
             for pane in ("#search", "#countries", "#carriers", "#plans", "#detail-box", "KeyFooter"):
                 assert screen.query_one(pane).region.area, pane  # every pane laid out and painted
