@@ -384,6 +384,17 @@ async def test_launch_notice_in_chinese_and_none_when_all_is_fine():
         assert not any("Keep-alive" in m for m in messages(app))
 
 
+async def test_without_a_profiles_file_the_launch_makes_no_profiles_store():
+    """Nothing to say, so the store (and its module, ~6 ms to import) is left for when the
+    user opens the profiles."""
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app._profiles is None and not any("Keep-alive" in m for m in messages(app))
+        await open_profiles(pilot)
+        assert app._profiles is not None
+
+
 async def test_a_damaged_profiles_file_is_kept_aside_and_the_user_is_told(config_dir):
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "profiles.toml").write_text("[[profiles]]\nid = 'x'\nrole = 42\n", "utf-8")

@@ -177,7 +177,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             self.notify(t("main.user_data_problem", problem=problem), severity="warning", timeout=30)
         from esim_ready.tui.launch_notices import launch_notices  # profiles file kept aside; keep-alives due
 
-        for notice in launch_notices(self.today, self.profiles):
+        for notice in launch_notices(self.today, lambda: self.profiles):  # the store: if there is a file
             self.notify(notice.message, severity=notice.severity, timeout=30)  # type: ignore[arg-type]
             if notice.reminder:
                 self._launch_reminder = neutralise(notice.message)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from esim_ready.i18n import t
@@ -25,14 +26,19 @@ class Notice(NamedTuple):
     reminder: bool = False  # the keep-alives due: it goes when the user opens a screen
 
 
-def launch_notices(today: date, store: ProfileStore | None = None) -> list[Notice]:
-    """The notices, in the order to show them."""
+def launch_notices(today: date, store: Callable[[], ProfileStore] | None = None) -> list[Notice]:
+    """The notices, in the order to show them. `store` gives the app's profiles store,
+    asked for (and so imported and made) only when there is a profiles file."""
+    if not os.path.lexists(config_dir() / "profiles.toml"):
+        return []
     if store is None:
-        if not os.path.lexists(config_dir() / "profiles.toml"):
-            return []
         from esim_ready.state.profiles import ProfileStore
 
-        store = ProfileStore()
+        store = ProfileStore
+    return _notices(today, store())
+
+
+def _notices(today: date, store: ProfileStore) -> list[Notice]:
     from esim_ready.errors import UserError
     from esim_ready.state.keepalive import Status, due_soon
 
