@@ -9,8 +9,8 @@ and the store is not even imported.
 from __future__ import annotations
 
 import os
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from esim_ready.i18n import t
