@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -157,6 +158,16 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 and self._styled_with[1] is self.app.stylesheet.rules:
             event.refresh_styles = False
         self._styled_with = None
+
+    def _screen_resized(self, size: Size) -> None:
+        """A Resize to the size the screen is laid out at, with no layout asked for, lays
+        nothing out again (Textual's does, and draws what that touches): at launch the
+        screen gets two, its own first one and the app's, after the first frame. A layout
+        asked for meanwhile is done as usual, at once or by Textual's update timer."""
+        if size == self._compositor.size and not self._layout_required and self._compositor.widgets \
+                and not any(widget._layout_required for widget in self._compositor.widgets):
+            return
+        super()._screen_resized(size)
 
     def _setup(self, query: str) -> None:
         search = self.query_one("#search", Input)

@@ -48,6 +48,8 @@ from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 
+from esim_ready.tui.widgets.scroll_view_size import unchanged_scroll_view
+
 
 def _shown(value: object) -> object | None:
     """What a cell shows, as a cache key; None for cells left to DataTable."""
@@ -133,6 +135,13 @@ class FixedColumnsTable(DataTable[CellType]):
             self._highlight_cursor()  # add_row does so for the first row: a cell is there to highlight
         self._update_count += 1
         self.check_idle()
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        """Nothing to do when laid out again at the same size (`unchanged_scroll_view`):
+        Textual would draw the scroll bars again on every layout of the screen."""
+        if unchanged_scroll_view(self, size, container_size):
+            return False
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def notify_style_update(self) -> None:
         """The theme or the CSS changed: cells rendered in the old styles are dropped."""

@@ -91,7 +91,11 @@ class KeyFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
-        self.refresh()
+        """Drawn again only when the keys it shows changed: the screen says its bindings
+        changed on each focus change (at launch twice, after the first frame), mostly
+        with the same keys."""
+        if not self._keys or self._collect() != self._keys:
+            self.refresh()
 
     # -- what it shows -------------------------------------------------------------
     def _collect(self) -> list[_Key]:

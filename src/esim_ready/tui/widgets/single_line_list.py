@@ -23,6 +23,8 @@ from textual.visual import Padding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from esim_ready.tui.widgets.scroll_view_size import unchanged_scroll_view
+
 
 class SingleLineOptionList(OptionList):
     DEFAULT_CSS = """
@@ -53,6 +55,8 @@ class SingleLineOptionList(OptionList):
             self._scroll_when_sized = True
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        if unchanged_scroll_view(self, size, container_size):
+            return False
         changed = super()._size_updated(size, virtual_size, container_size, layout)
         if self._scroll_when_sized and self.scrollable_content_region:
             self._scroll_when_sized = False
