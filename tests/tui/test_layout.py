@@ -116,19 +116,23 @@ async def test_at_60_columns_the_country_list_folds_while_the_right_panes_have_t
     app = EsimReadyApp(initial_country="NO", language=language, today=TODAY)
     async with app.run_test(size=(60, 20)) as pilot:
         screen = await wait_for_screen(pilot, BrowseScreen)
-        left = screen.query_one("#left")
-        assert await laid_out(pilot, lambda: left.size.width == 24)  # the search box has the focus
+        country_list = screen.query_one("#countries")  # docked left; its width with its border
+
+        def left() -> int:
+            return country_list.outer_size.width
+
+        assert await laid_out(pilot, lambda: left() == 24)  # the search box has the focus
         screen.focus_carriers()
-        assert await laid_out(pilot, lambda: left.size.width == 0)
+        assert await laid_out(pilot, lambda: left() == 0)
         plans = screen.query_one("#plans", DataTable)
         shown = sum(plans.columns[ColumnKey(key)].get_render_width(plans)
                     for key in ("carrier", "data", "validity", "price", "price-per-gb"))
         assert shown <= plans.scrollable_content_region.width
         await press_settled(pilot, "shift+tab")  # back to the country list: it unfolds
-        assert await laid_out(pilot, lambda: left.size.width == 24)
+        assert await laid_out(pilot, lambda: left() == 24)
         assert screen.query_one("#countries").has_focus
         await press_settled(pilot, "tab", "slash")
-        assert await laid_out(pilot, lambda: left.size.width == 24)
+        assert await laid_out(pilot, lambda: left() == 24)
         assert screen.query_one("#search").has_focus
 
 
@@ -147,7 +151,7 @@ async def test_at_80_columns_the_country_list_stays(config_dir):
         screen = await wait_for_screen(pilot, BrowseScreen)
         screen.focus_carriers()
         await pilot.pause()
-        assert not await laid_out(pilot, lambda: screen.query_one("#left").size.width != 28, seconds=0.5)
+        assert not await laid_out(pilot, lambda: screen.query_one("#countries").outer_size.width != 28, seconds=0.5)
 
 
 @pytest.mark.parametrize(("size", "per_year_column"), [((60, 20), False), ((80, 24), True)])

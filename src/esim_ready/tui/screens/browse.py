@@ -9,7 +9,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.geometry import Size
 from textual.screen import Screen
@@ -40,6 +40,7 @@ SORT_COLUMN = {"price": "main.col_price", "data": "main.col_data", "validity": "
                "price-per-gb": "main.col_per_gb"}  # the message naming each sort key
 LEFT_WIDTH, LEFT_NARROW, NARROW_BELOW = 28, 24, 70  # the country list's width (browse.tcss), narrower below 70 columns
 ALL_CARRIERS = "__all__"
+RIGHT_PANES = {"country-title", "carriers", "plans", "detail-box"}  # right of the country list
 
 
 def plans_room(width: int, left_shown: bool = True) -> int:
@@ -121,23 +122,22 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         """Every pane and the footer are in the first frame: nothing appears, and
         no key goes elsewhere, after the user starts typing."""
         set_breakpoint_classes(self)
-        with Horizontal(id="body"):
-            with Vertical(id="left"):
-                yield SearchInput(placeholder=t("main.search_placeholder"), id="search")
-                country_list = SingleLineOptionList(id="countries")
-                country_list.border_title = t("main.curated_legend")  # what the • after a code means
-                yield country_list
-            with Vertical(id="right"):
-                yield Static(t("main.pick_country"), id="country-title")
-                carriers: FixedColumnsTable[str | Text] = FixedColumnsTable(id="carriers", cursor_type="row", zebra_stripes=True)
-                carriers.border_title = t("main.carriers")
-                add_carrier_columns(carriers)
-                yield carriers
-                plans: FixedColumnsTable[str | Text] = FixedColumnsTable(id="plans", cursor_type="row", zebra_stripes=True)
-                plans.border_title = t("main.plans")
-                yield plans
-                with VerticalScroll(id="detail-box"):
-                    yield Static(t("main.detail_hint"), id="detail")
+        # no containers: the search box and the country list are docked left, one
+        # under the other (browse.tcss); the right panes are the screen's own column
+        yield SearchInput(placeholder=t("main.search_placeholder"), id="search")
+        country_list = SingleLineOptionList(id="countries")
+        country_list.border_title = t("main.curated_legend")  # what the • after a code means
+        yield country_list
+        yield Static(t("main.pick_country"), id="country-title")
+        carriers: FixedColumnsTable[str | Text] = FixedColumnsTable(id="carriers", cursor_type="row", zebra_stripes=True)
+        carriers.border_title = t("main.carriers")
+        add_carrier_columns(carriers)
+        yield carriers
+        plans: FixedColumnsTable[str | Text] = FixedColumnsTable(id="plans", cursor_type="row", zebra_stripes=True)
+        plans.border_title = t("main.plans")
+        yield plans
+        with VerticalScroll(id="detail-box"):
+            yield Static(t("main.detail_hint"), id="detail")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -331,7 +331,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         """Below 70 columns the country list folds away while the focus is on the
         right (carriers, plans, details): their numbers need every column. It comes
         back with the focus: '/', or Shift+Tab from the carriers."""
-        browsing = self.country is not None and self.query_one("#right") in focused.ancestors
+        browsing = self.country is not None and any(node.id in RIGHT_PANES for node in focused.ancestors_with_self)
         if browsing != self.has_class("-browsing"):
             self.set_class(browsing, "-browsing")
             if self.country is not None and self.app.size.width < NARROW_BELOW:

@@ -65,6 +65,8 @@ class SingleLineOptionList(OptionList):
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
         width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        if width <= 0:  # folded away (browse.tcss): nothing to draw
+            return [Strip.blank(0)]
         padding = self.get_component_styles("option-list--option").padding
         key = (option, style, width, padding)
         strip = self._line_strips.get(key)
