@@ -7,19 +7,17 @@ clock by other work on the machine.
 `esim` starts the app the way a user does: the `esim-ready` command's own entry
 point (`cli.main([])`, no arguments), with a config folder whose settings
 remember the language (English) and the last country viewed (Japan), as on any
-launch after the first. The config folder is named by the parent."""
+launch after the first. The config folder is named by the parent. Textual is
+imported by the app's launch (`cli._run_tui`), as when the command runs; the bare
+app imports it itself."""
 
 import sys
 import time
 
 which = sys.argv[1]
 
-from textual import events  # noqa: E402 (after reading argv, as the timed child does)
-from textual.app import App  # noqa: E402
-from textual.widgets import Static  # noqa: E402
 
-
-def ready(app: App) -> None:
+def ready(app) -> None:
     def say() -> None:
         sys.stdout.write(f"READY {time.process_time() * 1000:.1f}\n")
         sys.stdout.flush()
@@ -29,6 +27,9 @@ def ready(app: App) -> None:
 
 
 if which == "bare":
+    from textual import events
+    from textual.app import App
+    from textual.widgets import Static
 
     class Bare(App):
         def compose(self):
@@ -48,20 +49,24 @@ else:
         Path(os.environ["ESIM_READY_CONFIG_DIR"], "settings.toml").write_text(
             'schema = 1\nlanguage = "en"\nlast_country = "JP"\n', "utf-8"
         )
-    from esim_ready import cli
-    from esim_ready.tui import app as tui_app
+    from esim_ready import cli  # Textual is imported by the app's launch, as for the command
 
-    class Measured(tui_app.EsimReadyApp):
-        def on_ready(self) -> None:  # EsimReadyApp.on_ready (the start-up notices) runs too: Textual
-            # calls every class's handler of a message; calling super() here ran the notices twice
-            screen = self.screen
-            for pane in ("#search", "#countries", "#carriers", "#plans", "#detail-box", "KeyFooter"):
-                assert screen.query_one(pane).region.area, pane  # every pane laid out and painted
-            assert screen.query_one("#carriers").row_count  # the remembered country is open
-            ready(self)
+    app_class = cli._app_class
 
-        def run(self, **kwargs):  # type: ignore[override]
-            return super().run(headless=True, size=(80, 24))
+    def measured_app():
+        class Measured(app_class()):  # type: ignore[misc]
+            def on_ready(self) -> None:  # EsimReadyApp.on_ready (the start-up notices) runs too: Textual
+                # calls every class's handler of a message; calling super() here ran the notices twice
+                screen = self.screen
+                for pane in ("#search", "#countries", "#carriers", "#plans", "#detail-box", "KeyFooter"):
+                    assert screen.query_one(pane).region.area, pane  # every pane laid out and painted
+                assert screen.query_one("#carriers").row_count  # the remembered country is open
+                ready(self)
 
-    tui_app.EsimReadyApp = Measured  # type: ignore[misc]  # what cli._run_tui starts
+            def run(self, **kwargs):  # type: ignore[override]
+                return super().run(headless=True, size=(80, 24))
+
+        return Measured
+
+    cli._app_class = measured_app  # what cli._run_tui starts
     sys.exit(cli.main([]))
