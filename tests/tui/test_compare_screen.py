@@ -387,3 +387,28 @@ async def test_back_from_compare_the_main_screen_shows_as_it_was() -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert app.export_screenshot() == before
+
+
+async def test_re_ranked_as_you_type_the_screen_shows_what_it_shows_drawn_afresh() -> None:
+    """A typed value redraws only the table lines and detail lines that changed: what is
+    on screen after each (days, GB, another offer highlighted, a value refused) is exactly
+    what the same screen shows drawn whole again."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        table = screen.query_one("#offers", DataTable)
+        steps = [("days", "14"), ("gb", "3"), ("down", ""), ("days", "1"), ("gb", "0.5"), ("days", "0"),
+                 ("days", "30"), ("down", ""), ("gb", "12.5"), ("days", "3")]
+        for field, value in steps:
+            if field == "down":
+                table.focus()
+                await pilot.press("down", "down")
+            else:
+                await set_field(pilot, screen, field, value)
+            await pilot.pause()
+            shown = app.export_screenshot()
+            for widget in screen.walk_children():
+                widget.refresh()
+            await pilot.pause()
+            assert shown == app.export_screenshot(), (field, value)
+        assert screen.trip.days == 3 and screen.trip.gb_per_day == 12.5

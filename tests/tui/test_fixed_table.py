@@ -134,3 +134,48 @@ def test_a_cell_is_drawn_as_rich_draws_it(text: Text, width: int, padding: int, 
     rich = console.render_lines(Styled(Padding(text.copy(), (0, padding)), pre_style=pre, post_style=post),
                                 options.update_dimensions(width, 1).update(no_wrap=True))
     assert ours == rich
+
+
+def screen_text(app: App[None]) -> list[str]:
+    """What the screen shows, from each widget's drawn lines as kept for the terminal."""
+    from textual.geometry import Region
+
+    out = []
+    for name in ("plain", "fixed"):
+        table = app.query_one(f"#{name}", DataTable)
+        out.append([repr(list(strip)) for strip in table.render_lines(Region(0, 0, *table.outer_size))])
+    return out
+
+
+async def test_refilled_repainting_changed_lines_it_shows_what_a_redrawn_table_shows() -> None:
+    """Refilled with `repaint_changed` (only the lines that show other cells are drawn
+    again, the scroll kept), the table on screen is what it shows drawn afresh: after
+    some rows change, others stay, rows go and come back, scrolled or not."""
+    app = Tables()
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.set_focus(None)  # both drawn alike (a focused table shows its cursor brighter)
+        plain, fixed = app.query_one("#plain", DataTable), app.query_one("#fixed", FixedColumnsTable)
+        fills: list[list[tuple[str, tuple[str | Text, ...]]]] = [
+            rows("a"), rows("a"), [(k, (c[0], Text("9.99"), c[2]) if i % 3 == 0 else c) for i, (k, c) in enumerate(rows("a"))],
+            rows("b", 3), rows("b", 12), list(reversed(rows("b"))),
+        ]
+        # then a column narrower and the next wider (the table as wide): every line drawn again
+        for scroll, widths in ((0, (8, 7)), (4, (8, 7)), (4, (5, 10))):
+            for fill in fills:
+                for table in (plain, fixed):
+                    for column, width in zip(table.columns.values(), widths, strict=False):
+                        column.width = width
+                fixed.replace_rows(fill, repaint_changed=True)
+                fixed.scroll_to(y=scroll, animate=False)
+                await pilot.pause()
+                drawn = [repr(list(strip)) for strip in fixed.render_lines(fixed.outer_size.region)]
+                fixed.refresh()  # everything drawn again
+                await pilot.pause()
+                assert drawn == [repr(list(strip)) for strip in fixed.render_lines(fixed.outer_size.region)]
+                plain.clear()
+                for key, cells in fill:
+                    plain.add_row(*cells, key=key)
+                plain.scroll_to(y=scroll, animate=False)
+                await pilot.pause()
+                assert fixed.scroll_y == plain.scroll_y
+                assert lines(app, "fixed") == lines(app, "plain")

@@ -13,17 +13,19 @@ from __future__ import annotations
 import asyncio
 import math
 import os
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.screen import Screen
-from textual.visual import visualize
+from textual.strip import Strip
+from textual.visual import Visual, VisualType, visualize
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import RowDoesNotExist
@@ -100,11 +102,81 @@ class TripField(Input):
     whenever its value changes length (its scrollable width follows the text), a third
     of what re-ranking on a typed digit cost. These fields never change size and never
     scroll: compare.tcss makes each as wide as its longest value (max_length) and the
-    cursor after it."""
+    cursor after it.
+
+    A new value is handed to `changed` at once, as it is set (unless Input.Changed is
+    prevented, as when the screen sets it): the re-ranked table is drawn in the same
+    frame as the typed character (through Input.Changed, the field was drawn in a frame
+    of its own while the message bubbled up to the screen, then the table in another)."""
+
+    def __init__(self, value: str, *, changed: Callable[[TripField], None], **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+        self._changed = changed
 
     def _watch_value(self, value: str) -> None:
         self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))  # without the layout
-        super()._watch_value(value)
+        if not self.is_mounted or self._is_prevented(Input.Changed):
+            super()._watch_value(value)
+            return
+        with self.prevent(Input.Changed):  # nobody listens: it would bubble up to the app for nothing
+            super()._watch_value(value)
+        self._changed(self)
+
+
+class OfferDetail(Static):
+    """The details pane's text, wrapped once for each text shown. A re-rank changes a
+    line or two of it (the arithmetic); `show` draws only the lines that changed, and
+    lays the screen out again only when the text takes another number of lines.
+    (A Static's update wrapped it twice, to measure it and to draw it, then drew all
+    of it again: a fifth of a re-rank.)"""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: Visual | None = None  # the text shown, as `show` was given it
+        self._wrapped: tuple[tuple[object, ...], list[Strip]] | None = None  # (how, lines) of _shown
+
+    def render(self) -> RenderResult:
+        return super().render() if self._shown is None else self._shown
+
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
+        self._shown = self._wrapped = None
+        super().update(content, layout=layout)
+
+    def show(self, text: Text) -> None:
+        """Show `text`: only its changed lines are drawn again when it takes as many lines."""
+        before = self._lines(self.size.width) if self._shown is not None and self.size.width else None
+        self._shown, self._wrapped = visualize(self, text), None
+        if before is None:
+            self.refresh(layout=True)
+            return
+        width = self.size.width
+        after = self._lines(width)
+        if len(after) != len(before) or len(after) != self.size.height:
+            self.refresh(layout=True)
+            return
+        for y, (was, now) in enumerate(zip(before, after, strict=True)):
+            if was != now:
+                self.refresh(Region(0, y, width, 1))
+
+    def _lines(self, width: int) -> list[Strip]:
+        """The text shown, wrapped to `width` cells as Static draws it (kept while
+        the width, the styles and the selected text are the same)."""
+        assert self._shown is not None
+        how = (width, self.visual_style, self.text_selection)
+        if self._wrapped is None or self._wrapped[0] != how:
+            self._wrapped = how, Visual.to_strips(self, self._shown, width, None, self.visual_style)
+        return self._wrapped[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if self._shown is None:
+            return super().get_content_height(container, viewport, width)
+        return len(self._lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        if self._shown is None:
+            return super().render_line(y)
+        lines = self._lines(self.size.width)
+        return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.visual_style.rich_style)
 
 
 class CompareScreen(LocalizedScreenMixin, Screen[None]):
@@ -139,6 +211,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._cells_for: tuple[str, int, date] | None = None  # (language, name width, today) of _offer_cells
         self._offer_cells: dict[Offer, tuple[str | Text, ...]] = {}
         self._detail_shown: TripCost | None = None  # the offer whose details show
+        self._subtitle: tuple[DataTable[str | Text], str] | None = None  # the table's bottom border's
         self.laid_out_ahead = False  # built ahead, laid out and drawn off screen (lay_out_ahead)
 
     @property
@@ -156,17 +229,20 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         yield Static(id="compare-title")
         with Horizontal(id="trip-bar"):
             yield Label(t("compare.days_label"), classes="trip-label")
-            yield TripField(str(self.trip.days), id="days", type="integer", compact=True, max_length=4)
+            yield TripField(str(self.trip.days), changed=self._trip_changed, id="days", type="integer", compact=True,
+                            max_length=4)
             yield Label(t("compare.gb_label"), classes="trip-label")
             value = self.trip.gb_per_day if self.per_day_mode else self.trip.gb
-            yield TripField(number_text(value), id="gb", type="number", compact=True, max_length=7)
+            yield TripField(number_text(value), changed=self._trip_changed, id="gb", type="number", compact=True,
+                            max_length=7)
             yield Label(self._mode_text(), id="gb-mode", classes="trip-label")
             yield Label(t("compare.currency_label"), classes="trip-label")
-            yield TripField(self.home, id="currency", compact=True, max_length=3, restrict=r"[A-Za-z]*")
+            yield TripField(self.home, changed=self._currency_changed, id="currency", compact=True, max_length=3,
+                            restrict=r"[A-Za-z]*")
         yield Static(id="trip-problem")  # why a red field is refused, and what the table still shows
         table: FixedColumnsTable[str | Text] = FixedColumnsTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield table
-        yield VerticalScroll(Static(id="offer-detail"), id="offer-detail-box")
+        yield VerticalScroll(OfferDetail(id="offer-detail"), id="offer-detail-box")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -330,8 +406,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                 )
             kind, seller_cell, data, days, name = cells
             rows.append((o.key, (kind, seller_cell, data, days, cost_cell(c), per_gb_cell(c), name)))
-        table.replace_rows(rows)
-        table.border_subtitle = t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home)
+        with table.prevent(DataTable.RowHighlighted):  # its details are shown below
+            table.replace_rows(rows, repaint_changed=True)
+        self._set_subtitle(table, t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home))
         if not self.costs:
             self._detail_shown = None
             self._set_detail(self._notes_text(Text(t("compare.none"))))
@@ -342,8 +419,22 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                 row = table.get_row_index(keep)
             except RowDoesNotExist:
                 row = 0
-        table.move_cursor(row=row)
+        with table.prevent(DataTable.RowHighlighted):
+            table.move_cursor(row=row)
         self._show_detail(row)
+
+    def _set_subtitle(self, table: DataTable[str | Text], subtitle: str) -> None:
+        """The table's bottom border says `subtitle` (markup of the catalogue). Setting
+        `border_subtitle` draws the whole table again: only that line is drawn."""
+        if self._subtitle == (table, subtitle):
+            return
+        self._subtitle = (table, subtitle)
+        if not table.is_mounted or not table.size:
+            table.border_subtitle = subtitle
+            return
+        table._border_subtitle = table.render_str(subtitle).expand_tabs(4).split()[0]  # as Widget.border_subtitle
+        offset, size = table.content_offset, table.outer_size
+        table.refresh(Region(-offset.x, size.height - 1 - offset.y, size.width, 1))  # the bottom border's line
 
     def _name_cell(self, o: Offer, today: date) -> Text:
         """The offer's name, cut; a fact over 12 months old is marked ⚠ (the detail says why)."""
@@ -402,15 +493,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._set_detail(self._notes_text(text))
 
     def _set_detail(self, text: Text) -> None:
-        """The details pane shows `text`. The screen is laid out again only when the text
-        takes another number of lines: a layout redraws every widget of the screen, a
-        fifth of what a re-rank cost (a new price in the arithmetic line rarely wraps anew)."""
-        shown = self.query_one("#offer-detail", Static)
-        visual = visualize(shown, text)  # what Static.update makes of it
-        width, height = shown.content_size
-        # as Widget.get_content_height measures it
-        same_height = bool(width) and visual.get_height(shown.styles, width) == height  # type: ignore[arg-type]
-        shown.update(visual, layout=not same_height)
+        self.query_one("#offer-detail", OfferDetail).show(text)
 
     def _notes_text(self, text: Text) -> Text:
         """The country's practical notes, under whatever the detail shows."""
@@ -430,9 +513,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._show_detail(event.cursor_row)
 
     # -- the trip bar -------------------------------------------------------------------
-    @on(Input.Changed, "#days")
-    @on(Input.Changed, "#gb")
-    def _trip_changed(self, event: Input.Changed) -> None:
+    def _trip_changed(self, _field: TripField) -> None:
         trip, problems = self._read_trip()
         for name in ("days", "gb"):
             self.query_one(f"#{name}", Input).set_class(name in problems, "-bad")
@@ -472,17 +553,17 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         if self._currency_problem:
             said.append(self._currency_problem)
         box = self.query_one("#trip-problem", Static)
-        box.display = bool(said)
+        if box.display != bool(said):  # setting it, even to the same, lays the screen out again
+            box.display = bool(said)
         if said:
             box.update(CJKText("\n".join(said)))
 
-    @on(Input.Changed, "#currency")
-    def _currency_changed(self, event: Input.Changed) -> None:
+    def _currency_changed(self, field: TripField) -> None:
         from esim_ready.catalog.country_files import currency_codes
 
-        code = event.value.upper()
+        code = field.value.upper()
         valid = code in currency_codes()
-        event.input.set_class(not valid, "-bad")
+        field.set_class(not valid, "-bad")
         self._currency_problem = "" if valid else t("compare.field_bad_currency", code=code or "—", home=self.home)
         self._say_trip_problems(self._trip_problems)
         if valid and code != self.home:

@@ -38,6 +38,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual._segment_tools import line_crop
+from textual._two_way_dict import TwoWayDict
 from textual._types import SegmentLines
 from textual.cache import LRUCache
 from textual.color import Color
@@ -46,7 +47,7 @@ from textual.geometry import Region, Size
 from textual.renderables.styled import Styled
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
+from textual.widgets.data_table import CellType, Column, DuplicateKey, Row, RowKey
 
 from esim_ready.tui.widgets.scroll_view_size import unchanged_scroll_view
 
@@ -111,11 +112,22 @@ class FixedColumnsTable(DataTable[CellType]):
         self._shown_for: int | None = None  # the update (DataTable's _update_count) of _row_shown_cache
         self._row_shown_cache: dict[RowKey, tuple[object, ...]] = {}
         self._frame_styles: dict[object, Any] | None = None  # while a frame is drawn (render_lines)
+        self._filled_widths: tuple[int, ...] | None = None  # the columns' widths at the last replace_rows
 
-    def replace_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]]) -> None:
+    def replace_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]], *, repaint_changed: bool = False) -> None:
         """The table's rows become `rows` ((key, cells) pairs, one line each): as
-        `clear()` and then `add_row(*cells, key=key)` for each, in one step."""
-        self.clear()
+        `clear()` and then `add_row(*cells, key=key)` for each, in one step.
+
+        With `repaint_changed`, the table keeps its scroll position and only the lines
+        that now show other cells are drawn again (a re-ranked table whose prices
+        changed in a few rows), where `clear()` asks for every line of it (and the
+        scroll bar's) to be drawn again, then scrolls to the top."""
+        before = self._lines_shown() if repaint_changed else None
+        if before is None:
+            self._filled_widths = None
+            self.clear()
+        else:
+            self._clear_rows()
         columns = self.ordered_columns
         for key, cells in rows:
             row_key = RowKey(key)
@@ -127,14 +139,64 @@ class FixedColumnsTable(DataTable[CellType]):
             self._data[row_key] = {column.key: cell for column, cell in zip_longest(columns, cells)}
             self.rows[row_key] = Row(row_key, 1, None, False)
             self._new_rows.add(row_key)
-        if not self.rows:
-            return
+        if self.rows:
+            self._require_update_dimensions = True
+            self.cursor_coordinate = self.cursor_coordinate
+            if self.columns and self.show_cursor and self.cursor_type != "none":
+                self._highlight_cursor()  # add_row does so for the first row: a cell is there to highlight
+            self._update_count += 1
+            self.check_idle()
+        if before is not None:
+            if not self.rows:
+                self._update_count += 1
+            after = self._lines_shown()
+            if after is None or after[0] != self._filled_widths:  # other widths: every line
+                self._filled_widths = None if after is None else after[0]
+                self.refresh()
+                return
+            header = 1 if self.show_header else 0
+            width = self.size.width
+            for y, (was, now) in enumerate(zip(before[1], after[1], strict=True)):
+                if was != now:
+                    self.refresh(Region(0, header + y, width, 1))
+
+    def _lines_shown(self) -> tuple[tuple[int, ...], list[tuple[object, ...] | None]] | None:
+        """The columns' widths and what each row line in view shows (its cells,
+        `_row_shown`; None below the last row), or None if the lines are not all
+        one-line rows of text as drawn here."""
+        if self.fixed_rows or self.fixed_columns or self._labelled_row_exists or not self.is_mounted \
+                or self.header_height != 1 or not self.size:
+            return None
+        header = 1 if self.show_header else 0
+        first = round(self.scroll_y)
+        widths = tuple(column.get_render_width(self) for column in self.ordered_columns)
+        locations = self._row_locations
+        shown: list[tuple[object, ...] | None] = []
+        for index in range(first, first + max(0, self.size.height - header)):
+            row_key = locations.get_key(index)
+            shown.append(None if row_key is None else self._row_shown(row_key))
+        return widths, shown
+
+    def _clear_rows(self) -> None:
+        """As `clear()` (the columns kept), but without asking for every line to be
+        drawn again (Textual's line cache kept) and without scrolling to the top."""
+        self._row_render_cache.clear()
+        self._cell_render_cache.clear()
+        self._row_renderable_cache.clear()
+        self._line_cache.clear()
+        self._offset_cache.clear()
+        self._ordered_row_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()
+        self._shown_for = None
+        self._y_offsets.clear()
+        self._data.clear()
+        self.rows.clear()
+        self._row_locations = TwoWayDict({})
         self._require_update_dimensions = True
-        self.cursor_coordinate = self.cursor_coordinate
-        if self.columns and self.show_cursor and self.cursor_type != "none":
-            self._highlight_cursor()  # add_row does so for the first row: a cell is there to highlight
-        self._update_count += 1
-        self.check_idle()
+        self.cursor_coordinate = Coordinate(0, 0)
+        self.hover_coordinate = Coordinate(0, 0)
+        self._label_column = Column(self._label_column_key, Text(), auto_width=True)
+        self._labelled_row_exists = False
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
         """Nothing to do when laid out again at the same size (`unchanged_scroll_view`):
