@@ -13,10 +13,10 @@ from __future__ import annotations
 import asyncio
 import math
 import os
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult, RenderResult
@@ -28,7 +28,7 @@ from textual.strip import Strip
 from textual.visual import Visual, VisualType, visualize
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
@@ -51,9 +51,35 @@ if TYPE_CHECKING:
     from esim_ready.catalog.models import CountryData, Offer
     from esim_ready.catalog.rates import Rates
 
-# fixed widths of the deciding columns (cells); the offer's name takes what is left
-WIDTHS = {"kind": 5, "seller": 14, "data": 10, "days": 4, "cost": 11, "per_gb": 9}
-NAME_MIN = 6
+COLUMNS = ("kind", "seller", "data", "days", "cost", "per_gb", "name")
+DECIDING = ("kind", "data", "days", "cost", "per_gb")  # never cut: each as wide as its longest cell
+SELLER_MOST = 18  # a longer seller is cut (whole in the details)
+SELLER_KEEP = 10  # the seller gives way down to this to keep the name's column in view
+SELLER_MIN = 6
+NAME_MIN = 8  # narrower, the offer's name is left out of the table (it leads the details)
+PADDING = 2  # a cell's padding, one each side
+
+
+def column_widths(longest: Mapping[str, int], room: int) -> dict[str, int]:
+    """Each column's width for `room` cells of table, from the width of its longest cell
+    (header included). What a buyer decides by comes first and is never cut: the kind,
+    data, days, trip cost and cost per GB. The seller and the offer's name share what is
+    left, each whole if they can be, else half each (the seller up to SELLER_MOST, down
+    to SELLER_KEEP to keep the name in view); below NAME_MIN cells the name is left out
+    (it leads the details) and the seller takes the room, cut to it but not below
+    SELLER_MIN. A cut name or seller shows whole in the details."""
+    out = {key: longest[key] for key in DECIDING}
+    left = room - sum(out.values()) - PADDING * (len(out) + 1)  # for the seller, and the name with its padding
+    seller = min(longest["seller"], SELLER_MOST)
+    both = left - PADDING  # for the seller and the name
+    if seller + longest["name"] > both:  # not both whole: half each, the seller at least SELLER_KEEP
+        seller = min(seller, max(SELLER_KEEP, both // 2))
+    if both - seller >= min(longest["name"], NAME_MIN):  # the name in view
+        out["seller"] = seller
+        out["name"] = min(longest["name"], both - seller)
+    else:
+        out["seller"] = max(min(longest["seller"], SELLER_MOST, left), min(longest["seller"], SELLER_MIN))
+    return {key: out[key] for key in COLUMNS if key in out}
 
 
 def number_text(value: float) -> str:
@@ -202,14 +228,17 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self.per_day_mode = gb_total is None
         self.trip = Trip(days, gb_total) if gb_total is not None else Trip.per_day(days, gb_per_day)
         self.costs: list[TripCost] = []
-        self._name_width = NAME_MIN
-        self._columns_for: tuple[str, int] | None = None  # (home currency, name width) of the columns shown
+        self._columns_for: tuple[object, ...] | None = None  # (language, home currency, columns) of the table
+        self._widths: dict[str, int] = {}  # of the table's columns
+        self._columns_for_room = 0  # the table's room when its columns were fitted
         self._trip_problems: dict[str, str] = {}  # why the days or GB field is red
         self._currency_problem = ""  # why the currency field is red
         self.language = current_language()  # of its labels: the app keeps the screen for the next opening
         self._styled_with: tuple[int, object] | None = None  # the app's CSS when it was last left
-        self._cells_for: tuple[str, int, date] | None = None  # (language, name width, today) of _offer_cells
-        self._offer_cells: dict[Offer, tuple[str | Text, ...]] = {}
+        self._cells_for: tuple[object, ...] | None = None  # (language, today, offers) of _offer_cells
+        self._offer_cells: dict[Offer, tuple[str, str, str, str, str, bool]] = {}  # cells not cut, outdated
+        self._longest: dict[str, int] = {}  # of those cells and the headers that do not name the currency
+        self._cut: dict[tuple[str, int, bool], Text] = {}  # cut(text, width), ⚠ in front if outdated
         self._detail_shown: TripCost | None = None  # the offer whose details show
         self._subtitle: tuple[DataTable[str | Text], str] | None = None  # the table's bottom border's
         self.laid_out_ahead = False  # built ahead, laid out and drawn off screen (lay_out_ahead)
@@ -247,7 +276,6 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
 
     def on_mount(self) -> None:
         self._title()
-        self._columns()
         self.rerank()
         self.query_one("#offers", DataTable).focus()
         if not self.is_current:  # built ahead, not shown (app.build_compare_ahead): styled with today's CSS
@@ -301,8 +329,6 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         if mode.content != self._mode_text():  # each update is a layout of the screen
             mode.update(self._mode_text())
         self._title()
-        if self._columns_for != (self.home, self._fit_name_width()):
-            self._columns()
         self.costs = []
         self.rerank()
         self.query_one("#offer-detail-box", VerticalScroll).scroll_home(animate=False)
@@ -333,17 +359,16 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                 below._compositor._dirty_regions.clear()
 
     def on_resize(self) -> None:
-        width = self._fit_name_width()
-        if width != self._name_width:
-            self._columns()
+        self._title()
+        if self.costs and self._table_room() != self._columns_for_room:
             self._fill(keep=self._highlighted_key())
 
     async def relocalize(self) -> None:
         self.language = current_language()
         keep = self._highlighted_key()
         await self.recompose()
+        self._columns_for = None  # a new table
         self._title()
-        self._columns()
         self.rerank(keep)
         self.query_one("#offers", DataTable).focus()
 
@@ -360,27 +385,32 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             t("compare.title_counts", n=len(self.data.offers), local=counts["local"],
               esim=counts["travel-esim"], roaming=counts["home-roaming"]),
         )
+        if title.cell_len > (self.size.width or self.app.size.width) - 2:  # its padding
+            # too long for the line (60 columns): the number of offers only (the table shows their kinds)
+            title = Text.assemble((one_line(c.name(lang)), "bold"), f"  {c.alpha2}  ·  ",
+                                  t("compare.title_counts_short", n=len(self.data.offers)))
         shown = self.query_one("#compare-title", Static)
         if shown.content != title:  # the same country again: nothing to redraw
             shown.update(title, layout=False)  # one line (compare.tcss): its size never changes
 
-    def _fit_name_width(self) -> int:
-        fixed = sum(WIDTHS.values()) + 2 * (len(WIDTHS) + 1)  # each column has one cell of padding a side
-        return max(NAME_MIN, self.size.width - 4 - fixed)  # border and scrollbar
+    def _table_room(self) -> int:
+        return (self.size.width or self.app.size.width) - 4  # its border and vertical scroll bar
 
-    def _columns(self) -> None:
+    def _set_columns(self, widths: dict[str, int]) -> None:
+        """The table's columns are `widths` (in order): set in place when only widths change."""
         table = self.query_one("#offers", DataTable)
-        table.clear(columns=True)
-        self._name_width = self._fit_name_width()
         home = self.home
-        table.add_column(t("compare.h_kind"), key="kind", width=WIDTHS["kind"])
-        table.add_column(t("compare.h_seller"), key="seller", width=WIDTHS["seller"])
-        table.add_column(t("compare.h_data"), key="data", width=WIDTHS["data"])
-        table.add_column(t("compare.h_days"), key="days", width=WIDTHS["days"])
-        table.add_column(t("compare.h_cost", home=home), key="cost", width=WIDTHS["cost"])
-        table.add_column(t("compare.h_per_gb", home=home), key="per_gb", width=WIDTHS["per_gb"])
-        table.add_column(t("compare.h_name"), key="name", width=self._name_width)
-        self._columns_for = (home, self._name_width)
+        labels = (current_language(), home, tuple(widths))
+        if self._columns_for != labels:
+            table.clear(columns=True)
+            for key, width in widths.items():
+                header = t(f"compare.h_{key}", home=home) if key in ("cost", "per_gb") else t(f"compare.h_{key}")
+                table.add_column(header, key=key, width=width)
+            self._columns_for = labels
+        elif widths != self._widths:
+            for key, width in widths.items():
+                table.columns[ColumnKey(key)].width = width
+        self._widths = widths
 
     # -- ranking ------------------------------------------------------------------------
     def rerank(self, keep: str | None = None) -> None:
@@ -391,21 +421,37 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     def _fill(self, keep: str | None = None) -> None:
         table = self.query_one("#offers", FixedColumnsTable)
         today = host(self).today
-        context = (current_language(), self._name_width, today)
+        lang = current_language()
+        context = (lang, today, self.data.offers)
         if self._cells_for != context:  # the cells that do not depend on the trip, kept per offer
-            self._cells_for, self._offer_cells = context, {}
-        rows = []
-        for c in self.costs:
+            self._cells_for, self._offer_cells, self._cut = context, {}, {}
+            for o in self.data.offers:
+                seller = ("★ " if o.origin == "user" else "") + one_line(o.seller)
+                self._offer_cells[o] = (t(f"compare.short_{o.kind}"), seller, data_cell(o), days_cell(o),
+                                        one_line(o.name), is_outdated(o.as_of, today))
+            columns = list(zip(*self._offer_cells.values(), strict=True)) or [()] * 6
+            self._longest = {key: max([cell_len(t(f"compare.h_{key}"))] + [cell_len(x) for x in columns[i]])
+                             for i, key in enumerate(("kind", "seller", "data", "days", "name"))}
+            self._longest["name"] += any(columns[5])  # ⚠ before the name
+        trip_cells = [(cost_cell(c), per_gb_cell(c)) for c in self.costs]
+        home = self.home
+        longest = dict(self._longest)
+        longest["cost"] = max([cell_len(t("compare.h_cost", home=home))] + [x[0].cell_len for x in trip_cells])
+        longest["per_gb"] = max([cell_len(t("compare.h_per_gb", home=home))] + [cell_len(x[1]) for x in trip_cells])
+        room = self._table_room()
+        widths = column_widths(longest, room)
+        self._columns_for_room = room
+        self._set_columns(widths)
+        seller_width, name_width = widths["seller"], widths.get("name")
+        rows: list[tuple[str, tuple[str | Text, ...]]] = []
+        for c, (cost, per_gb) in zip(self.costs, trip_cells, strict=True):
             o = c.offer
-            cells = self._offer_cells.get(o)
-            if cells is None:
-                seller = ("★ " if o.origin == "user" else "") + o.seller
-                cells = self._offer_cells[o] = (
-                    t(f"compare.short_{o.kind}"), cut(seller, WIDTHS["seller"]), data_cell(o), days_cell(o),
-                    self._name_cell(o, today),
-                )
-            kind, seller_cell, data, days, name = cells
-            rows.append((o.key, (kind, seller_cell, data, days, cost_cell(c), per_gb_cell(c), name)))
+            kind, seller, data, days, name, outdated = self._offer_cells[o]
+            if name_width is None:
+                rows.append((o.key, (kind, self._cut_to(seller, seller_width), data, days, cost, per_gb)))
+            else:
+                rows.append((o.key, (kind, self._cut_to(seller, seller_width), data, days, cost, per_gb,
+                                     self._cut_to(name, name_width, outdated))))
         with table.prevent(DataTable.RowHighlighted):  # its details are shown below
             table.replace_rows(rows, repaint_changed=True)
         self._set_subtitle(table, t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home))
@@ -436,11 +482,15 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         offset, size = table.content_offset, table.outer_size
         table.refresh(Region(-offset.x, size.height - 1 - offset.y, size.width, 1))  # the bottom border's line
 
-    def _name_cell(self, o: Offer, today: date) -> Text:
-        """The offer's name, cut; a fact over 12 months old is marked ⚠ (the detail says why)."""
-        if is_outdated(o.as_of, today):
-            return Text.assemble(("⚠", "yellow"), cut(o.name, self._name_width - 1))
-        return cut(o.name, self._name_width)
+    def _cut_to(self, text: str, width: int, outdated: bool = False) -> Text:
+        """`text` cut to `width` cells (an ellipsis where cut; whole in the details); an
+        offer's name whose facts are over 12 months old is marked ⚠ (the details say why)."""
+        key = (text, width, outdated)
+        out = self._cut.get(key)
+        if out is None:
+            out = self._cut[key] = Text.assemble(("⚠", "yellow"), cut(text, width - 1)) if outdated \
+                else cut(text, width)
+        return out
 
     def _highlighted_key(self) -> str | None:
         table = self.query_one("#offers", DataTable)
@@ -568,9 +618,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._say_trip_problems(self._trip_problems)
         if valid and code != self.home:
             host(self).set_home_currency(code)
-            keep = self._highlighted_key()
-            self._columns()
-            self.rerank(keep)
+            self.rerank(self._highlighted_key())
 
     def action_toggle_gb_mode(self) -> None:
         """GB in total <-> GB per day, keeping the same trip."""
