@@ -412,3 +412,26 @@ async def test_re_ranked_as_you_type_the_screen_shows_what_it_shows_drawn_afresh
             await pilot.pause()
             assert shown == app.export_screenshot(), (field, value)
         assert screen.trip.days == 3 and screen.trip.gb_per_day == 12.5
+
+
+async def test_the_details_are_drawn_as_a_static_draws_them() -> None:
+    """The details pane wraps each of its lines on its own (and keeps them): every offer's
+    details, at two trips and two widths, are the lines a Static draws of the same text."""
+    from textual.visual import Visual, visualize
+
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    for size in ((80, 24), (60, 20)):
+        async with app.run_test(size=size) as pilot:
+            screen = await open_compare(pilot)
+            shown = screen.query_one("#offer-detail", Static)
+            table = screen.query_one("#offers", DataTable)
+            for days in ("7", "30"):
+                await set_field(pilot, screen, "days", days)
+                for row in range(table.row_count):
+                    table.move_cursor(row=row)
+                    await pilot.pause()
+                    width = shown.size.width
+                    whole = Visual.to_strips(shown, visualize(shown, shown.render()), width, None, shown.visual_style)
+                    drawn = [shown.render_line(y) for y in range(shown.size.height)]
+                    assert drawn == whole, (size, days, row)
+        app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)

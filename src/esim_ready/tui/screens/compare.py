@@ -21,6 +21,7 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region, Size
 from textual.screen import Screen
@@ -60,20 +61,25 @@ NAME_MIN = 8  # narrower, the offer's name is left out of the table (it leads th
 PADDING = 2  # a cell's padding, one each side
 
 
-def column_widths(longest: Mapping[str, int], room: int) -> dict[str, int]:
+def column_widths(longest: Mapping[str, int], room: int, seller_now: int | None = None) -> dict[str, int]:
     """Each column's width for `room` cells of table, from the width of its longest cell
     (header included). What a buyer decides by comes first and is never cut: the kind,
     data, days, trip cost and cost per GB. The seller and the offer's name share what is
     left, each whole if they can be, else half each (the seller up to SELLER_MOST, down
     to SELLER_KEEP to keep the name in view); below NAME_MIN cells the name is left out
     (it leads the details) and the seller takes the room, cut to it but not below
-    SELLER_MIN. A cut name or seller shows whole in the details."""
+    SELLER_MIN. A cut name or seller shows whole in the details. With `seller_now` (the
+    seller's width while the trip is typed), the name alone gives way to a wider cost
+    column while it can: the seller's cells stay as they are."""
     out = {key: longest[key] for key in DECIDING}
     left = room - sum(out.values()) - PADDING * (len(out) + 1)  # for the seller, and the name with its padding
     seller = min(longest["seller"], SELLER_MOST)
     both = left - PADDING  # for the seller and the name
     if seller + longest["name"] > both:  # not both whole: half each, the seller at least SELLER_KEEP
         seller = min(seller, max(SELLER_KEEP, both // 2))
+        if seller_now is not None and SELLER_KEEP <= seller_now <= min(longest["seller"], SELLER_MOST) \
+                and both - seller_now >= min(longest["name"], NAME_MIN):
+            seller = seller_now
     if both - seller >= min(longest["name"], NAME_MIN):  # the name in view
         out["seller"] = seller
         out["name"] = min(longest["name"], both - seller)
@@ -159,7 +165,9 @@ class OfferDetail(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: Visual | None = None  # the text shown, as `show` was given it
+        self._paragraphs: list[Text] = []  # its lines before wrapping
         self._wrapped: tuple[tuple[object, ...], list[Strip]] | None = None  # (how, lines) of _shown
+        self._wrapped_paragraphs: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(256)
 
     def render(self) -> RenderResult:
         return super().render() if self._shown is None else self._shown
@@ -172,6 +180,7 @@ class OfferDetail(Static):
         """Show `text`: only its changed lines are drawn again when it takes as many lines."""
         before = self._lines(self.size.width) if self._shown is not None and self.size.width else None
         self._shown, self._wrapped = visualize(self, text), None
+        self._paragraphs = list(text.split("\n", allow_blank=True))
         if before is None:
             self.refresh(layout=True)
             return
@@ -186,11 +195,27 @@ class OfferDetail(Static):
 
     def _lines(self, width: int) -> list[Strip]:
         """The text shown, wrapped to `width` cells as Static draws it (kept while
-        the width, the styles and the selected text are the same)."""
+        the width, the styles and the selected text are the same). Each of its lines
+        is wrapped on its own (as Static's Content does) and kept: a re-rank changes
+        one or two of them."""
         assert self._shown is not None
-        how = (width, self.visual_style, self.text_selection)
+        style, selection = self.visual_style, self.text_selection
+        how = (width, style, selection)
         if self._wrapped is None or self._wrapped[0] != how:
-            self._wrapped = how, Visual.to_strips(self, self._shown, width, None, self.visual_style)
+            if selection is not None:  # the selected text spans lines: all of it at once
+                lines = Visual.to_strips(self, self._shown, width, None, style)
+            else:
+                lines = []
+                kept = self._wrapped_paragraphs
+                for y, paragraph in enumerate(self._paragraphs):
+                    key = (y, paragraph.plain, paragraph.style, tuple(paragraph.spans), width, style)
+                    wrapped = kept.get(key)
+                    if wrapped is None:  # its y lines above left blank: its cells' offsets (for the mouse) as whole
+                        alone = Text("\n" * y).append_text(paragraph) if y else paragraph
+                        wrapped = Visual.to_strips(self, visualize(self, alone), width, None, style)[y:]
+                        kept[key] = wrapped
+                    lines.extend(wrapped)
+            self._wrapped = how, lines
         return self._wrapped[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -231,6 +256,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._columns_for: tuple[object, ...] | None = None  # (language, home currency, columns) of the table
         self._widths: dict[str, int] = {}  # of the table's columns
         self._columns_for_room = 0  # the table's room when its columns were fitted
+        self._grown_for: tuple[str, str, int] | None = None  # (country, home, room) the cost columns grew for
         self._trip_problems: dict[str, str] = {}  # why the days or GB field is red
         self._currency_problem = ""  # why the currency field is red
         self.language = current_language()  # of its labels: the app keeps the screen for the next opening
@@ -330,6 +356,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             mode.update(self._mode_text())
         self._title()
         self.costs = []
+        self._grown_for = None  # columns fitted afresh
         self.rerank()
         self.query_one("#offer-detail-box", VerticalScroll).scroll_home(animate=False)
         self.query_one("#offers", DataTable).focus()
@@ -432,14 +459,20 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             columns = list(zip(*self._offer_cells.values(), strict=True)) or [()] * 6
             self._longest = {key: max([cell_len(t(f"compare.h_{key}"))] + [cell_len(x) for x in columns[i]])
                              for i, key in enumerate(("kind", "seller", "data", "days", "name"))}
-            self._longest["name"] += any(columns[5])  # ⚠ before the name
+            self._longest["name"] += 2 * any(columns[5])  # "⚠ " before the name
         trip_cells = [(cost_cell(c), per_gb_cell(c)) for c in self.costs]
         home = self.home
         longest = dict(self._longest)
         longest["cost"] = max([cell_len(t("compare.h_cost", home=home))] + [x[0].cell_len for x in trip_cells])
         longest["per_gb"] = max([cell_len(t("compare.h_per_gb", home=home))] + [cell_len(x[1]) for x in trip_cells])
         room = self._table_room()
-        widths = column_widths(longest, room)
+        seller_now = None
+        if self._grown_for == (self.code, home, room):  # while the trip is typed, the columns never narrow
+            for key in ("cost", "per_gb"):  # (they would move left and right; each move redraws the table)
+                longest[key] = max(longest[key], self._widths.get(key, 0))
+            seller_now = self._widths.get("seller")
+        self._grown_for = (self.code, home, room)
+        widths = column_widths(longest, room, seller_now)
         self._columns_for_room = room
         self._set_columns(widths)
         seller_width, name_width = widths["seller"], widths.get("name")
@@ -488,7 +521,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         key = (text, width, outdated)
         out = self._cut.get(key)
         if out is None:
-            out = self._cut[key] = Text.assemble(("⚠", "yellow"), cut(text, width - 1)) if outdated \
+            out = self._cut[key] = Text.assemble(("⚠ ", "yellow"), cut(text, width - 2)) if outdated \
                 else cut(text, width)
         return out
 
