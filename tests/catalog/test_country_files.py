@@ -215,3 +215,31 @@ def test_a_file_read_again_shows_its_changes_and_an_unchanged_one_is_not_parsed_
     (folder / "MA.toml").write_text(USER_MA.replace("Pass I bought", "Pass I bought again"), "utf-8")
     curated.reset()
     assert my_pass() == (100, "Pass I bought again")
+
+
+def test_files_changed_by_another_program_are_read_again_unchanged_ones_never(config_dir, monkeypatch):
+    """`reset_if_changed` (compare calls it as it opens): nothing is read again while the
+    user's files stay as they were; a file written, added or removed by another program
+    is seen, even one written in place to the same size."""
+    import os
+
+    folder = config_dir / "data"
+    folder.mkdir(parents=True)
+    path = folder / "MA.toml"
+    path.write_text(USER_MA, "utf-8")
+    curated.set_user_data_dir(folder)
+    assert curated.reset_if_changed() is False  # nothing read yet
+    curated.country_data("MA")
+    for _ in range(3):
+        assert curated.reset_if_changed() is False
+    stat = path.stat()
+    path.write_text(USER_MA.replace("price = 100", "price = 120"), "utf-8")  # same size, in place
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # a later time, as a second write shows
+    assert curated.reset_if_changed() is True
+    assert any(p.price == 120 for c in curated.country_data("MA").carriers for p in c.plans)
+    assert curated.reset_if_changed() is False
+    (folder / "CO.toml").write_text('country = "CO"\n', "utf-8")  # a new file
+    assert curated.reset_if_changed() is True
+    curated.country_data("MA")
+    (folder / "CO.toml").unlink()
+    assert curated.reset_if_changed() is True

@@ -12,7 +12,7 @@ from esim_ready.state.settings import SettingsStore
 from esim_ready.state.trips import TripStore
 from esim_ready.tui.app import COMPARE, EsimReadyApp
 from esim_ready.tui.screens.compare import CompareScreen
-from tui.helpers import TODAY
+from tui.helpers import TODAY, wait_for_screen
 
 pytestmark = pytest.mark.usefixtures("use_samples")  # Norway: offers of every kind, no shipped data
 
@@ -435,3 +435,47 @@ async def test_the_details_are_drawn_as_a_static_draws_them() -> None:
                     drawn = [shown.render_line(y) for y in range(shown.size.height)]
                     assert drawn == whole, (size, days, row)
         app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+
+
+OFFER_FROM_ELSEWHERE = """
+[[offers]]
+id = "kiosk-{n}"
+kind = "travel-esim"
+seller = "Kiosk {n}"
+name = "Added in another window {n}"
+data_gb = 5
+validity_days = 10
+price = 3
+currency = "USD"
+source = "https://example.org/kiosk"
+as_of = "2026-11-01"
+"""
+
+
+async def test_an_offer_added_by_another_window_shows_when_compare_is_opened_again(use_samples) -> None:
+    """The user's own offers file changed by another program (another window of the app, an
+    editor) while this app runs: opening compare again shows it, for the country opened
+    before (the file written in place, then replaced) and for a country whose file is new."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        assert not any("Kiosk" in r[1] for r in rows(screen))
+        await pilot.press("escape")
+        for n in (1, 2):
+            path = use_samples / "NO.toml"
+            if n == 1:
+                with path.open("a", encoding="utf-8") as out:  # written in place
+                    out.write(OFFER_FROM_ELSEWHERE.format(n=n))
+            else:  # replaced, as an editor saves
+                (use_samples / "NO.tmp").write_text(path.read_text("utf-8") + OFFER_FROM_ELSEWHERE.format(n=n), "utf-8")
+                (use_samples / "NO.tmp").replace(path)
+            app.show_compare("NO", days=7)
+            screen = await wait_for_screen(pilot, CompareScreen)
+            await pilot.pause()
+            assert [r[1] for r in rows(screen) if "Kiosk" in r[1]] == [f"★ Kiosk {i}" for i in range(1, n + 1)]
+            await pilot.press("escape")
+        (use_samples / "SE.toml").write_text('country = "SE"\n' + OFFER_FROM_ELSEWHERE.format(n=3), "utf-8")
+        app.show_compare("SE", days=7)
+        screen = await wait_for_screen(pilot, CompareScreen)
+        await pilot.pause()
+        assert any(r[1] == "★ Kiosk 3" for r in rows(screen))  # ★: the user's own

@@ -14,6 +14,7 @@ checks every one).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -37,6 +38,7 @@ _problems: list[str] = []
 # user's own offers were saved) reads every file again, but one whose text is the same
 # is not parsed and validated again (reading is cheap, ~1/100 of parsing); any change is.
 _parsed: dict[tuple[str, str, str], tuple[str, CountryFile]] = {}
+_user_files_read: object = None  # what the user's files looked like when last read (_user_files_now)
 
 
 def set_user_data_dir(path: Path | None) -> None:
@@ -51,6 +53,33 @@ def reset() -> None:
     _user.cache_clear()
     country_data.cache_clear()
     _problems.clear()
+
+
+def _user_files_now() -> object:
+    """What the user's data files look like to the file system: the folder's own time
+    (a file added, removed or renamed) and each file's name, time, size and inode (a
+    file written in place or replaced). A few stat calls: no file is read."""
+    if _user_dir is None:
+        return None
+    try:
+        with os.scandir(_user_dir) as entries:
+            files = sorted((e.name, (st := e.stat()).st_mtime_ns, st.st_size, st.st_ino)
+                           for e in entries if e.name.endswith(".toml"))
+        return _user_dir.stat().st_mtime_ns, files
+    except OSError:
+        return None
+
+
+def reset_if_changed() -> bool:
+    """Read the user's data files again (`reset()`) if another program (another window
+    of the app, an editor) changed, added or removed one since they were read; say so.
+    Unchanged files are not parsed again (see _parse)."""
+    if _user.cache_info().currsize == 0:  # not read yet: nothing to compare with
+        return False
+    if _user_files_now() == _user_files_read:
+        return False
+    reset()
+    return True
 
 
 def load_problems() -> list[str]:
@@ -72,6 +101,8 @@ def _user() -> dict[str, CountryFile]:
     from esim_ready.i18n import t
     from esim_ready.limits import MAX_FILE_BYTES, describe_bytes
 
+    global _user_files_read
+    _user_files_read = _user_files_now()  # before reading: a change while reading is seen next time
     out: dict[str, CountryFile] = {}
     if _user_dir is None or not _user_dir.is_dir():
         return out

@@ -32,7 +32,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from esim_ready.catalog import countries
-from esim_ready.catalog.curated import country_data
+from esim_ready.catalog.curated import country_data, reset_if_changed
 from esim_ready.catalog.models import OLD_AFTER_YEARS, is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t, words_of_today
@@ -249,6 +249,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                  gb_per_day: float = 1.0) -> None:
         super().__init__()
         self.code = countries.get(country).alpha2
+        reset_if_changed()  # the user's own offers changed by another window or by hand: read again
         self.data: CountryData = country_data(self.code)
         self.per_day_mode = gb_total is None
         self.trip = Trip(days, gb_total) if gb_total is not None else Trip.per_day(days, gb_per_day)
@@ -338,6 +339,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         in the widgets already built: the app keeps one compare screen, since building
         the fields and the table again was most of what opening it cost."""
         self.code = countries.get(country).alpha2
+        reset_if_changed()  # the user's own offers changed by another window or by hand: read again
         self.data = country_data(self.code)
         self.per_day_mode = True
         self.trip = Trip.per_day(days, 1.0)
