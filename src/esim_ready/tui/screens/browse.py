@@ -10,7 +10,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.content import Content
+from textual.content import Content, Span
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, OptionList, Static
@@ -63,14 +63,13 @@ def add_carrier_columns(table: DataTable[Any]) -> None:
 
 @cache
 def _country_options(language: str) -> dict[str, Option]:
+    """Each country's option: its code in bold, a green • when curated, its name. The
+    spans are given, not assembled (Content.assemble, 249 times, ~1 ms of the launch)."""
     marked = set(curated_countries())
+    code, dot = Span(0, 3, "bold"), Span(3, 5, "green")
     out = {}
     for c in countries.all_countries():
-        label = Content.assemble(
-            (f"{c.alpha2} ", "bold"),
-            ("• " if c.alpha2 in marked else "  ", "green"),
-            c.name(language),
-        )
+        label = Content(f"{c.alpha2} {'• ' if c.alpha2 in marked else '  '}{c.name(language)}", [code, dot])
         out[c.alpha2] = Option(label, id=c.alpha2)
     return out
 

@@ -83,6 +83,7 @@ class KeyFooter(Widget, can_focus=False):
         self._keys: list[_Key] = []
         self._hover: int | None = None  # the index of the key under the pointer
         self._offset = 0  # columns scrolled past on the left
+        self._paint_styles: dict[tuple[str, ...], Style] | None = None  # while painting
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -116,6 +117,16 @@ class KeyFooter(Widget, can_focus=False):
         return keys
 
     def _style(self, *layers: str) -> Style:
+        """`_layer_style`, worked out once a paint for each set of layers (not for each key)."""
+        styles = self._paint_styles
+        if styles is None:
+            return self._layer_style(*layers)
+        style = styles.get(layers)
+        if style is None:
+            style = styles[layers] = self._layer_style(*layers)
+        return style
+
+    def _layer_style(self, *layers: str) -> Style:
         """The Rich style of what is drawn on this footer through component `layers`,
         worked out as Textual works out a widget's (DOMNode.rich_style): backgrounds
         blended from the screen up, the last colour set, text styles added."""
@@ -156,6 +167,13 @@ class KeyFooter(Widget, can_focus=False):
         return segments
 
     def render_line(self, y: int) -> Strip:
+        self._paint_styles = {}
+        try:
+            return self._render_keys()
+        finally:
+            self._paint_styles = None
+
+    def _render_keys(self) -> Strip:
         self._keys = keys = self._collect()
         width = self.size.width
         blank = Style(bgcolor=self.background_colors[1].rich_color)  # as a container's empty cells

@@ -86,10 +86,11 @@ class SingleLineOptionList(OptionList):
         cache = self._line_cache
         lines = cache.lines
         start = lines[-1][0] + 1 if lines else 0
-        for index in range(start, len(self.options)):
-            cache.index_to_line[index] = len(lines)
-            cache.heights[index] = 1
-            lines.append((index, 0))
+        if start < len(self.options):  # one line each: option i is line i
+            new = range(start, len(self.options))
+            cache.index_to_line.update({index: index for index in new})
+            cache.heights.update(dict.fromkeys(new, 1))
+            lines.extend([(index, 0) for index in new])
         region = self.scrollable_content_region
         self._lines_width = region.width
         width = region.width - self._get_left_gutter_width()
