@@ -159,13 +159,14 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._styled_with = None
 
     def _screen_resized(self, size: Size) -> None:
-        """A Resize to the size the screen is laid out at, with no layout asked for, lays
-        nothing out again (Textual's does, and draws what that touches): at launch the
-        screen gets two, its own first one and the app's, after the first frame. A layout
-        asked for meanwhile is done as usual, at once or by Textual's update timer."""
-        if size == self._compositor.size and not self._layout_required and self._compositor.widgets \
-                and not any(widget._layout_required for widget in self._compositor.widgets):
-            return
+        """A Resize to the size the screen is laid out at lays nothing out again (Textual's
+        does, and draws what that touches): at launch the screen gets two, its own first
+        one and the app's, after the first frame. A layout a widget asked for (a scroll
+        bar it needs, before the first frame) is done now, as Textual does; one the
+        screen asked for is left to Textual's update timer (it would do it once more)."""
+        if size == self._compositor.size and self._compositor.widgets \
+                and not any(widget._layout_required for widget in self._compositor.widgets if widget is not self):
+            return  # a layout the screen itself asked for is Textual's update timer's to do
         super()._screen_resized(size)
 
     def _setup(self, query: str) -> None:

@@ -33,6 +33,9 @@ class SingleLineOptionList(OptionList):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        # no option is a link: Textual would work out the link style (a walk up the DOM
+        # for the background) for every option drawn, half the list's first paint
+        self.set_reactive(SingleLineOptionList.auto_links, False)
         self._line_strips: LRUCache[tuple[Option, Style, int, object], Strip] = LRUCache(maxsize=4096)
         self._scroll_when_sized = False
         self._lines_width: int | None = None  # the width the lines were counted at
