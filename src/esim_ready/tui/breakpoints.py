@@ -12,8 +12,11 @@ from __future__ import annotations
 from textual.screen import Screen
 
 
-def set_breakpoint_classes(screen: Screen) -> None:
+def set_breakpoint_classes(screen: Screen, update: bool = True) -> None:
+    """`update=False`: the screen's own styles are not worked out again (no rule styles
+    the screen itself by these classes; its children, styled as they mount, see them)."""
     breakpoints = screen.HORIZONTAL_BREAKPOINTS or screen.app.HORIZONTAL_BREAKPOINTS or []
     width = screen.app.size.width
     chosen = max(((start, name) for start, name in breakpoints if width >= start), default=None)
-    screen.update_classes({name: chosen is not None and name == chosen[1] for _, name in breakpoints}, animate=False)
+    screen.update_classes({name: chosen is not None and name == chosen[1] for _, name in breakpoints},
+                          update=update, animate=False)

@@ -120,7 +120,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def compose(self) -> ComposeResult:
         """Every pane and the footer are in the first frame: nothing appears, and
         no key goes elsewhere, after the user starts typing."""
-        set_breakpoint_classes(self)
+        set_breakpoint_classes(self, update=False)  # browse.tcss styles only the panes by them
         # no containers: the search box and the country list are docked left, one
         # under the other (browse.tcss); the right panes are the screen's own column
         yield SearchInput(placeholder=t("main.search_placeholder"), id="search")
