@@ -4,6 +4,7 @@ The first frame is caught as it is painted (`_display`), not after the app settl
 a pane that only arrives a frame later, or a list scrolled only after it was drawn,
 fails here though every snapshot (taken once the app is idle) passes."""
 
+import pytest
 from textual.widgets import DataTable, OptionList
 
 from esim_ready.catalog import roaming
@@ -12,6 +13,7 @@ from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.browse import BrowseScreen
 from esim_ready.tui.screens.compare import CompareScreen
 from tui.helpers import TODAY, wait_for_screen
+from tui.sizes import both_languages, every_size
 
 
 def screen_text(screen) -> list[str]:
@@ -98,3 +100,35 @@ async def test_home_roaming_is_read_for_compare_not_to_open_the_main_screen(use_
         table = screen.query_one("#offers", DataTable)
         kinds = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert kinds.count(t("compare.short_home-roaming")) == 1
+
+
+PANES = ("#carriers", "#plans", "#detail-box")
+
+
+def scroll_bars(screen) -> dict[str, tuple[bool, bool]]:
+    return {pane: (screen.query_one(pane).show_horizontal_scrollbar, screen.query_one(pane).show_vertical_scrollbar)
+            for pane in PANES}
+
+
+@pytest.mark.parametrize("country", ["JP", "NO", "CU"])
+@every_size
+@both_languages
+async def test_the_panes_scroll_bars_are_known_before_their_first_layout(monkeypatch, country, size, language):
+    """Textual shows a scroll bar once its widget has a size: the screen was laid out a
+    second time before the first frame (the details text wrapped again a column
+    narrower). The main screen works them out before (`_scroll_bars_before_layout`):
+    the same ones the tables and the details box have once the app is idle."""
+    before: list[dict[str, tuple[bool, bool]]] = []
+    work_out = BrowseScreen._scroll_bars_before_layout
+
+    def kept(self: BrowseScreen) -> None:
+        work_out(self)
+        if not self.query_one("#carriers").size:
+            before.append(scroll_bars(self))
+
+    monkeypatch.setattr(BrowseScreen, "_scroll_bars_before_layout", kept)
+    app = EsimReadyApp(initial_country=country, language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        assert before == [scroll_bars(screen)]

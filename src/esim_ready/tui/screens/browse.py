@@ -256,6 +256,46 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._fill_carriers()
         self._fill_plans()
         self._show_detail_country()
+        self._scroll_bars_before_layout()
+
+    def _scroll_bars_before_layout(self) -> None:
+        """At launch, before the panes' first layout: the scroll bars the tables and the
+        details box will need, from what they hold and the heights `_share_height` gave
+        them. Textual shows a scroll bar only once its widget has a size, after the first
+        layout: a second layout of the whole screen before the first frame (the details
+        text wrapped again a column narrower). Textual still decides (the same rules,
+        `Widget._refresh_scrollbars`): were one wrong, the next layout would correct it."""
+        carriers = self.query_one("#carriers", FixedColumnsTable)
+        if carriers.size or self.country is None:
+            return  # laid out already (Textual keeps them right from then on), or no country
+        plans = self.query_one("#plans", FixedColumnsTable)
+        box = self.query_one("#detail-box")
+        detail = self.query_one("#detail", Static)
+        width, height = self.app.size
+        width -= 0 if self.has_class("-browsing") else LEFT_NARROW if width < NARROW_BELOW else LEFT_WIDTH
+        heights = [carriers.styles.height, plans.styles.height, box.styles.height]
+        fixed = sum(int(h.value) for h in heights if h is not None and h.is_cells)
+        free = height - 2 - fixed  # less the footer and the country's title line
+        if sum(1 for h in heights if h is None or not h.is_cells) != 1 or free < 0:
+            return  # not one pane taking the rest: leave it to Textual
+        carriers_h, plans_h, box_h = (int(h.value) if h is not None and h.is_cells else free for h in heights)
+        for table, pane_height in ((carriers, carriers_h), (plans, plans_h)):
+            if table._require_update_dimensions:  # as DataTable does when idle: its virtual size
+                table._require_update_dimensions = False
+                new_rows = table._new_rows.copy()
+                table._new_rows.clear()
+                table._update_dimensions(new_rows)
+            inner_w, inner_h = width - 2, pane_height - 2  # inside the border
+            virtual = table.virtual_size
+            show_x, show_y = virtual.width > inner_w, virtual.height > inner_h
+            if show_y and not show_x:
+                show_x = virtual.width > inner_w - table.styles.scrollbar_size_vertical
+            if show_x and not show_y:
+                show_y = virtual.height > inner_h - table.styles.scrollbar_size_horizontal
+            table.show_horizontal_scrollbar, table.show_vertical_scrollbar = show_x, show_y
+        text_width = width - box.styles.gutter.width
+        box.show_vertical_scrollbar = detail.get_content_height(
+            Size(text_width, box_h), self.app.size, text_width) > box_h - box.styles.gutter.height
 
     def _show_title(self) -> None:
         assert self.country is not None
