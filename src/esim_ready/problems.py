@@ -118,23 +118,24 @@ def place_of(where: tuple[str | int, ...] | list[str | int], key: str | None = N
     return out
 
 
-# tomllib's reasons (Python 3.11-3.13, tomllib/_parser.py), each as a code of ours
+# tomllib's reasons (Python 3.11-3.13, tomllib/_parser.py), each as a code of ours (patterns
+# compiled when a file first fails to parse: `re` keeps them; not at every launch)
 _TOML_REASONS = (
     # a line break inside "…" is tomllib's "Illegal character '\n'"; an unclosed '…' "Expected \"'\""
-    ("toml_unterminated_string", re.compile(r"Unterminated string|Illegal character '\\n'|Expected \"'\"")),
-    ("toml_unclosed_table", re.compile(r"Expected '\]' at the end of a table declaration")),
-    ("toml_unclosed_table_list", re.compile(r"Expected '\]\]' at the end of an array declaration")),
-    ("toml_expected_equals", re.compile(r"Expected '=' after a key")),
-    ("toml_extra_text", re.compile(r"Expected newline or end of document after a statement")),
-    ("toml_bad_value", re.compile(r"Invalid value|Invalid date or datetime")),
-    ("toml_bad_statement", re.compile(r"Invalid statement|Invalid initial character for a key part")),
-    ("toml_unclosed_list", re.compile(r"Unclosed array")),
-    ("toml_unclosed_inline_table", re.compile(r"Unclosed inline table")),
-    ("toml_defined_twice", re.compile(r"Cannot (overwrite|declare|mutate|redefine)|Duplicate inline table key")),
-    ("toml_bad_escape", re.compile(r"Unescaped '\\'|Invalid hex value|not a Unicode scalar value")),
-    ("toml_bad_character", re.compile(r"Illegal character|Found invalid character")),
+    ("toml_unterminated_string", r"Unterminated string|Illegal character '\\n'|Expected \"'\""),
+    ("toml_unclosed_table", r"Expected '\]' at the end of a table declaration"),
+    ("toml_unclosed_table_list", r"Expected '\]\]' at the end of an array declaration"),
+    ("toml_expected_equals", r"Expected '=' after a key"),
+    ("toml_extra_text", r"Expected newline or end of document after a statement"),
+    ("toml_bad_value", r"Invalid value|Invalid date or datetime"),
+    ("toml_bad_statement", r"Invalid statement|Invalid initial character for a key part"),
+    ("toml_unclosed_list", r"Unclosed array"),
+    ("toml_unclosed_inline_table", r"Unclosed inline table"),
+    ("toml_defined_twice", r"Cannot (overwrite|declare|mutate|redefine)|Duplicate inline table key"),
+    ("toml_bad_escape", r"Unescaped '\\'|Invalid hex value|not a Unicode scalar value"),
+    ("toml_bad_character", r"Illegal character|Found invalid character"),
 )
-_TOML_AT = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
+_TOML_AT = r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$"
 
 
 def toml_problem(exc: ValueError, text: str | None = None) -> Problem:
@@ -142,14 +143,14 @@ def toml_problem(exc: ValueError, text: str | None = None) -> Problem:
     column; a reason we do not know keeps the parser's (English) text as `reason`.
     At the end of the document the line is the last one (when `text` is given)."""
     reason = str(exc)
-    at = _TOML_AT.search(reason)
-    bare = _TOML_AT.sub("", reason)
+    at = re.search(_TOML_AT, reason)
+    bare = re.sub(_TOML_AT, "", reason)
     line = column = None
     if at and at.group(1):
         line, column = int(at.group(1)), int(at.group(2))
     elif at and text is not None:
         line = text.count("\n") + (0 if text.endswith("\n") else 1) or 1
     for code, pattern in _TOML_REASONS:
-        if pattern.search(bare):
+        if re.search(pattern, bare):
             return Problem(code, line=line, column=column)
     return Problem("not_toml", line=line, column=column, args={"reason": bare})

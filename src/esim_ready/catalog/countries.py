@@ -102,11 +102,9 @@ class Country:
 @cache
 def all_countries() -> tuple[Country, ...]:
     """Every country, in order of English name."""
-    import json
+    from esim_ready.catalog.datafiles import json_document
 
-    from esim_ready.catalog.datafiles import data_path
-
-    rows = json.loads(data_path("countries.json").read_text("utf-8"))["countries"]
+    rows = json_document("countries.json")["countries"]
     out = []
     for c in rows:
         names = {c["common_name"], c["name"], c["name_zh"], *c.get("names_zh", ()), *SEARCH_ALIASES.get(c["alpha2"], ())}

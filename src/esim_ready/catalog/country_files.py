@@ -57,11 +57,9 @@ RETENTION_KEYS = {
 def currency_codes() -> frozenset[str]:
     """Every ISO 4217 currency code (pycountry's, shipped in data/countries.json
     by scripts/build_countries.py: importing pycountry costs ~80 ms at start-up)."""
-    import json
+    from esim_ready.catalog.datafiles import json_document
 
-    from esim_ready.catalog.datafiles import data_path
-
-    return frozenset(json.loads(data_path("countries.json").read_text("utf-8"))["currencies"])
+    return frozenset(json_document("countries.json")["currencies"])  # read once: the country list's too
 
 
 @dataclass(frozen=True)

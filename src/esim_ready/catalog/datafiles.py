@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parents[1]  # src/esim_ready, or site-packages/esim_ready
 
@@ -28,3 +29,12 @@ def data_root() -> Path:
 def data_path(name: str) -> Path:
     """A file or folder under the data root, e.g. `data_path("countries")`."""
     return data_root().joinpath(*name.split("/"))
+
+
+@cache
+def json_document(name: str) -> Any:
+    """A shipped JSON file (the compact forms the build scripts write), parsed once:
+    countries.json is read for the country list and for the currency codes."""
+    import json
+
+    return json.loads(data_path(name).read_text("utf-8"))
