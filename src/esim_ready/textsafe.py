@@ -29,8 +29,9 @@ _BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C)
 _CONTROLS = (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *_BIDI)
 _TABLE_LINE = {cp: f"\\u{cp:04x}" for cp in _CONTROLS}
 _TABLE_TEXT = {cp: v for cp, v in _TABLE_LINE.items() if cp not in (0x09, 0x0A)}
-_FIND = re.compile("[" + "".join(re.escape(chr(cp)) for cp in _CONTROLS) + "]")
-_ACTIVATION = re.compile(r"(LPA:1\$)[^\s'\"\\,;)\]}]+", re.IGNORECASE)
+# _CONTROLS as ranges (a class of 76 single characters took twice as long to compile at launch)
+_FIND = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069]")
+_ACTIVATION = r"(LPA:1\$)[^\s'\"\\,;)\]}]+"  # compiled on first use (crash reports, errors)
 
 
 def has_controls(text: str) -> bool:
@@ -70,7 +71,7 @@ def mask_known(text: str, secrets: Iterable[str | None] = ()) -> str:
     """`text` with each of `secrets` (and any activation code `LPA:1$...`) masked."""
     for secret in sorted({s for s in secrets if s and len(s) >= 3}, key=len, reverse=True):
         text = text.replace(secret, MASK)
-    return _ACTIVATION.sub(lambda m: m.group(1) + MASK, text)
+    return re.sub(_ACTIVATION, lambda m: m.group(1) + MASK, text, flags=re.IGNORECASE)
 
 
 def print_raw(text: str) -> None:

@@ -32,3 +32,18 @@ def test_text_in_markup_is_shown_as_written(text: str) -> None:
 def test_the_examples_that_broke_it() -> None:
     for text in ("@[\t=µ>\\\U001009dc", "a\\", "\\[b]x", "[=b]", "[\\", "\u200b", "a\\\u200b"):
         assert shown(f"[b]{markup_safe(text)}[/b] (x)") == written(one_line(text)) + " (x)"
+
+
+def test_every_character_neutralise_replaces_is_found_and_no_other():
+    """has_controls' pattern (ranges) finds exactly the characters neutralise replaces."""
+    from esim_ready.textsafe import has_controls, one_line
+
+    for cp in range(0x3000):
+        ch = chr(cp)
+        assert has_controls(ch) == (one_line(ch) != ch), hex(cp)
+
+
+def test_an_activation_code_is_masked_in_any_case():
+    from esim_ready.textsafe import MASK, mask_known
+
+    assert mask_known("code lpa:1$smdp.example$ABC-123, more", []) == f"code lpa:1${MASK}, more"
