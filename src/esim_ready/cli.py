@@ -101,7 +101,13 @@ def _run_command(args: Any) -> int:
     from esim_ready.state.paths import user_data_dir
 
     curated.set_user_data_dir(user_data_dir())  # the user's own data, as the app reads it
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    finally:  # the app shows a skipped file of the user's as a notice; here it goes to stderr
+        from esim_ready.i18n import t
+
+        for problem in curated.problems_seen():
+            print("esim-ready: " + t("main.user_data_problem", problem=problem), file=sys.stderr)
 
 
 def _guarded(run: Callable[[], int]) -> int:

@@ -125,3 +125,26 @@ def test_your_offer_is_starred_and_a_source_saved_in_chinese_reads_in_english(ca
     assert "[seen by me]" in out and "本人所见" not in out
     code, out, _ = run(capsys, "--lang", "zh", "compare", "NO", "--days", "3", "--gb", "1")
     assert "[本人所见]" in out
+
+
+def test_a_broken_file_of_yours_is_named_on_stderr_and_the_rest_still_shows(capsys, config_dir):
+    # the app shows a skipped data file as a notice; the command line said nothing,
+    # so the user's own offer simply vanished from the table
+    with_offers(config_dir)
+    (config_dir / "data" / "NO.toml").write_text(USER_NO.replace("price = 100", "price = nan"), "utf-8")
+    code, out, err = run(capsys, "compare", "NO", "--days", "3", "--gb", "1")
+    assert code == 0
+    assert "Saily" in out  # the shipped offers still compare
+    assert "Kiosk eSIM" not in out
+    assert "NO.toml" in err and "skipped" in err
+    code, out, err = run(capsys, "--lang", "zh", "compare", "NO", "--days", "3", "--gb", "1")
+    assert "NO.toml" in err and "跳过" in err
+
+
+def test_a_command_that_opens_no_country_does_not_report_your_data_files(capsys, config_dir):
+    with_offers(config_dir)
+    (config_dir / "data" / "NO.toml").write_text("not toml [", "utf-8")
+    code, _, err = run(capsys, "trips")
+    assert code == 0 and "NO.toml" not in err
+    code, _, err = run(capsys, "countries", "--json")  # counts your offers too: says why NO's is missing
+    assert code == 0 and "NO.toml" in err

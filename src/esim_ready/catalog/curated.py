@@ -88,6 +88,12 @@ def load_problems() -> list[str]:
     return list(_problems)
 
 
+def problems_seen() -> list[str]:
+    """The problems of the user's own data files if they have been read, else none
+    (a command that never opened a country does not read them just to report)."""
+    return list(_problems) if _user.cache_info().currsize else []
+
+
 @cache
 def _aliases() -> AliasTable:
     from esim_ready.catalog.carrier_names import AliasTable
