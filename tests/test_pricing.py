@@ -218,3 +218,24 @@ def replace_as_of(o: Offer, as_of: str) -> Offer:
     from dataclasses import replace
 
     return replace(o, as_of=as_of)
+
+
+def test_a_promotion_whose_sale_has_ended_ranks_after_every_offer_on_sale():
+    # Cuba's January 2026 top-up promotion ranked #4 as if it could still be bought
+    from datetime import date
+
+    from esim_ready.pricing import sale_ended
+
+    today = date(2026, 12, 5)
+    promo = offer(id="promo", seller="ETECSA", data_gb=20, validity_days=30, price=10, currency="MAD",
+                  as_of="2026-01-13", sold_until="2026-01-17")
+    month_promo = offer(id="dec", seller="ETECSA", data_gb=20, validity_days=30, price=11, currency="MAD",
+                        as_of="2026-11-20", sold_until="2026-12")  # all of December: still on sale
+    old = offer(id="old", seller="Gone", data_gb=20, validity_days=30, price=80, currency="MAD", as_of="2016-01")
+    current = offer(id="now", seller="Telia", data_gb=20, validity_days=30, price=90, currency="MAD", as_of="2025-06")
+    ranked = rank([promo, month_promo, old, current], Trip(7, 5), RATES, today=today)
+    assert [c.offer.id for c in ranked] == ["dec", "now", "old", "promo"]
+    assert [sale_ended(c, today) for c in ranked] == [False, False, False, True]
+    # the month's promotion ends with its last day
+    assert sale_ended(cost(month_promo, Trip(7, 5), RATES), date(2027, 1, 1))
+    assert not sale_ended(cost(month_promo, Trip(7, 5), RATES), date(2026, 12, 31))

@@ -157,14 +157,25 @@ def is_minimum(c: TripCost) -> bool:
     return c.reason == NO_VALIDITY and c.total is not None
 
 
-def _rank_key(c: TripCost, old: bool) -> tuple:
+def _rank_key(c: TripCost, late: int) -> tuple:
     minimum = is_minimum(c)
     if not c.covers and not (minimum and c.home is not None):
-        return (3, 0, c.home.amount if c.home else float("inf"), 0, "", c.offer.seller.casefold())
+        return (3, late, c.home.amount if c.home else float("inf"), 0, "", c.offer.seller.casefold())
     if c.home is not None:  # an exact total, or a minimum (≥), by amount; at a tie the exact one first
-        return (0, int(old), c.home.amount, int(minimum), "", c.offer.seller.casefold())
+        return (0, late, c.home.amount, int(minimum), "", c.offer.seller.casefold())
     # no rate: after every converted one, grouped by currency, cheapest first
-    return (1, int(old), c.total or 0.0, 0, c.offer.currency or "", c.offer.seller.casefold())
+    return (1, late, c.total or 0.0, 0, c.offer.currency or "", c.offer.seller.casefold())
+
+
+def _lateness(o: Offer, today: date | None) -> int:
+    """0 on sale, 1 its page is old (may be gone), 2 a promotion whose sale has ended."""
+    from esim_ready.catalog.models import has_ended, is_old
+
+    if today is None:
+        return 0
+    if has_ended(o.sold_until, today):
+        return 2
+    return int(is_old(o.as_of, today))
 
 
 def rank(
@@ -177,19 +188,26 @@ def rank(
     offers whose currency has no rate next (by currency, then amount); those that
     cannot cover the trip last. Given `today`, an offer whose page is more than
     OLD_AFTER_YEARS old comes after the others of its group: a ten-year-old pack of
-    a brand that is gone is no answer to "what do I buy", however cheap it was."""
-    from esim_ready.catalog.models import is_old
-
+    a brand that is gone is no answer to "what do I buy", however cheap it was; a
+    promotion whose last day of sale (`sold_until`) has passed comes after those."""
     costs = [cost(o, trip, rates, home) for o in offers]
-    costs.sort(key=lambda c: _rank_key(c, today is not None and is_old(c.offer.as_of, today)))
+    costs.sort(key=lambda c: _rank_key(c, _lateness(c.offer, today)))
     return costs
+
+
+def sale_ended(c: TripCost, today: date) -> bool:
+    """This offer is a promotion whose sale has ended (ranked after those on sale)."""
+    from esim_ready.catalog.models import has_ended
+
+    return has_ended(c.offer.sold_until, today)
 
 
 def ranked_after_newer(c: TripCost, today: date) -> bool:
     """This offer was moved after the others because its page is old (see rank)."""
     from esim_ready.catalog.models import is_old
 
-    return is_old(c.offer.as_of, today) and (c.covers or (is_minimum(c) and c.home is not None))
+    return (is_old(c.offer.as_of, today) and not sale_ended(c, today)
+            and (c.covers or (is_minimum(c) and c.home is not None)))
 
 
 def amount(value: float | None, currency: str | None = None) -> str:

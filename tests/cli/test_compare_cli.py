@@ -148,3 +148,21 @@ def test_a_command_that_opens_no_country_does_not_report_your_data_files(capsys,
     assert code == 0 and "NO.toml" not in err
     code, _, err = run(capsys, "countries", "--json")  # counts your offers too: says why NO's is missing
     assert code == 0 and "NO.toml" in err
+
+
+def test_a_promotion_whose_sale_has_ended_is_marked_and_ranked_last(capsys, config_dir):
+    with_offers(config_dir)
+    path = config_dir / "data" / "NO.toml"
+    ended = USER_NO.replace('name = "Norway 5 GB"\n', 'name = "Norway 5 GB"\nsold_until = "2026-01-17"\n')
+    path.write_text(ended.replace("price = 100", "price = 1"), "utf-8")  # the cheapest by far
+    code, out, _ = run(capsys, "compare", "NO", "--days", "3", "--gb", "1", "--json")
+    offers = json.loads(out)["offers"]
+    kiosk = next(i for i, o in enumerate(offers) if o["offer"]["seller"] == "Kiosk eSIM")
+    assert offers[kiosk]["sale_ended"] and offers[kiosk]["offer"]["sold_until"] == "2026-01-17"
+    assert all(o["sale_ended"] or not o["covers"] for o in offers[kiosk:])  # after every one on sale
+    code, out, _ = run(capsys, "compare", "NO", "--days", "3", "--gb", "1")
+    assert "ended: Norway 5 GB" in out and "sold until 2026-01-17" in out
+    path.write_text(ended.replace('"2026-01-17"', '"soon"'), "utf-8")
+    code, out, err = run(capsys, "compare", "NO", "--days", "3", "--gb", "1")
+    assert code == 0 and "Kiosk eSIM" not in out
+    assert "sold_until" in err and "YYYY-MM" in err  # the file is skipped, and says why

@@ -39,7 +39,7 @@ CARRIER_KEYS = {
 }
 PRICING_KEYS = {
     "billing", "data_gb", "unlimited", "fair_use_gb", "validity_days", "no_expiry", "once_per_days", "price",
-    "currency",
+    "currency", "sold_until",
 }
 FEATURE_KEYS = {"five_g", "hotspot", "number_sms", "esim"}
 PLAN_KEYS = {"id", "name", "kind", "source", "as_of", "note_en", "note_zh"} | PRICING_KEYS | FEATURE_KEYS
@@ -177,7 +177,22 @@ class Checker:
             "once_per_days": once,
             "price": price,
             "currency": self.currency(table, "currency", where, needed=price is not None),
+            "sold_until": self.sold_until(table, where),
         }
+
+    def sold_until(self, table: dict[str, Any], where: Where) -> str:
+        """A promotion's last day of sale: YYYY-MM-DD or YYYY-MM (not "undated")."""
+        if "sold_until" not in table:
+            return ""
+        value = table["sold_until"]
+        if isinstance(value, str) and value != "undated":
+            try:
+                parse_as_of(value)
+                return value
+            except ValueError:
+                pass
+        self.p.add(where, "sold_until", "bad_sold_until", got=shown_value(value))
+        return ""
 
     def features(self, table: dict[str, Any], where: Where) -> dict[str, Any]:  # keyword arguments of a model
         return {k: self.choice(table, k, TRISTATE, where, "unknown") for k in sorted(FEATURE_KEYS)}

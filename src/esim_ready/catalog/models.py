@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 TRISTATE = ("yes", "no", "unknown")
 PLAN_KINDS = ("prepaid", "tourist", "data", "postpaid", "unknown")
@@ -55,6 +55,20 @@ def is_old(as_of: str, today: date) -> bool:
     return when < cutoff
 
 
+def has_ended(sold_until: str, today: date) -> bool:
+    """True when a promotion's last day of sale (`sold_until`, YYYY-MM-DD, or YYYY-MM
+    for the whole month) is before `today`: it can no longer be bought."""
+    if not sold_until:
+        return False
+    parts = sold_until.split("-")
+    if len(parts) == 2:
+        year, month = int(parts[0]), int(parts[1])
+        last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    else:
+        last = date.fromisoformat(sold_until)
+    return last < today
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     id: str
@@ -79,6 +93,7 @@ class Plan:
     fair_use_gb: float | None = None
     no_expiry: bool = False  # the pack's data does not expire (instead of validity_days)
     once_per_days: int | None = None  # at most one pack in this many days
+    sold_until: str = ""  # a promotion: the last day (or month) its page says it is sold
 
     @property
     def price_per_gb(self) -> float | None:
@@ -150,6 +165,7 @@ class Offer:
     validity_days: int | None = None
     no_expiry: bool = False  # a pack whose data does not expire: it lasts the whole trip
     once_per_days: int | None = None  # the seller sells at most one pack in this many days
+    sold_until: str = ""  # a promotion: the last day (or month) its page says it is sold
     price: float | None = None
     currency: str | None = None
     network: str = ""  # local network(s) a travel eSIM uses, or an MVNO's host
@@ -183,7 +199,7 @@ class Offer:
             id=plan.id, kind="local", seller=carrier.name, name=plan.name, source=plan.source,
             as_of=plan.as_of, billing=plan.billing, data_gb=plan.data_gb, unlimited=plan.unlimited,
             fair_use_gb=plan.fair_use_gb, validity_days=plan.validity_days, no_expiry=plan.no_expiry,
-            once_per_days=plan.once_per_days, price=plan.price,
+            once_per_days=plan.once_per_days, sold_until=plan.sold_until, price=plan.price,
             currency=plan.currency, network=carrier.mvno_of, five_g=plan.five_g, hotspot=plan.hotspot,
             number_sms=plan.number_sms, esim=plan.esim, note_en=plan.note_en, note_zh=plan.note_zh,
             origin=plan.origin, carrier_id=carrier.id, plan_kind=plan.kind,

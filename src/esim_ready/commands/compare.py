@@ -59,7 +59,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     from esim_ready.catalog.curated import country_data
     from esim_ready.catalog.models import OLD_AFTER_YEARS, is_outdated
     from esim_ready.catalog.rates import rates
-    from esim_ready.pricing import amount, arithmetic, gb, is_minimum, rank, ranked_after_newer, reason_text
+    from esim_ready.pricing import amount, arithmetic, gb, is_minimum, rank, ranked_after_newer, reason_text, sale_ended
 
     if getattr(args, "lang", None):
         from esim_ready.i18n import set_language
@@ -82,6 +82,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                  "covers": c.covers,
                  "minimum": is_minimum(c),
                  "ranked_after_newer": ranked_after_newer(c, today),
+                 "sale_ended": sale_ended(c, today),
                  "reason": c.reason or None,
                  "reason_text": reason_text(c) if c.reason else None,
                  "units": c.units or None,
@@ -112,7 +113,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         o = c.offer
         stale = t("compare.old") if is_outdated(o.as_of, today) else ""
         rows.append([
-            str(i), t(f"compare.kind_{o.kind}"), ("★ " if o.origin == "user" else "") + one_line(o.seller), one_line(o.name),
+            str(i), t(f"compare.kind_{o.kind}"), ("★ " if o.origin == "user" else "") + one_line(o.seller),
+            (t("compare.ended_mark") if sale_ended(c, today) else "") + one_line(o.name),
             amount(c.total, o.currency) if c.covers else (
                 "≥ " + amount(c.total, o.currency) if c.total is not None else t("compare.cannot")),
             amount(c.home.amount) if c.home else "—",
@@ -123,6 +125,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         notes.append(f"{i}. {one_line(arithmetic(c))}  [{one_line(source)}]")
         if ranked_after_newer(c, today):
             notes.append("   " + t("compare.ranked_after_old", years=OLD_AFTER_YEARS))
+        if sale_ended(c, today):
+            notes.append("   " + t("compare.sale_ended", date=o.sold_until))
     print_table(rows)
     print()
     print("\n".join(notes))

@@ -33,11 +33,22 @@ from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data, reset_if_changed
-from esim_ready.catalog.models import OLD_AFTER_YEARS, is_outdated
+from esim_ready.catalog.models import OLD_AFTER_YEARS, has_ended, is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t, words_of_today
 from esim_ready.limits import MAX_TRIP_DAYS, MAX_TRIP_GB
-from esim_ready.pricing import Trip, TripCost, amount, arithmetic, gb, rank, ranked_after_newer, rate_date, rate_source
+from esim_ready.pricing import (
+    Trip,
+    TripCost,
+    amount,
+    arithmetic,
+    gb,
+    rank,
+    ranked_after_newer,
+    rate_date,
+    rate_source,
+    sale_ended,
+)
 from esim_ready.state.user_offers import Saved
 from esim_ready.tui import format as fmt
 from esim_ready.tui.bindings import LocalizedScreenMixin
@@ -49,6 +60,8 @@ from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
 from esim_ready.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from esim_ready.catalog.models import CountryData, Offer
     from esim_ready.catalog.rates import Rates
 
@@ -230,6 +243,14 @@ class OfferDetail(Static):
         return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.visual_style.rich_style)
 
 
+def _name_mark(o: Offer, today: date) -> str:
+    """Before an offer's name: "ended: " for a promotion no longer sold, "⚠ " when its
+    facts are over 12 months old (the details say why), else nothing."""
+    if has_ended(o.sold_until, today):
+        return t("compare.ended_mark")
+    return "⚠ " if is_outdated(o.as_of, today) else ""
+
+
 class CompareScreen(LocalizedScreenMixin, Screen[None]):
     CSS_PATH = "compare.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -263,9 +284,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self.language = current_language()  # of its labels: the app keeps the screen for the next opening
         self._styled_with: tuple[int, object] | None = None  # the app's CSS when it was last left
         self._cells_for: tuple[object, ...] | None = None  # (language, today, offers) of _offer_cells
-        self._offer_cells: dict[Offer, tuple[str, str, str, str, str, bool]] = {}  # cells not cut, outdated
+        self._offer_cells: dict[Offer, tuple[str, str, str, str, str, str]] = {}  # cells not cut, name mark
         self._longest: dict[str, int] = {}  # of those cells and the headers that do not name the currency
-        self._cut: dict[tuple[str, int, bool], Text] = {}  # cut(text, width), ⚠ in front if outdated
+        self._cut: dict[tuple[str, int, str], Text] = {}  # cut(text, width), ⚠ in front if outdated
         self._detail_shown: TripCost | None = None  # the offer whose details show
         self._subtitle: tuple[DataTable[str | Text], str] | None = None  # the table's bottom border's
         self.laid_out_ahead = False  # built ahead, laid out and drawn off screen (lay_out_ahead)
@@ -457,11 +478,11 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             for o in self.data.offers:
                 seller = ("★ " if o.origin == "user" else "") + one_line(o.seller)
                 self._offer_cells[o] = (t(f"compare.short_{o.kind}"), seller, data_cell(o), days_cell(o),
-                                        one_line(o.name), is_outdated(o.as_of, today))
+                                        one_line(o.name), _name_mark(o, today))
             columns = list(zip(*self._offer_cells.values(), strict=True)) or [()] * 6
             self._longest = {key: max([cell_len(t(f"compare.h_{key}"))] + [cell_len(x) for x in columns[i]])
                              for i, key in enumerate(("kind", "seller", "data", "days", "name"))}
-            self._longest["name"] += 2 * any(columns[5])  # "⚠ " before the name
+            self._longest["name"] += max([cell_len(m) for m in columns[5]], default=0)  # "⚠ " before the name
         trip_cells = [(cost_cell(c), per_gb_cell(c)) for c in self.costs]
         home = self.home
         longest = dict(self._longest)
@@ -481,12 +502,12 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         rows: list[tuple[str, tuple[str | Text, ...]]] = []
         for c, (cost, per_gb) in zip(self.costs, trip_cells, strict=True):
             o = c.offer
-            kind, seller, data, days, name, outdated = self._offer_cells[o]
+            kind, seller, data, days, name, mark = self._offer_cells[o]
             if name_width is None:
                 rows.append((o.key, (kind, self._cut_to(seller, seller_width), data, days, cost, per_gb)))
             else:
                 rows.append((o.key, (kind, self._cut_to(seller, seller_width), data, days, cost, per_gb,
-                                     self._cut_to(name, name_width, outdated))))
+                                     self._cut_to(name, name_width, mark))))
         with table.prevent(DataTable.RowHighlighted):  # its details are shown below
             table.replace_rows(rows, repaint_changed=True)
         self._set_subtitle(table, t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home))
@@ -517,14 +538,14 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         offset, size = table.content_offset, table.outer_size
         table.refresh(Region(-offset.x, size.height - 1 - offset.y, size.width, 1))  # the bottom border's line
 
-    def _cut_to(self, text: str, width: int, outdated: bool = False) -> Text:
-        """`text` cut to `width` cells (an ellipsis where cut; whole in the details); an
-        offer's name whose facts are over 12 months old is marked ⚠ (the details say why)."""
-        key = (text, width, outdated)
+    def _cut_to(self, text: str, width: int, mark: str = "") -> Text:
+        """`text` cut to `width` cells (an ellipsis where cut; whole in the details), after
+        its `mark` (see _name_mark)."""
+        key = (text, width, mark)
         out = self._cut.get(key)
         if out is None:
-            out = self._cut[key] = Text.assemble(("⚠ ", "yellow"), cut(text, width - 2)) if outdated \
-                else cut(text, width)
+            out = self._cut[key] = Text.assemble((mark, "yellow"), cut(text, max(1, width - cell_len(mark)))) \
+                if mark else cut(text, width)
         return out
 
     def _highlighted_key(self) -> str | None:
@@ -570,6 +591,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             text.append(t("compare.sim_not_counted") + "\n", style="dim")
         if ranked_after_newer(c, today):
             text.append(t("compare.ranked_after_old", years=OLD_AFTER_YEARS) + "\n", style="yellow")
+        if sale_ended(c, today):
+            text.append(t("compare.sale_ended", date=o.sold_until) + "\n", style="yellow")
         if c.home is not None:
             for s in c.home.sources:
                 text.append(t("compare.rate_line", source=one_line(rate_source(s.source)), date=rate_date(s.as_of)) + "\n", style="dim")
