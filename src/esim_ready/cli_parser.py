@@ -152,4 +152,18 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub)
+    for command in sub.choices.values():
+        _accept_lang_after(command, t)
     return parser
+
+
+def _accept_lang_after(parser: argparse.ArgumentParser, t: Callable[..., str]) -> None:
+    """`--lang` is taken after the command too (`plans NO --lang zh`), as the README
+    promises, by every command that does not give it a meaning of its own (the
+    language of an exported file's texts)."""
+    if "--lang" not in parser._option_string_actions:
+        parser.add_argument("--lang", choices=["en", "zh"], default=argparse.SUPPRESS, help=t("cli.h_lang"))
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for nested in action.choices.values():
+                _accept_lang_after(nested, t)

@@ -41,6 +41,18 @@ def test_argparse_errors_are_chinese(capsys, config_dir):
     assert code == 2 and "无法识别的参数：--bogus" in err
 
 
+def test_lang_after_the_command_is_taken_by_every_command(capsys, config_dir):
+    # the README says --lang works for every command; `plans NO --lang zh` was refused
+    code, out, _ = run(capsys, "carriers", "MA", "--lang", "zh")
+    assert code == 0 and out.startswith("摩洛哥（MA）：")
+    code, out, _ = run(capsys, "plans", "NO", "--lang", "zh")
+    assert code == 0 and out.split()[:2] == ["运营商", "套餐"]
+    code, _, err = run(capsys, "carriers", "--lang", "zh")  # argparse's own words too
+    assert code == 2 and "缺少必需的参数：COUNTRY" in err
+    code, out, _ = run(capsys, "--config-dir", str(config_dir), "--lang", "zh", "plans", "--help")
+    assert code == 0 and out.startswith("用法：")
+
+
 def test_tables_and_messages_are_chinese(capsys, config_dir):
     code, out, _ = run(capsys, "--lang", "zh", "carriers", "MA")
     assert code == 0 and out.startswith("摩洛哥（MA）：") and "家运营商" in out

@@ -31,7 +31,7 @@ def test_trips_lists_each_trip_with_its_score(capsys, trip_id: str) -> None:
     assert code == 0
     header, row = out.splitlines()
     assert header.split()[:3] == ["ID", "NAME", "COUNTRY"]
-    assert row.split()[:4] == [trip_id, "Marrakesh", "MA", "ios"]
+    assert row.split()[:4] == [trip_id, "Marrakesh", "MA", "iPhone"]  # as the app names phones
     assert "%" in row
     code, out, _ = run(capsys, "trips", "--json")
     [trip] = json.loads(out)["trips"]
@@ -49,6 +49,19 @@ def test_one_long_trip_name_is_cut_instead_of_widening_its_column(capsys, trip_i
     assert any("Nordlys xxx" in line and "…" in line for line in lines)
     code, out, _ = run(capsys, "trips", "--json")
     assert any(trip["name"] == "Nordlys " + "x" * 190 for trip in json.loads(out)["trips"])
+
+
+def test_trip_dates_read_as_the_app_words_them_in_chinese_and_lang_comes_after_the_command(
+    capsys, config_dir: Path
+) -> None:
+    from datetime import date
+
+    TripStore().create_trip("NO", "android", name="Oslo", start=date(2026, 12, 20), end=date(2026, 12, 27))
+    code, out, _ = run(capsys, "trips", "--lang", "zh")  # README: --lang works for every command
+    assert code == 0
+    assert "2026-12-20 至 2026-12-27" in out and "Android" in out and "国家/地区" in out
+    code, out, _ = run(capsys, "--lang", "en", "trips")
+    assert "2026-12-20 – 2026-12-27" in out
 
 
 def test_trips_with_none_says_how_to_start(capsys, config_dir: Path) -> None:

@@ -66,9 +66,14 @@ def _store() -> Any:
 
 
 def _dates(trip: Any) -> str:
-    if trip.start is None and trip.end is None:
-        return ""
-    return f"{trip.start or '…'} – {trip.end or '…'}"
+    """In the words the app uses ("2026-12-20 至 2026-12-27" in Chinese), whole dates."""
+    if trip.start and trip.end:
+        return t("trips.dates_range", start=trip.start.isoformat(), end=trip.end.isoformat())
+    if trip.start:
+        return t("trips.dates_from", start=trip.start.isoformat())
+    if trip.end:
+        return t("trips.dates_until", end=trip.end.isoformat())
+    return ""
 
 
 # -- trips -----------------------------------------------------------------------------
@@ -112,7 +117,7 @@ def cmd_trips(args: argparse.Namespace) -> int:
     rows = [tuple(t(f"cli.trips_col_{name}") for name in head)]
     for trip, s in zip(trips, scores, strict=True):
         rows.append(
-            (trip.id, trip.name, trip.country, trip.platform, _dates(trip), f"{s.percent}%",
+            (trip.id, trip.name, trip.country, t(f"trips.short_{trip.platform}"), _dates(trip), f"{s.percent}%",
              str(len(s.critical_open)), str(len(s.stale)))
         )
     print_table(rows)
