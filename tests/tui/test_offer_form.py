@@ -47,8 +47,11 @@ async def test_add_an_offer_i_saw_and_see_it_ranked_as_mine(config_dir) -> None:
         await pilot.pause()
         form = app.screen
         assert isinstance(form, OfferForm)
-        await fill(pilot, form, seller="Kiosk", name="Tourist 10", data_gb="10", validity_days="30",
-                   price="50", currency="nok")
+        from textual.widgets import Select
+
+        form.query_one("#f-kind", Select).value = "local"  # the network's own SIM, bought at a kiosk
+        await fill(pilot, form, seller="Kiosk", name="Tourist 10", network="Telenor", data_gb="10",
+                   validity_days="30", price="50", currency="nok")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen
@@ -57,6 +60,8 @@ async def test_add_an_offer_i_saw_and_see_it_ranked_as_mine(config_dir) -> None:
         assert str(table.get_row_at(0)[1]) == "★ Kiosk" and table.cursor_row == 0
         detail = str(screen.query_one("#offer-detail", Static).render())
         assert "your offer" in detail and "1 × 10 GB pack (30 days), 50 NOK each = 50 NOK" in detail
+        # a kiosk selling the network's own SIM is not an MVNO: the form asks only which network
+        assert "network: Telenor" in detail and "MVNO" not in detail
     saved = UserOffers(config_dir / "data").offers("NO")
     assert any(o["seller"] == "Kiosk" and o["as_of"] == TODAY.isoformat() for o in saved)
 

@@ -570,7 +570,10 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                              (t("main.detail_tags", tags=origin), "dim"), "\n")
         facts = []
         if o.network:
-            facts.append(t("compare.mvno_of" if o.kind == "local" else "compare.network", network=one_line(o.network)))
+            # a carrier's plan names its host when the carrier is an MVNO; an offer's
+            # `network` (yours from the form, a travel eSIM's) is only the network it uses
+            mvno = o.kind == "local" and bool(o.carrier_id)
+            facts.append(t("compare.mvno_of" if mvno else "compare.network", network=one_line(o.network)))
         if o.zone(lang):
             facts.append(t("compare.zone", zone=one_line(o.zone(lang))))
         if o.countries and o.kind == "home-roaming" and len(o.countries) > 1:
