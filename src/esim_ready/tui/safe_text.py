@@ -10,14 +10,18 @@ multi-line box is in `safe_text_area.py` (TextArea is not imported at launch).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Input
 
 from esim_ready.textsafe import encodable, has_controls, neutralise, one_line
 
 __all__ = ["SafeInput", "markup_safe", "neutralise", "one_line", "plain"]
+
+_LINE_BREAKS = re.compile(r"[\t\n\r\v\f\x85\u2028\u2029]+")
 
 
 def plain(text: str | None, style: str = "", *, multiline: bool = False, **options: Any) -> Text:
@@ -45,3 +49,9 @@ class SafeInput(Input):
 
     def validate_value(self, value: str) -> str:
         return one_line(value) if has_controls(value) or not encodable(value) else value
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """A one-line field takes a pasted tab or line break as a space ("Norway<tab>"
+        from a spreadsheet cell searched for "Norway\\u0009"; Textual's Input kept
+        only the first line of several), and the ends of the paste trimmed."""
+        event.text = _LINE_BREAKS.sub(" ", event.text).strip()  # Input's own handler runs next

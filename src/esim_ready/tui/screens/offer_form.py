@@ -24,6 +24,7 @@ from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.state.user_offers import FORM_FIELDS, OfferInvalid, Saved, UserOffers, form_from_table
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.safe_text import SafeInput
 from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
 from esim_ready.tui.widgets.keepalive_fields import form_row
 
@@ -79,7 +80,7 @@ class OfferForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved | 
             yield Static(t("offer_form.keys"), id="form-keys", markup=False)
 
     def _text_row(self, field: str) -> ComposeResult:
-        widget = Input(str(self.values.get(field) or ""), id=f"f-{field}", compact=True,
+        widget = SafeInput(str(self.values.get(field) or ""), id=f"f-{field}", compact=True,
                        placeholder=t(f"offer_form.p_{field}"))
         yield from form_row(t(f"offer_form.f_{field}"), widget, issue=field)
 
