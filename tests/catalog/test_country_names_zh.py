@@ -20,9 +20,15 @@ TYPED = [
     ("斯里兰卡", "LK"), ("马尔代夫", "MV"), ("尼泊尔", "NP"), ("孟加拉", "BD"), ("俄罗斯", "RU"), ("土耳其", "TR"),
     ("荷兰", "NL"), ("瑞士", "CH"), ("希腊", "GR"), ("葡萄牙", "PT"), ("墨西哥", "MX"), ("哈萨克斯坦", "KZ"),
     ("埃及", "EG"), ("摩洛哥", "MA"), ("挪威", "NO"), ("加拿大", "CA"), ("古巴", "CU"), ("哥伦比亚", "CO"),
+    # the place, not the country, as travellers name where they go
+    ("马代", "MV"), ("努美阿", "NC"), ("哈瓦那", "CU"), ("马拉喀什", "MA"), ("卡萨布兰卡", "MA"), ("奥斯陆", "NO"),
+    ("波哥大", "CO"), ("伊斯坦布尔", "TR"), ("吴哥窟", "KH"), ("暹粒", "KH"), ("芽庄", "VN"), ("东京", "JP"),
+    ("北海道", "JP"), ("曼谷", "TH"), ("首尔", "KR"), ("开罗", "EG"), ("Havana", "CU"), ("Tromso", "NO"),
+    ("Noumea", "NC"), ("Marrakech", "MA"), ("Bogota", "CO"),
     # pinyin of those names, full or initials
     ("jianpuzhai", "KH"), ("yinni", "ID"), ("aozhou", "AU"), ("bohei", "BA"), ("alianqiu", "AE"),
     ("xinxilan", "NZ"), ("xianggang", "HK"), ("aomen", "MO"), ("taiguo", "TH"), ("mlxy", "MY"),
+    ("madai", "MV"), ("hawana", "CU"), ("dongjing", "JP"),
 ]
 
 
