@@ -101,6 +101,7 @@ def test_lpac_import_problems_and_warnings_are_chinese(capsys, config_dir, monke
     code, out, err = run(capsys, "--lang", "zh", "profiles", "import-lpac", "-")
     assert code == 0 and out.startswith("已导入 标准输入：新增 3 个")
     assert "ICCID 8947000000001234561" in err and "Luhn 校验位" in err and "last digit" not in err
+    assert "iccid（" not in err  # the field's key beside "ICCID …" said it twice
 
 
 def test_trips_and_their_file_speak_chinese(capsys, config_dir):

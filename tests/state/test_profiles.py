@@ -75,7 +75,7 @@ def test_iccid_with_wrong_check_digit_is_saved_with_a_warning(config_dir: Path) 
     assert saved.profile.iccid == BAD_LUHN_ICCID
     assert [w.field for w in saved.warnings] == ["iccid"]
     assert "check digit" in saved.warnings[0].words("en")
-    assert saved.warnings[0].words("zh") == "iccid：最后一位（Luhn 校验位）不匹配：请检查是否输错；仍会保存"
+    assert saved.warnings[0].words("zh") == "iccid：最后一位（Luhn 校验位）不匹配：请检查是否输错"
     assert ProfileStore().list()[0].iccid == BAD_LUHN_ICCID
 
 

@@ -850,7 +850,7 @@ class ProfileStore:
                     by_iccid[chip.iccid] = len(profiles)
                     profiles.append(new)
                     added.append(new)
-                warnings += [replace(w, item=f"ICCID {chip.iccid}") for w in check_iccid(chip.iccid)[1]]
+                warnings += [replace(w, field="", item=f"ICCID {chip.iccid}") for w in check_iccid(chip.iccid)[1]]
             same = likely_same(profiles, added)
             summary.append(ImportSummary(tuple(added), tuple(updated), tuple(warnings), eid=eid, same=same))
             return profiles

@@ -295,7 +295,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
                 return "\n".join(found.words())
             return str(found) if found is not None else None
 
-        hint = t("trips.import_hint") + " " + t("trips.relative_hint", cwd=os.getcwd())
+        hint = t("trips.import_hint", cwd=os.getcwd())
         dialog = PathDialog(t("trips.import_title"), hint, t("trips.import_action"), check=problem)
         self.app.push_screen(dialog, chosen)
 
