@@ -89,6 +89,21 @@ def test_errors_and_garbage_get_a_clear_message_and_change_nothing(config_dir: P
     assert (config_dir / "profiles.toml").read_bytes() == before
 
 
+def test_complete_but_unreadable_json_is_not_called_cut_off() -> None:
+    # a NUL in a text, or nesting no lpac prints, used to read "breaks off at line 1: cut off"
+    whole = fixture("profile_list.json")
+    with_nul = whole.replace('"success"', '"succ\x00ess"', 1)
+    with pytest.raises(LpacError) as caught:
+        parse_lpac(with_nul)
+    assert "not valid JSON at line" in str(caught.value) and "cut off" not in str(caught.value)
+    with pytest.raises(LpacError) as caught:
+        parse_lpac('{"type": "lpa", "payload": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert "nested too deeply" in str(caught.value) and "cut off" not in str(caught.value)
+    for end in (5, 40, len(whole) // 2):  # really cut off, even inside a text
+        with pytest.raises(LpacError, match="cut off"):
+            parse_lpac(whole[:-end])
+
+
 def test_empty_input_and_progress_only_are_refused() -> None:
     with pytest.raises(LpacError, match="empty"):
         parse_lpac("  \n")

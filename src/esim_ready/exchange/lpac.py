@@ -32,7 +32,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from esim_ready.errors import UserError
 from esim_ready.esim.identifiers import check_eid, normalise_eid
@@ -78,8 +78,18 @@ class LpacOutput:
     skipped_lines: int  # lines that were not lpac's JSON (warnings, prompts, a shell's echo)
 
 
-def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, int | None]:
-    """(lpac's JSON objects, how many lines were skipped, the first line where JSON broke off).
+class _Broken(NamedTuple):
+    """Where the first JSON object that could not be read starts, and why: "cut"
+    (the text ends inside it), "bad" (not JSON at `column` of `at_line`), "deep"."""
+
+    line: int
+    why: str
+    at_line: int = 0
+    column: int = 0
+
+
+def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, _Broken | None]:
+    """(lpac's JSON objects, how many lines were skipped, the first JSON that could not be read).
 
     People paste what their terminal showed (`2>&1`): lines such as "WARNING: Please use
     'LPAC_APDU_DEBUG' instead of 'LIBEUICC_DEBUG_APDU'" come before the JSON. Every line
@@ -88,7 +98,7 @@ def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, int | None]:
     decoder = json.JSONDecoder()
     values: list[dict[str, Any]] = []
     skipped = 0
-    broken: int | None = None
+    broken: _Broken | None = None
     pos, length = 0, len(text)
     while pos < length:
         while pos < length and text[pos] in " \t\r\n\ufeff":
@@ -98,9 +108,9 @@ def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, int | None]:
         if text[pos] == "{":
             try:
                 value, end = decoder.raw_decode(text, pos)
-            except (ValueError, RecursionError):  # not JSON, nested too deeply, a 5,000-digit number
+            except (ValueError, RecursionError) as exc:  # not JSON, nested too deeply, a 5,000-digit number
                 if broken is None:
-                    broken = text.count("\n", 0, pos) + 1
+                    broken = _why_broken(text, pos, exc)
             else:
                 if isinstance(value, dict) and value.get("type") in ("lpa", "progress"):
                     values.append(value)
@@ -114,6 +124,25 @@ def _lpac_messages(text: str) -> tuple[list[dict[str, Any]], int, int | None]:
     return values, skipped, broken
 
 
+def _why_broken(text: str, start: int, exc: Exception) -> _Broken:
+    line = text.count("\n", 0, start) + 1
+    if isinstance(exc, RecursionError):
+        return _Broken(line, "deep")
+    at = getattr(exc, "pos", None)
+    unterminated = getattr(exc, "msg", "").startswith("Unterminated string")  # a text that runs to the end
+    if isinstance(at, int) and at < len(text.rstrip()) and not unterminated:  # stopped before the end: not JSON there
+        return _Broken(line, "bad", text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+    return _Broken(line, "cut")
+
+
+def _broken_error(source: str, broken: _Broken, only_progress: bool = False) -> LpacError:
+    if broken.why == "deep":
+        return LpacError(source, "lpac_too_deep", line=broken.line)
+    if broken.why == "bad":
+        return LpacError(source, "lpac_bad_json", line=broken.at_line, column=broken.column)
+    return LpacError(source, "lpac_only_progress_cut" if only_progress else "lpac_cut_off", line=broken.line)
+
+
 def read_lpac(text: str, source: str | None = None) -> LpacOutput:
     """The profiles and/or EID in what `lpac profile list` / `lpac chip info` printed; the
     final result of each kind counts. `LpacError` with every problem otherwise."""
@@ -123,12 +152,12 @@ def read_lpac(text: str, source: str | None = None) -> LpacOutput:
         if not text.strip():
             raise LpacError(source, "lpac_empty")
         if broken is not None:
-            raise LpacError(source, "lpac_cut_off", line=broken)
+            raise _broken_error(source, broken)
         raise LpacError(source, "lpac_not_json", n=skipped)
     results = [v for v in values if v["type"] == "lpa"]
     if not results:
         if broken is not None:
-            raise LpacError(source, "lpac_only_progress_cut", line=broken)
+            raise _broken_error(source, broken, only_progress=True)
         raise LpacError(source, "lpac_only_progress")
     payload = results[-1].get("payload")
     if not isinstance(payload, dict) or not isinstance(payload.get("code"), int):
