@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 from esim_ready.state.user_offers import UserOffers
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.compare import CompareScreen
-from esim_ready.tui.screens.dialogs import ConfirmDialog, PathDialog
+from esim_ready.tui.screens.dialogs import ConfirmDialog, PathDialog, ProblemsDialog
 from esim_ready.tui.screens.offer_form import OfferForm
 from tui.helpers import TODAY, settle, wait_for_screen
 
@@ -223,3 +223,27 @@ async def test_a_chinese_user_is_asked_in_chinese(config_dir) -> None:
         question = await wait_for_screen(pilot, ConfirmDialog)
         assert "放弃所做的修改？" in str(question.query_one(Static).render())
         assert [str(b.label) for b in question.query("Button")] == ["放弃（y）", "继续编辑（n）"]
+
+
+async def test_a_file_with_hundreds_of_problems_shows_the_first_fifty_and_how_many_more(config_dir, tmp_path) -> None:
+    # 3,000 problems (a bidi override in every seller) took about a minute to open, one by one
+    offers = "".join(
+        f'[[offers]]\ncountry = "NO"\nid = "o{i}"\nkind = "travel-esim"\nseller = "Bad\u202eSeller"\n'
+        f'name = "Pack {i}"\ndata_gb = 5\nvalidity_days = 30\nprice = 100\ncurrency = "NOK"\n'
+        f'source = "my receipt"\nas_of = "2026-11-01"\n\n'
+        for i in range(300)
+    )
+    path = tmp_path / "bulk.toml"
+    path.write_text('format = "esim-ready-offers"\nversion = 1\n\n' + offers, "utf-8")
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_compare(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(path)
+        await pilot.press("enter")
+        dialog = await wait_for_screen(pilot, ProblemsDialog)
+        assert "300 problems" in dialog.title_text
+        shown = [str(s.render()) for s in dialog.query(".problem")]
+        assert len(shown) == 51 and "offers[0].seller" in shown[0]
+        assert shown[-1] == "… and 250 more problems: fix these, then import again to see the rest."

@@ -389,10 +389,14 @@ class ProblemsDialog(LocalizedScreenMixin, ModalScreen[None]):
         Binding("escape,enter", "dismiss", "Close", id="close"),
     ]
 
+    SHOWN = 50  # a file with thousands of problems: the first ones, then how many more
+
     def __init__(self, title: str, lines: list[str], hint: str = "") -> None:
         super().__init__()
         self.title_text = title
-        self.lines = lines
+        self.lines = lines[: self.SHOWN]
+        if len(lines) > self.SHOWN:  # each line is three widgets: 3,000 of them took a minute to open
+            self.lines.append(t("dialogs.more_problems", n=len(lines) - self.SHOWN))
         self.hint = hint
 
     def compose(self) -> ComposeResult:
