@@ -73,9 +73,10 @@ def test_qr_draws_half_blocks_in_black_on_white_on_a_terminal(capsys: pytest.Cap
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((80, 40)))
     monkeypatch.delenv("NO_COLOR", raising=False)
-    status, out, _ = run(capsys, "code", "qr", CODE)
+    status, out, err = run(capsys, "code", "qr", CODE)
     lines = out.splitlines()
     assert status == 0 and len(lines) == qr.terminal_size(CODE)[1]
+    assert "Anyone who scans this QR code can install this eSIM" in err  # as the app's QR screen warns
     assert all(line.startswith("\x1b[38;5;16m\x1b[48;5;231m") and line.endswith("\x1b[0m") for line in lines)
     assert any("▀" in line or "▄" in line for line in lines)
     assert run(capsys, "code", "qr", "LPA:1$bad host$X")[0] == 2

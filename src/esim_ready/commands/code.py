@@ -172,6 +172,7 @@ def cmd_qr(args: argparse.Namespace) -> int:
 
     colours = tty and not os.environ.get("NO_COLOR")  # no escape codes in a pipe or a file (no-color.org)
     print_raw("\n".join(terminal_lines(code_text, colours)))  # our own colours: past the escape filter
+    print(t("code.screen_masked"), file=sys.stderr)  # as the app's QR screen says: it installs the eSIM
     return 0
 
 
