@@ -656,10 +656,12 @@ async def test_an_imported_profile_that_looks_like_one_typed_by_hand_is_offered_
         question = await wait_for_screen(pilot, ConfirmDialog)
         text = str(question.query_one(".dialog-title", Static).render())
         assert "“挪威保号” from the chip (ICCID 8947000000001234560) looks like “Travel NO”" in text
+        assert not app._notifications  # no toast over the question's buttons
         await pilot.press("y")
         await pilot.pause()
         assert app.screen is screen
         assert names(screen) == ["Travel NO", "CMCC eSIM", "UK data"]
+        assert any(n.message.startswith("Imported from lpac:") for n in app._notifications)  # told after it
     merged = ProfileStore().get(typed.id)
     assert (merged.iccid, merged.number, merged.state) == ("8947000000001234560", "+4791234567", "enabled")
 

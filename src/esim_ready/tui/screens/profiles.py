@@ -377,21 +377,27 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         select = (summary.added or summary.updated or (None,))[0]
         self.reload(select.id if select is not None else None)
         counts = {"added": len(summary.added), "updated": len(summary.updated)}
-        self.notify(t("profiles.imported", **counts) if from_lpac else
-                    t("profiles.imported_export", name=os.path.basename(path.strip()), **counts), timeout=6)
         notes = [str(w) for w in summary.warnings]
         if summary.skipped_lines:
             notes.append(t("code.lpac_skipped", n=summary.skipped_lines))
         if summary.eid:
             notes.append(t("code.lpac_eid", eid=summary.eid, n=len(summary.added) + len(summary.updated)))
-        if notes:
-            self.notify("\n".join(notes), severity="warning" if summary.warnings else "information", timeout=15)
-        self._offer_same(list(summary.same))
 
-    def _offer_same(self, pairs: list[LikelySame]) -> None:
+        def tell() -> None:
+            self.notify(t("profiles.imported", **counts) if from_lpac else
+                        t("profiles.imported_export", name=os.path.basename(path.strip()), **counts), timeout=6)
+            if notes:
+                self.notify("\n".join(notes), severity="warning" if summary.warnings else "information", timeout=15)
+
+        # a question first, the notices after it: toasts over a dialog hid its buttons at 80x24
+        self._offer_same(list(summary.same), then=tell)
+
+    def _offer_same(self, pairs: list[LikelySame], then: Callable[[], None] = lambda: None) -> None:
         """Ask, one pair at a time, whether a profile typed by hand and one just imported
-        from the chip are one profile (the user decides; "keep both" has the focus)."""
+        from the chip are one profile (the user decides; "keep both" has the focus);
+        `then` once every pair is answered."""
         if not pairs:
+            then()
             return
         from esim_ready.tui.screens.dialogs import ConfirmDialog
 
@@ -407,7 +413,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
                     self.reload(saved.profile.id)
                     self.notify(t("profiles.merged", name=saved.profile.display_name,
                                   iccid=saved.profile.iccid or ""), timeout=6)  # fmt: skip
-            self._offer_same(rest)
+            self._offer_same(rest, then)
 
         question = t(
             "profiles.same_question",
