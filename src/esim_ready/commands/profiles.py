@@ -264,14 +264,16 @@ def cmd_due(args: argparse.Namespace) -> int:
     if not items:
         print(t("profiles.due_none"))
         return 0
+    from esim_ready.pricing import amount  # 811,120 NOK, as the app's keep-alive list writes it
+
     rows = [tuple(t(f"profiles.col_{key}") for key in ("due", "when", "name", "number", "todo", "per_year"))]
     for u in items:
-        cost = f"{u.yearly_cost:.2f} {u.currency}" if u.yearly_cost is not None else t("main.unknown")
+        cost = amount(u.yearly_cost, u.currency) if u.yearly_cost is not None else t("main.unknown")
         rows.append((u.due.isoformat(), when_text(u.days_left), u.profile.display_name, u.profile.number_display,
                      describe_rule(u.rule), cost))  # fmt: skip
     print_table(rows)
     if totals:
-        print("\n" + t("profiles.totals", totals=", ".join(f"{amount:.2f} {cur}" for cur, amount in sorted(totals.items()))))
+        print("\n" + t("profiles.totals", totals=", ".join(amount(total, cur) for cur, total in sorted(totals.items()))))
     if overdue:
         print("\n" + t("profiles.due_overdue", n=overdue))
     return 1 if overdue else 0
