@@ -15,6 +15,7 @@ from textual.widgets._toast import Toast
 from esim_ready.i18n import set_language, t
 from esim_ready.tui import cjk_overlay
 from esim_ready.tui.app import EsimReadyApp
+from esim_ready.tui.screens.browse import BrowseScreen
 from esim_ready.tui.screens.checklist import ChecklistScreen
 from esim_ready.tui.screens.dialogs import NewTripDialog
 from tui.helpers import TODAY, wait_for_screen
@@ -103,6 +104,7 @@ async def test_the_new_trip_toast_at_120x40_in_chinese_is_whole(config_dir):
     """qa's case: a trip made in Chinese at 120x40; its toast sits over the checklist's panes."""
     app = EsimReadyApp(language="zh", today=TODAY, initial_country="CU")
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
         await pilot.press("tab", "c")  # from the search box to the list; plan a trip
         await wait_for_screen(pilot, NewTripDialog)
         await pilot.press("tab", *"2027-01-03", "tab", *"2027-01-10", "tab", "space", "tab", "enter")
@@ -110,6 +112,10 @@ async def test_the_new_trip_toast_at_120x40_in_chinese_is_whole(config_dir):
         await pilot.pause()
         set_language("zh")
         message = t("trips.created", name="古巴")
+        for _ in range(100):  # the toast rack is filled after the screen (later on a loaded machine)
+            if app.screen.query(Toast):
+                break
+            await pilot.pause(0.05)
         toast = app.screen.query_one(Toast)
         y = toast.content_region.y
         cuts = app.screen._compositor.cuts[y]
