@@ -266,6 +266,28 @@ async def test_a_trip_deleted_elsewhere_is_reported_not_a_crash(config_dir: Path
         assert any("no longer in your trips file" in n.message for n in app._notifications)
 
 
+async def test_a_tick_made_in_another_window_shows_with_the_next_save(config_dir: Path) -> None:
+    # the header counted the other window's tick while its line still showed it open
+    store = TripStore()
+    trip = store.create_trip("MA", "ios")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(ChecklistScreen(trip.id))
+        screen = await wait_for_screen(pilot, ChecklistScreen)
+        screen.filter = "all"
+        screen._show_all()
+        await pilot.pause()
+        first, *rest = item_ids(screen)
+        elsewhere = rest[-1]
+        store.set_done(trip.id, elsewhere, True)  # another window ticks the last item
+        await pilot.press("space")  # this one ticks the first
+        await pilot.pause()
+        items = screen.query_one("#items", OptionList)
+        assert text_of(screen, "#score").startswith("2/")
+        marks = {o.id: str(o.prompt.columns[0]._cells[0]) for o in items.options if not o.disabled}
+        assert marks[first] == "[✓]" and marks[elsewhere] == "[✓]"  # the other window's tick, shown
+
+
 async def test_wide_terminal_puts_the_how_to_beside_the_list(config_dir: Path) -> None:
     trip = TripStore().create_trip("MA", "ios")
     app = EsimReadyApp(language="en", today=TODAY)

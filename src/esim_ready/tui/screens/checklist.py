@@ -15,7 +15,7 @@ change per call); the screen shows the trip the store hands back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.table import Table
 from rich.text import Text
@@ -222,6 +222,16 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         found = self._find(item_id)
         return found[1] if found else None
 
+    def _show_saved(self, item_id: str, before: tuple[Any, ...]) -> None:
+        """After a save: the item redrawn in place, or, when the save brought in what
+        another window changed meanwhile (other items differ), the whole list."""
+        assert self.trip is not None
+        others = {i.id: i for i in self.trip.items if i.id != item_id}
+        if others != {i.id: i for i in before if i.id != item_id}:
+            self._fill(keep=item_id)
+        else:
+            self._refresh_item(item_id)
+
     def _refresh_item(self, item_id: str) -> None:
         """Redraw one item and its heading in place (the cursor stays where it is)."""
         if (found := self._find(item_id)) is None:
@@ -311,6 +321,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         if self.trip is None or item_id is None or entry is None:
             return
         done = not entry.state.done or entry.stale  # what the user saw, flipped (right even with two windows open)
+        before = self.trip.items
         if entry.stale:  # checked again: fresh, still ticked
             if not self._save(lambda: self.store.retick(self.trip_id, item_id)):
                 return
@@ -319,7 +330,7 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             return
         if self.filter == "open" and done:
             self._sticky.add(item_id)
-        self._refresh_item(item_id)
+        self._show_saved(item_id, before)
         self._show_score()
         self._show_how()
 
@@ -336,11 +347,13 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
             the dialog, which keeps the text (a toast over a closed dialog lost it)."""
             if note == entry.state.note:
                 return None
+            before = self.trip.items if self.trip is not None else ()
             try:
                 self.trip = self.store.set_note(self.trip_id, item_id, note)
             except UserError as exc:
                 return t("checklist.failed", error=exc)
-            self._refresh_item(item_id)
+            self._show_saved(item_id, before)
+            self._show_score()
             self._show_how()
             self.notify(t("checklist.note_saved" if note else "checklist.note_removed"), timeout=2)
             return None
