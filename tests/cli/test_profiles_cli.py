@@ -42,7 +42,7 @@ def test_due_exits_1_when_something_is_overdue_and_0_otherwise(capsys: pytest.Ca
 
 def test_due_writes_amounts_as_the_app_does(capsys: pytest.CaptureFixture[str]) -> None:
     add_rule("big", date(2026, 11, 1), 1, amount=2000, currency="NOK")  # 2,000 NOK a day
-    code, out, _ = run(capsys, "due", "--today", "2026-11-01")
+    _, out, _ = run(capsys, "due", "--today", "2026-11-01")
     assert "730,000 NOK" in out and "730000.00" not in out  # 365 days x 2,000
 
 
