@@ -239,3 +239,23 @@ def test_a_promotion_whose_sale_has_ended_ranks_after_every_offer_on_sale():
     # the month's promotion ends with its last day
     assert sale_ended(cost(month_promo, Trip(7, 5), RATES), date(2027, 1, 1))
     assert not sale_ended(cost(month_promo, Trip(7, 5), RATES), date(2026, 12, 31))
+
+
+def test_a_visitors_sim_card_is_bought_once_not_once_per_pack_of_data():
+    # Cuba's tourist SIM (1 GB, 30 days, 23 EUR) cost "7 × 1 GB pack = 161 EUR" for 7 GB: seven cards
+    from esim_ready.pricing import ONE_CARD
+
+    card = offer(plan_kind="tourist", data_gb=1, validity_days=30, price=20, currency="MAD")
+    one = cost(card, Trip(7, 1), RATES)
+    assert one.covers and (one.units, one.total) == (1, 20)  # one card holds the trip
+    seven = cost(card, Trip(7, 7), RATES)
+    assert seven.reason == ONE_CARD and seven.total is None and (seven.need, seven.cap, seven.days) == (7, 1, 7)
+    assert pricing.reason_text(seven) == (
+        "a SIM card, bought once: 1 GB for 30 days; the trip needs 7 GB in 7 days: the rest needs this carrier's top-ups")
+    three_day = offer(plan_kind="tourist", unlimited=True, validity_days=3, price=500, currency="MAD")
+    assert cost(three_day, Trip(10, 5), RATES).reason == ONE_CARD  # not four 3-day cards
+    # a carrier's data pack is bought as often as the trip needs
+    pack = offer(plan_kind="prepaid", data_gb=1, validity_days=30, price=20, currency="MAD")
+    assert cost(pack, Trip(7, 7), RATES).units == 7
+    ranked = rank([seven.offer, pack], Trip(7, 7), RATES)
+    assert [c.offer.plan_kind for c in ranked] == ["prepaid", "tourist"]  # a card short of the trip comes last

@@ -32,6 +32,7 @@ FAIR_USE_REACHED = "fair_use_reached"  # unlimited, but the high-speed cap is be
 FREE_ONCE = "free_once"  # a free pack (price 0) is had once: it cannot be bought again
 POSTPAID = "postpaid"  # a monthly contract plan (or an add-on to one): not a pack a traveller buys
 ONCE_PER_DAYS = "once_per_days"  # sold at most once per so many days: too few packs for the trip
+ONE_CARD = "one_card"  # a visitor's SIM card is bought once: one does not last the trip or hold its data
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,7 @@ class TripCost:
     gb_bought: float | None = None  # data those units give (None: unlimited without a cap)
     need: float = 0.0  # for a reason: the GB the trip needs (per day, or per pack period)
     cap: float = 0.0  # for a reason: the GB the offer gives in that period
+    days: int = 0  # for ONE_CARD: the trip's days
 
     @property
     def covers(self) -> bool:
@@ -114,6 +116,8 @@ def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAU
             if offer.unlimited or not offer.data_gb:
                 return TripCost(offer, NO_VALIDITY)
             units = _ceil(trip.gb / offer.data_gb) if trip.gb > 0 else 1
+            if units > 1 and _is_card(offer):
+                return TripCost(offer, ONE_CARD, need=trip.gb, cap=offer.data_gb, days=trip.days)
             total = units * offer.price
             return TripCost(offer, NO_VALIDITY, units, total, _convert(total, offer.currency, rates, home),
                             offer.data_gb * units)
@@ -138,8 +142,17 @@ def cost(offer: Offer, trip: Trip, rates: Rates | None = None, home: str = DEFAU
             return TripCost(offer, ONCE_PER_DAYS, need=trip.gb, cap=(offer.data_gb or 0.0) * sold)
     if offer.price == 0 and units > 1:
         return TripCost(offer, FREE_ONCE, need=trip.gb, cap=offer.data_gb or 0.0)
+    if units > 1 and _is_card(offer):  # not seven SIM cards: one, then the carrier's top-ups
+        return TripCost(offer, ONE_CARD, need=trip.gb, cap=offer.data_gb or 0.0, days=trip.days)
     total = units * offer.price
     return TripCost(offer, "", units, total, _convert(total, offer.currency, rates, home), bought)
+
+
+def _is_card(offer: Offer) -> bool:
+    """A visitor's SIM card with its data (a local plan of kind "tourist"): bought once;
+    a trip that needs more is topped up with the carrier's packs, whose prices are
+    their own offers (a second card is not what anyone buys)."""
+    return offer.kind == "local" and offer.plan_kind == "tourist" and offer.billing == "pack"
 
 
 def _convert(total: float, currency: str, rates: Rates | None, home: str) -> Conversion | None:
@@ -278,5 +291,11 @@ def rate_dates(home: Conversion) -> str:
 def reason_text(c: TripCost) -> str:
     from esim_ready.i18n import t
 
+    if c.reason == ONE_CARD:
+        o = c.offer
+        gives = t("compare.unlimited") if o.unlimited else gb(c.cap)
+        valid = t("compare.no_expiry_days") if o.no_expiry else (
+            t("compare.card_days", n=o.validity_days) if o.validity_days else t("compare.card_days_unknown"))
+        return t("compare.why_one_card", gives=gives, valid=valid, need=gb(c.need) if c.need else "0", n=c.days)
     return t(f"compare.why_{c.reason}", need=gb(c.need) if c.need else "0", cap=gb(c.cap) if c.cap else "0",
              days=c.offer.once_per_days or 0)
