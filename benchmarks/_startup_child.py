@@ -69,4 +69,5 @@ else:
         return Measured
 
     cli._app_class = measured_app  # what cli._run_tui starts
+    cli._check_terminal = lambda: None  # headless: its output is the READY line
     sys.exit(cli.main([]))

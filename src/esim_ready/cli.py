@@ -202,6 +202,7 @@ def _run_tui(args: Any) -> int:
 
     if args.country:
         countries.get(args.country)  # raises UnknownCountry before the screen opens
+    _check_terminal()
     import gc
 
     # Python's cyclic collector pauses from here until the main screen settled
@@ -211,6 +212,17 @@ def _run_tui(args: Any) -> int:
     app = _app_class()(initial_country=args.country, language=args.lang, settle_heap=True, prepare_compare=True)
     app.run()
     return app.return_code or 0
+
+
+def _check_terminal() -> None:
+    """The app draws a full screen and reads keys: with its output in a file or a pipe,
+    or its input not a keyboard (a cron line that forgot its command), it would write
+    screen codes there and never end. Say so instead (the benchmark, which runs the app
+    headless, replaces this)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from esim_ready.i18n import t
+
+        raise UserError(t("cli.needs_terminal"))
 
 
 def _app_class() -> type[EsimReadyApp]:
