@@ -27,18 +27,19 @@ from pypinyin import Style, lazy_pinyin
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from esim_ready.catalog.countries import SEARCH_ALIASES  # noqa: E402
+from esim_ready.catalog.countries import SEARCH_ALIASES, SEARCH_PLACES  # noqa: E402
 
 
 def _is_cjk(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def pinyin(names: list[str]) -> list[str]:
-    """Full pinyin and initials of each Chinese name, letters only, no duplicates."""
+def pinyin(names: list[str], places: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """Full pinyin and initials of each Chinese name (of `places`: full only), letters
+    only, no duplicates."""
     out: list[str] = []
-    for name in names:
-        for style in (Style.NORMAL, Style.FIRST_LETTER):
+    for name, styles in [(n, (Style.NORMAL, Style.FIRST_LETTER)) for n in names] + [(p, (Style.NORMAL,)) for p in places]:
+        for style in styles:
             spelled = "".join(ch for ch in "".join(lazy_pinyin(name, style=style)) if ch.isascii() and ch.isalpha())
             if spelled and spelled not in out:
                 out.append(spelled)
@@ -84,7 +85,8 @@ def build() -> dict:
             "name_zh": name_zh,
             "names_zh": [cldr] if cldr != name_zh else [],
             "local_names": local_names(c.alpha_2, {c.name, getattr(c, "common_name", c.name), name_zh, cldr}),
-            "pinyin": pinyin([name_zh, cldr, *(a for a in SEARCH_ALIASES.get(c.alpha_2, ()) if _is_cjk(a))]),
+            "pinyin": pinyin([name_zh, cldr, *(a for a in SEARCH_ALIASES.get(c.alpha_2, ()) if _is_cjk(a))],
+                             [a for a in SEARCH_PLACES.get(c.alpha_2, ()) if _is_cjk(a)]),
         })
     from esim_ready.catalog.countries import fold
 

@@ -29,6 +29,8 @@ TYPED = [
     ("jianpuzhai", "KH"), ("yinni", "ID"), ("aozhou", "AU"), ("bohei", "BA"), ("alianqiu", "AE"),
     ("xinxilan", "NZ"), ("xianggang", "HK"), ("aomen", "MO"), ("taiguo", "TH"), ("mlxy", "MY"),
     ("madai", "MV"), ("hawana", "CU"), ("dongjing", "JP"),
+    # the initials of a Chinese name rank above English names that merely contain the letters
+    ("rb", "JP"), ("fg", "FR"), ("yn", "ID"), ("xl", "GR"), ("els", "RU"),
 ]
 
 
@@ -36,6 +38,12 @@ TYPED = [
 def test_a_chinese_name_as_typed_finds_the_country_first(typed, code):
     found = countries.search(typed)
     assert found and found[0].alpha2 == code, [c.alpha2 for c in found[:5]]
+
+
+def test_a_citys_initials_do_not_crowd_out_a_countrys():
+    # 曼谷 (Bangkok) is "mangu": "mg" is 美国 and 蒙古 (and Madagascar's code), not Thailand
+    assert "TH" not in [c.alpha2 for c in countries.search("mg")]
+    assert countries.search("mangu")[0].alpha2 == "TH"
 
 
 def test_the_shown_chinese_names_are_cldrs_not_pycountrys_typos():

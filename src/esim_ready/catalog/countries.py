@@ -18,21 +18,20 @@ from typing import NamedTuple
 
 from esim_ready.errors import UnknownCountry
 
-# Everyday names people type that ISO 3166 and CLDR do not use, and the islands and
-# cities Chinese travellers name as the destination (Bali, 普吉岛, 济州岛: typed
-# "Bali" must not open Bahrain by its pinyin "balin"). Search aids only, not
-# facts; the pinyin of the Chinese ones is searchable too.
+# Everyday names people type that ISO 3166 and CLDR do not use. Search aids only,
+# not facts; the pinyin of the Chinese ones is searchable too, in full and by its
+# initials ("yn" finds 印尼).
 SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "Britain", "Great Britain", "England", "Scotland", "Wales", "英格兰", "苏格兰", "大不列颠"),
-    "US": ("USA", "America", "美利坚", "Hawaii", "夏威夷"),
-    "AE": ("UAE", "Emirates", "Dubai", "Abu Dhabi", "阿联酋", "迪拜", "阿布扎比"),
-    "TR": ("Turkey", "Türkiye", "Istanbul", "Cappadocia", "伊斯坦布尔", "卡帕多奇亚"),
-    "KR": ("Korea", "South Korea", "南韩", "Jeju", "济州岛", "济州", "Seoul", "首尔"),
+    "US": ("USA", "America", "美利坚"),
+    "AE": ("UAE", "Emirates", "阿联酋"),
+    "TR": ("Turkey", "Türkiye"),
+    "KR": ("Korea", "South Korea", "南韩"),
     "KP": ("North Korea", "北韩"),
     "HK": ("香港",),
     "MO": ("Macao", "澳门"),
     "RU": ("Russia", "俄国"),
-    "VN": ("Vietnam", "Da Nang", "岘港", "Nha Trang", "芽庄", "Hanoi", "河内", "胡志明市"),
+    "VN": ("Vietnam",),
     "CZ": ("Czech Republic", "Czechia", "捷克共和国"),
     "NL": ("Holland", "荷兰王国"),
     "CI": ("Ivory Coast", "象牙海岸"),
@@ -43,14 +42,14 @@ SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "BO": ("Bolivia",),
     "VE": ("Venezuela",),
     "TZ": ("Tanzania",),
-    "ID": ("印尼", "Bali", "巴厘岛", "巴厘"),
+    "ID": ("印尼",),
     "AU": ("澳洲",),
     "BA": ("Bosnia", "波黑"),
     "NZ": ("纽西兰",),
     "SA": ("沙特",),
     "VA": ("Vatican", "Holy See", "教廷"),
-    "MY": ("大马", "Sabah", "Kota Kinabalu", "沙巴", "亚庇"),
-    "PH": ("Philippines", "Boracay", "Cebu", "长滩岛", "宿务"),
+    "MY": ("大马",),
+    "PH": ("Philippines",),
     "CD": ("DR Congo", "刚果金", "刚果民主共和国"),
     "CG": ("刚果布", "刚果共和国"),
     "PS": ("Palestine",),
@@ -66,11 +65,26 @@ SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "KZ": ("哈萨克",),
     "MM": ("Burma",),
     "TL": ("East Timor",),
+    "MV": ("马代",),
+}
+
+# The islands and cities Chinese travellers name as the destination (Bali, 普吉岛,
+# 济州岛: typed "Bali" must not open Bahrain by its pinyin "balin"). Their pinyin is
+# searchable in full only: initials of a city ("mg" of 曼谷) would rank Thailand
+# beside 美国 for "mg".
+SEARCH_PLACES: dict[str, tuple[str, ...]] = {
+    "US": ("Hawaii", "夏威夷"),
+    "AE": ("Dubai", "Abu Dhabi", "迪拜", "阿布扎比"),
+    "TR": ("Istanbul", "Cappadocia", "伊斯坦布尔", "卡帕多奇亚"),
+    "KR": ("Jeju", "济州岛", "济州", "Seoul", "首尔"),
+    "VN": ("Da Nang", "岘港", "Nha Trang", "芽庄", "Hanoi", "河内", "胡志明市"),
+    "ID": ("Bali", "巴厘岛", "巴厘"),
+    "MY": ("Sabah", "Kota Kinabalu", "沙巴", "亚庇"),
+    "PH": ("Boracay", "Cebu", "长滩岛", "宿务"),
     "JP": ("Okinawa", "冲绳", "Tokyo", "东京", "Osaka", "大阪", "Kyoto", "京都", "Hokkaido", "北海道"),
     "PF": ("Tahiti", "大溪地"),
     "MP": ("Saipan", "塞班岛", "塞班"),
     "TH": ("Phuket", "Koh Samui", "Chiang Mai", "Pattaya", "普吉岛", "普吉", "苏梅岛", "清迈", "芭提雅", "Bangkok", "曼谷"),
-    "MV": ("马代",),
     "KH": ("Angkor", "Siem Reap", "吴哥", "吴哥窟", "暹粒"),
     "EG": ("Cairo", "开罗"),
     "MA": ("Marrakech", "Marrakesh", "Casablanca", "马拉喀什", "卡萨布兰卡"),
@@ -115,7 +129,8 @@ def all_countries() -> tuple[Country, ...]:
     rows = json_document("countries.json")["countries"]
     out = []
     for c in rows:
-        names = {c["common_name"], c["name"], c["name_zh"], *c.get("names_zh", ()), *SEARCH_ALIASES.get(c["alpha2"], ())}
+        names = {c["common_name"], c["name"], c["name_zh"], *c.get("names_zh", ()), *SEARCH_ALIASES.get(c["alpha2"], ()),
+                 *SEARCH_PLACES.get(c["alpha2"], ())}
         out.append(
             Country(c["alpha2"], c["alpha3"], c["common_name"], c["name_zh"], c["official_name"],
                     tuple(sorted(names)), tuple(c.get("pinyin", ())), tuple(c.get("local_names", ())))
@@ -208,7 +223,9 @@ def search(query: str, language: str = "en") -> list[Country]:
     """Countries matching `query`, best first, each group in the order of the
     list in `language` (see `in_order`).
 
-    Exact code or name (a local one too) first, then everyday names starting
+    Exact code or name (a local one too) first, then the whole pinyin of a
+    Chinese name or its initials ("riben", "rb" finds 日本 before Barbados and
+    Serbia, whose English names merely contain "rb"), then everyday names starting
     with the query, then names with a word starting with it, then names
     containing it (a name typed without its spaces, "Hongkong", counts as the
     name), then local names starting with it ("Maro" finds Maroc:
@@ -219,13 +236,15 @@ def search(query: str, language: str = "en") -> list[Country]:
     q = _search_key(query.strip())
     if not q:
         return in_order(language)
-    groups: tuple[list[Country], ...] = ([], [], [], [], [], [], [])
+    groups: tuple[list[Country], ...] = ([], [], [], [], [], [], [], [])
     upper = q.upper()
     joined = q.replace(" ", "")  # pinyin typed with spaces or tone marks: "mo luo ge", "mó luò gē"
     for e in _search_index():
         c, names, local = e.country, e.names, e.local
         if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names or f"\n{q}\n" in local:
             groups[0].append(c)
+        elif f"\n{joined}\n" in e.pinyin:
+            groups[7].append(c)
         elif f"\n{q}" in names:
             groups[1].append(c)
         elif f" {q}" in names:
@@ -244,4 +263,4 @@ def search(query: str, language: str = "en") -> list[Country]:
         rank = _rank(language)
         for group in groups:
             group.sort(key=lambda c: rank[c.alpha2])
-    return [c for group in groups for c in group]
+    return [c for group in (groups[0], groups[7], *groups[1:7]) for c in group]
