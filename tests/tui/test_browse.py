@@ -222,3 +222,30 @@ async def test_keys_in_the_empty_plans_of_a_carrier_without_plans_do_not_crash(c
         await pilot.press("up", "down", "pageup", "home", "end", "s", "r", "shift+tab", "tab", "up")
         await pilot.pause()
         assert app.is_running and "inwi" in str(app.screen.query_one("#detail", Static).render())
+
+
+async def test_c_and_o_on_the_country_list_act_on_the_highlighted_country(config_dir):
+    # issue 11: with Japan open, "moro" typed and Tab, `c` planned a trip to Japan
+    from esim_ready.tui.screens.browse import BrowseScreen
+    from esim_ready.tui.screens.compare import CompareScreen
+    from esim_ready.tui.screens.dialogs import NewTripDialog
+    from tui.helpers import wait_for_screen
+
+    app = EsimReadyApp(initial_country="JP", language="en", today=TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.query_one("#search", Input).focus()
+        await pilot.press(*"moro", "tab")
+        assert screen.focused is screen.query_one("#countries", OptionList)
+        await pilot.press("c")
+        dialog = await wait_for_screen(pilot, NewTripDialog)
+        assert dialog.initial_country == "MA"
+        assert "Morocco" in str(screen.query_one("#country-title", Static).render())  # opened too
+        await pilot.press("escape")
+        await wait_for_screen(pilot, BrowseScreen)
+        screen.query_one("#search", Input).value = "norw"
+        await pilot.pause()
+        screen.query_one("#countries", OptionList).focus()
+        await pilot.press("o")
+        compare = await wait_for_screen(pilot, CompareScreen)
+        assert compare.code == "NO"

@@ -593,17 +593,27 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if self.country:
             self._fill_plans()
 
-    def action_checklist(self) -> None:
+    def _country_acted_on(self) -> str | None:
+        """The country `c` and `o` act on: on the country list, the one highlighted
+        there, opened first (with Japan open, "moro" typed and Tab, `c` planned a trip
+        to Japan while the list showed Morocco); elsewhere the one open."""
+        country_list = self.query_one("#countries", OptionList)
+        if country_list.has_focus and country_list.highlighted is not None:
+            code = country_list.get_option_at_index(country_list.highlighted).id or ""
+            if self.country is None or code != self.country.country:
+                self.open_country(code)
         if self.country is None:
             self.notify(t("main.pick_country_first"), severity="warning")
-            return
-        host(self).plan_trip(self.country.country)
+            return None
+        return self.country.country
+
+    def action_checklist(self) -> None:
+        if (code := self._country_acted_on()) is not None:
+            host(self).plan_trip(code)
 
     def action_compare(self) -> None:
-        if self.country is None:
-            self.notify(t("main.pick_country_first"), severity="warning")
-            return
-        host(self).show_compare(self.country.country)
+        if (code := self._country_acted_on()) is not None:
+            host(self).show_compare(code)
 
     def action_trips(self) -> None:
         host(self).show_trips()
