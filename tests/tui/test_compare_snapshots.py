@@ -1,4 +1,4 @@
-"""Snapshots of the compare view at 80x24, English and Chinese: the deciding
+"""Snapshots of the compare view at 80x24 and 60x20, English and Chinese: the deciding
 columns (kind, seller, data, days, trip cost, per GB in yuan) fit without scrolling.
 
 Update after an intended change with `./dev.sh test tests/tui --snapshot-update`
@@ -26,6 +26,17 @@ def test_compare_english_80x24(snap_compare):
 def test_compare_chinese_80x24(snap_compare):
     app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_compare, press=["down"])
+
+
+def test_compare_english_60x20(snap_compare):
+    """The smallest terminal: the deciding columns whole, the name left to the details."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=open_compare, press=["down"])
+
+
+def test_compare_chinese_60x20(snap_compare):
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    assert snap_compare(app, terminal_size=(60, 20), run_before=open_compare, press=["down"])
 
 
 async def open_offer_form(pilot) -> None:
