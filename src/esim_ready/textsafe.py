@@ -26,11 +26,12 @@ from typing import IO, Any
 MASK = "••••••••"
 
 _BIDI = (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x061C)
-_CONTROLS = (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *_BIDI)
+_SEPARATORS = (0x2028, 0x2029)  # line and paragraph separators: a terminal may break the line
+_CONTROLS = (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *_BIDI, *_SEPARATORS)
 _TABLE_LINE = {cp: f"\\u{cp:04x}" for cp in _CONTROLS}
 _TABLE_TEXT = {cp: v for cp, v in _TABLE_LINE.items() if cp not in (0x09, 0x0A)}
 # _CONTROLS as ranges (a class of 76 single characters took twice as long to compile at launch)
-_FIND = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u202a-\u202e\u2066-\u2069]")
+_FIND = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u2028-\u2029\u202a-\u202e\u2066-\u2069]")
 _ACTIVATION = r"(LPA:1\$)[^\s'\"\\,;)\]}]+"  # compiled on first use (crash reports, errors)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.app import App
 
-BAD = {*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+BAD = {*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A),
+       0x2028, 0x2029}  # line and paragraph separators break a line in some terminals
 
 
 def screen_text(app: App) -> str:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from esim_ready.cli import main
 from hostile.screen_text import controls_in, screen_text
 
-SPECIAL = [*"[]/\\=@\x1b\x07\x9b\x85\u202e\u2066\u061c\r\n\t\x00\x7f", "[/]", "[b]", "[link=x]", "\x1b[2J", "\x1b]0;t\x07"]
+SPECIAL = [*"[]/\\=@\x1b\x07\x9b\x85\u2028\u2029\u202e\u2066\u061c\r\n\t\x00\x7f", "[/]", "[b]", "[link=x]", "\x1b[2J", "\x1b]0;t\x07"]
 TEXT = st.lists(st.one_of(st.characters(exclude_categories=["Cs"]), st.sampled_from(SPECIAL)), min_size=1, max_size=12).map("".join)
 
 

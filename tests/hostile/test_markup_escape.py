@@ -47,3 +47,12 @@ def test_an_activation_code_is_masked_in_any_case():
     from esim_ready.textsafe import MASK, mask_known
 
     assert mask_known("code lpa:1$smdp.example$ABC-123, more", []) == f"code lpa:1${MASK}, more"
+
+
+def test_line_and_paragraph_separators_never_reach_the_terminal() -> None:
+    # a hand-edited nickname with U+2028 went out raw (some terminals break the line there)
+    from esim_ready.textsafe import has_controls, neutralise, one_line
+
+    name = "Home\u2028number\u2029"
+    assert has_controls(name)
+    assert one_line(name) == neutralise(name) == "Home\\u2028number\\u2029"
