@@ -5,6 +5,7 @@ a pane that only arrives a frame later, or a list scrolled only after it was dra
 fails here though every snapshot (taken once the app is idle) passes."""
 
 import pytest
+from textual._compositor import Compositor
 from textual.widgets import DataTable, OptionList
 
 from esim_ready.catalog import roaming
@@ -132,3 +133,27 @@ async def test_the_panes_scroll_bars_are_known_before_their_first_layout(monkeyp
         screen = await wait_for_screen(pilot, BrowseScreen)
         await pilot.pause()
         assert before == [scroll_bars(screen)]
+
+
+@pytest.mark.parametrize("country", ["JP", "NO"])
+@every_size
+async def test_the_main_screen_is_laid_out_once_before_its_first_frame(monkeypatch, country, size):
+    """Each widget a layout sizes asks for another layout (its virtual size is a layout
+    reactive), and Textual did one more of the whole screen before the first frame,
+    which changed nothing. Now one: the scroll bars are known before it, and requests
+    made by a layout that showed or hid no scroll bar are dropped."""
+    layouts: list[object] = []
+    reflow = Compositor.reflow
+
+    def counted(self: Compositor, parent, size):
+        if isinstance(parent, BrowseScreen) and app.first_frame is None:
+            layouts.append(size)
+        return reflow(self, parent, size)
+
+    monkeypatch.setattr(Compositor, "reflow", counted)
+    app = FirstFrame(initial_country=country, language="en", today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        await pilot.pause()
+        assert app.first_frame is not None
+        assert len(layouts) == 1

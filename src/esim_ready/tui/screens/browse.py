@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
@@ -31,8 +32,6 @@ from esim_ready.tui.widgets.key_footer import KeyFooter
 from esim_ready.tui.widgets.single_line_list import SingleLineOptionList
 
 if TYPE_CHECKING:
-    from textual.widget import Widget
-
     from esim_ready.catalog.models import Carrier, CountryData, Plan
 
 SORT_KEYS = ("price", "data", "validity", "price-per-gb")
@@ -168,6 +167,25 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                 and not any(widget._layout_required for widget in self._compositor.widgets if widget is not self):
             return  # a layout the screen itself asked for is Textual's update timer's to do
         super()._screen_resized(size)
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        """Textual's layout, without the layout it asks for again right after: each widget
+        it sizes sets its virtual size, a reactive that asks for a layout, though no
+        watcher reads it and the layout just made gave it (at launch: a second layout of
+        the whole screen before the first frame). Such requests made during this layout
+        are dropped when no scroll bar came or went in it (a scroll bar shown or hidden
+        changes the room its widget has: that one is kept, as is any asked for before)."""
+        if scroll:  # Textual's fast path for scrolling lays out only what scrolled into view
+            super()._refresh_layout(size, scroll)
+            return
+        widgets: list[Widget] = [self, *self.walk_children(Widget, with_self=False)]
+        asked = {widget for widget in widgets if widget._layout_required}
+        bars = [(widget, widget.show_horizontal_scrollbar, widget.show_vertical_scrollbar) for widget in widgets]
+        super()._refresh_layout(size, scroll)
+        if all(widget.show_horizontal_scrollbar == x and widget.show_vertical_scrollbar == y for widget, x, y in bars):
+            for widget in widgets:
+                if widget._layout_required and widget not in asked:
+                    widget._layout_required = False
 
     def _setup(self, query: str) -> None:
         search = self.query_one("#search", Input)
@@ -420,27 +438,28 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             if height < below:
                 detail_height = rows
                 break
-        detail.styles.height = detail_height
-        detail.styles.min_height = detail_height
+        heights: tuple[int | str, int | str, int | str]  # carriers, plans, details
         if self.country is None:
-            carriers.styles.height = plans.styles.height = "1fr"
-            return
-        room = height - 1 - detail_height  # less the country's title line
-        frame = 3  # a border above and below, the header row
-        need_carriers = carriers.row_count + frame
-        need_plans = len(self._plans_shown) + frame + 1 if self._plans_shown else frame + 1  # + a horizontal scrollbar
-        if need_carriers + need_plans <= room:
-            if self._plans_shown:  # the details take the rest
-                carriers.styles.height, plans.styles.height = need_carriers, need_plans
-                detail.styles.height = "1fr"
-            else:  # no plans: the carriers get the room
-                carriers.styles.height, plans.styles.height = "1fr", need_plans
-            return
-        least_carriers = min(need_carriers, frame + PANE_LEAST_ROWS)
-        least_plans = min(need_plans, frame + 1 + PANE_LEAST_ROWS)
-        share = round(room * need_carriers / (need_carriers + need_plans))
-        carriers.styles.height = max(least_carriers, min(share, room - least_plans))
-        plans.styles.height = "1fr"
+            heights = ("1fr", "1fr", detail_height)
+        else:
+            room = height - 1 - detail_height  # less the country's title line
+            frame = 3  # a border above and below, the header row
+            need_carriers = carriers.row_count + frame
+            need_plans = len(self._plans_shown) + frame + 1 if self._plans_shown else frame + 1  # + a horizontal scrollbar
+            if need_carriers + need_plans <= room:
+                if self._plans_shown:  # the details take the rest
+                    heights = (need_carriers, need_plans, "1fr")
+                else:  # no plans: the carriers get the room
+                    heights = ("1fr", need_plans, detail_height)
+            else:
+                least_carriers = min(need_carriers, frame + PANE_LEAST_ROWS)
+                least_plans = min(need_plans, frame + 1 + PANE_LEAST_ROWS)
+                share = round(room * need_carriers / (need_carriers + need_plans))
+                heights = (max(least_carriers, min(share, room - least_plans)), "1fr", detail_height)
+        # each set once, to its final value: a height set and set back (the details box's
+        # fixed least height, then "1fr") asked for a layout on every call, a Resize too
+        carriers.styles.height, plans.styles.height, detail.styles.height = heights
+        detail.styles.min_height = detail_height
 
     # -- details -----------------------------------------------------------------
     def _show_detail(self, markup: str) -> None:
