@@ -42,6 +42,7 @@ GLOSSARY: dict[str, tuple[str, list[str]]] = {
     "trip": ("行程", ["旅程"]),
     "this program": ("程序", ["本应用", "在应用中", "在应用里"]),
     "keep-alive or plan due date": ("到期", ["截止"]),
+    "profile role home (the number from home kept for codes)": ("国内号码", ["本国号码", "原号码"]),
 }
 
 # Placeholders whose value is Chinese text, so they touch Chinese without a space.
