@@ -690,3 +690,18 @@ async def test_the_apps_own_profiles_export_imports_back_in_the_app(tmp_path):
         await pilot.press("i", "ctrl+u", *str(broken), "enter")
         problems = await wait_for_screen(pilot, ProblemsDialog)  # every problem with its line
         assert any("role" in line for line in problems.lines), problems.lines
+
+
+async def test_a_carrier_typed_by_its_chinese_name_is_the_catalogs():
+    # 中国移动 typed in the carrier field stayed "choose from the list", with no catalog facts
+    from textual.widgets import Select
+
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a", "tab", *"CN")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#f-carrier", Input).value = "中国移动"
+        await pilot.pause()
+        assert form.query_one("#f-carrier-pick", Select).value == "china-mobile"

@@ -35,7 +35,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TOP_KEYS = {"country", "as_of", "carriers", "retention", "offers", "notes"}
 CARRIER_KEYS = {
     "id", "name", "website", "esim", "esim_source", "esim_as_of", "note_en", "note_zh", "plans",
-    "mvno_of",
+    "mvno_of", "name_zh",
 }
 PRICING_KEYS = {
     "billing", "data_gb", "unlimited", "fair_use_gb", "validity_days", "no_expiry", "once_per_days", "price",
@@ -297,6 +297,7 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
                 **check.notes(raw, where),
                 plans=tuple(plans),
                 mvno_of=check.text(raw, "mvno_of", where, required=False),
+                name_zh=check.text(raw, "name_zh", where, required=False),
             )
         )
 

@@ -120,6 +120,7 @@ class Carrier:
     prefixes: int = 0  # number ranges in phonenumbers' data (0: not in it)
     plans: tuple[Plan, ...] = ()
     mvno_of: str = ""  # an MVNO's host network, as the page names it
+    name_zh: str = ""  # the name Chinese speakers use (中国移动), where it differs
 
     def note(self, language: str) -> str:
         return localized(language, self.note_en, self.note_zh)

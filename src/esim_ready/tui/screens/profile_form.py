@@ -203,7 +203,7 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         if not name:
             return None
         for carrier in self.carriers:
-            if name in (carrier.name.casefold(), carrier.id.casefold()):
+            if name in (carrier.name.casefold(), carrier.id.casefold(), carrier.name_zh):  # 中国移动 too
                 return carrier.id
         return None
 
