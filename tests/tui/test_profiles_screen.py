@@ -705,3 +705,4 @@ async def test_a_carrier_typed_by_its_chinese_name_is_the_catalogs():
         form.query_one("#f-carrier", Input).value = "中国移动"
         await pilot.pause()
         assert form.query_one("#f-carrier-pick", Select).value == "china-mobile"
+        assert form.query_one("#f-ka-currency", Input).placeholder == "如 CNY"  # it said 如 NOK for every country

@@ -23,7 +23,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.curated import country_data
-from esim_ready.catalog.models import Carrier
+from esim_ready.catalog.models import Carrier, CountryData
 from esim_ready.errors import UserError
 from esim_ready.esim.activation import check as check_code
 from esim_ready.esim.identifiers import EID_LENGTH, check_eid, normalise_eid
@@ -270,14 +270,26 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         refused = t("profiles.issue_unknown_country", got=shown_value(text)) if text else ""
         name.update(found.name(current_language()) if found else Content(refused))  # what was typed is not markup
         name.set_class(bool(text) and found is None, "over")
-        self.carriers = country_data(found.alpha2).carriers if found else ()
+        data = country_data(found.alpha2, roaming=False) if found else None
+        self.carriers = data.carriers if data else ()
         self._number_example(found.alpha2 if found else None)
+        self._currency_example(data)
         pick = self.query_one("#f-carrier-pick", Select)
         with self.prevent(Select.Changed):
             pick.set_options((c.name, c.id) for c in self.carriers)
             if (carrier_id := self._carrier_id()) is not None:
                 pick.value = carrier_id
         self._suggest(prefill)
+
+    def _currency_example(self, data: CountryData | None) -> None:
+        """The keep-alive amount's currency field suggests the one the country's plans
+        are priced in (CNY for a Chinese number; it said "e.g. NOK" for every country)."""
+        from collections import Counter
+
+        used = Counter(p.currency for c in (data.carriers if data else ()) for p in c.plans if p.currency)
+        field = self.query_one("#f-ka-currency", Input)
+        field.placeholder = (t("profiles.currency_placeholder_code", code=used.most_common(1)[0][0]) if used
+                             else t("profiles.currency_placeholder"))
 
     def _number_example(self, alpha2: str | None) -> None:
         """The number field shows the chosen country's format (phonenumbers' example)."""
