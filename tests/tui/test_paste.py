@@ -48,3 +48,23 @@ async def test_two_pasted_lines_become_one_line_in_a_form_field(config_dir) -> N
         nickname.focus()
         await paste(pilot, "Home\r\nnumber\n")
         assert nickname.value == "Home number"
+
+
+async def test_lines_pasted_into_a_note_keep_their_breaks(config_dir) -> None:
+    # terminals send a paste's line breaks as CR: the note showed "line one\u000dline two"
+    from textual.widgets import TextArea
+
+    from esim_ready.state.trips import TripStore
+    from esim_ready.tui.screens.checklist import ChecklistScreen
+    from esim_ready.tui.screens.dialogs import NoteDialog
+
+    trip = TripStore().create_trip("MA", "ios")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        app.push_screen(ChecklistScreen(trip.id))
+        await wait_for_screen(pilot, ChecklistScreen)
+        await pilot.press("n")
+        dialog = await wait_for_screen(pilot, NoteDialog)
+        await paste(pilot, "line one\rline two\r\rline four")
+        assert dialog.query_one(TextArea).text == "line one\nline two\n\nline four"

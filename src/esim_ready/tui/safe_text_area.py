@@ -22,6 +22,9 @@ class SafeTextArea(TextArea):
         super().__init__(neutralise(text), *args, **kwargs)
 
     async def _on_paste(self, event: events.Paste) -> None:
+        # terminals send a paste's line breaks as CR (xterm, VTE, iTerm2, tmux): line
+        # breaks here, not "\u000d" (TextArea's own handler, run next, inserts the text)
+        event.text = event.text.replace("\r\n", "\n").replace("\r", "\n")
         if has_controls(event.text.replace("\n", "").replace("\t", "")):
             event.prevent_default()
             event.stop()
