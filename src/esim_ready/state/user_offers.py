@@ -22,7 +22,7 @@ from typing import Any
 from esim_ready.errors import UserError
 from esim_ready.problems import Problem, shown_value, toml_problem
 from esim_ready.state.paths import user_data_dir
-from esim_ready.state.tomlfile import DocumentFile, fsync_dir, os_reason, replace_atomically
+from esim_ready.state.tomlfile import DocumentFile, StorageError, fsync_dir, os_reason, replace_atomically
 
 # What the form edits, in the order it shows them; the rest of an offer's
 # fields (five_g, hotspot, ...) stay "unknown" unless the file says more.
@@ -204,8 +204,11 @@ class UserOffers:
             if not doc["offers"]:
                 del doc["offers"]
             check_offers(country, doc, str(self.path(country)))
-            self.directory.mkdir(parents=True, exist_ok=True)
-            replace_atomically(self.path(country), tomli_w.dumps(doc).encode("utf-8"))
+            try:  # a full disk, a read-only folder, "data" being a file: said, never a crash
+                self.directory.mkdir(parents=True, exist_ok=True)
+                replace_atomically(self.path(country), tomli_w.dumps(doc).encode("utf-8"))
+            except OSError as exc:
+                raise StorageError("save", self.path(country), os_reason(exc)) from None
             fsync_dir(self.directory)
         curated.reset()  # the catalog reads the new file on next use
 
