@@ -479,3 +479,20 @@ async def test_an_offer_added_by_another_window_shows_when_compare_is_opened_aga
         screen = await wait_for_screen(pilot, CompareScreen)
         await pilot.pause()
         assert any(r[1] == "★ Kiosk 3" for r in rows(screen))  # ★: the user's own
+
+
+async def test_a_currency_that_cannot_be_remembered_on_a_full_disk_is_used_and_said(config_dir, monkeypatch) -> None:
+    # the settings store's "not saved" error quit the app from the currency field
+    from esim_ready.state.tomlfile import StorageError
+
+    def full(self, **changes):
+        raise StorageError("save", config_dir / "settings.toml", "the disk is full")
+
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        monkeypatch.setattr(type(app.settings_store), "change", full)
+        await set_field(pilot, screen, "currency", "eur")
+        table = screen.query_one("#offers", DataTable)
+        assert "Trip EUR" in [str(c.label) for c in table.columns.values()]
+        assert any("settings.toml" in n.message for n in app._notifications)

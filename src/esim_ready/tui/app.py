@@ -332,7 +332,11 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
 
     def set_home_currency(self, code: str) -> None:
         if self.settings.home_currency != code:
-            self.settings = self.settings_store.change(home_currency=code)
+            try:
+                self.settings = self.settings_store.change(home_currency=code)
+            except UserError as exc:  # a full disk: used for now, and said (it was a crash)
+                self.settings = replace(self.settings, home_currency=code)
+                self.notify(str(exc), severity="error", timeout=10)
 
     def show_compare(self, country: str, days: int = 7) -> None:
         """The compare view of `country`. One screen is kept (installed) and reopened:
