@@ -8,7 +8,7 @@ import sys
 
 
 def test_the_app_without_a_terminal_says_so_and_exits(config_dir) -> None:
-    for lang, words in (("en", "full-screen app: run it in a terminal"), ("zh", "全屏程序：请在终端中运行")):
+    for lang, words in (("en", "full-screen app: run it in a terminal"), ("zh", "全屏程序，请在终端中运行")):
         done = subprocess.run(
             [sys.executable, "-m", "esim_ready", "--lang", lang, "--config-dir", str(config_dir)],
             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60,

@@ -190,7 +190,7 @@ def _profile_named(store: Any, name: str) -> str:
     if len(shown) == 1:
         return str(shown[0].id)
     if shown:
-        raise UserError(t("code.profile_name_shared", name=name, ids=", ".join(p.id for p in shown)))
+        raise UserError(t("code.profile_name_shared", name=name, ids=t("profiles.list_sep").join(p.id for p in shown)))
     raise UserError(t("code.no_such_profile", name=name))
 
 
@@ -273,7 +273,8 @@ def cmd_due(args: argparse.Namespace) -> int:
                      describe_rule(u.rule), cost))  # fmt: skip
     print_table(rows)
     if totals:
-        print("\n" + t("profiles.totals", totals=", ".join(amount(total, cur) for cur, total in sorted(totals.items()))))
+        sep = t("profiles.list_sep")
+        print("\n" + t("profiles.totals", totals=sep.join(amount(total, cur) for cur, total in sorted(totals.items()))))
     if overdue:
         print("\n" + t("profiles.due_overdue", n=overdue))
     return 1 if overdue else 0

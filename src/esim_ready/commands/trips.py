@@ -168,6 +168,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         + t("cli.imported_items", n=len(saved.items), ticked=result.ticked)
     )
     if result.unknown_items:
-        ids = ", ".join(result.unknown_items)
+        ids = t("profiles.list_sep").join(result.unknown_items)
         print(t("cli.imported_unknown", n=len(result.unknown_items), ids=ids))
     return 0
