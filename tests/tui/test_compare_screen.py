@@ -496,3 +496,29 @@ async def test_a_currency_that_cannot_be_remembered_on_a_full_disk_is_used_and_s
         table = screen.query_one("#offers", DataTable)
         assert "Trip EUR" in [str(c.label) for c in table.columns.values()]
         assert any("settings.toml" in n.message for n in app._notifications)
+
+
+async def type_characters(pilot, screen: CompareScreen, field: str, text: str) -> None:
+    """Each character as the terminal hands it over (Pilot.press drops "。" and "，")."""
+    from textual import events
+
+    widget = screen.query_one(f"#{field}", Input)
+    widget.focus()
+    widget.value = ""
+    for ch in text:
+        event = events.Key(ch, ch)
+        event.set_sender(pilot.app)
+        pilot.app._driver.send_message(event)
+        await pilot.pause()
+
+
+async def test_a_decimal_typed_with_a_chinese_input_method_is_read_as_typed() -> None:
+    # "1。5" in Chinese-punctuation mode showed 15 and ranked for 105 GB a week, silently
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        for typed, shown in (("1。5", "1.5"), ("１．５", "1.5"), ("2,5", "2.5"), ("3，5", "3.5")):
+            await type_characters(pilot, screen, "gb", typed)
+            assert screen.query_one("#gb", Input).value == shown
+            per = screen.trip.days if screen.per_day_mode else 1  # the field is GB per day or in total
+            assert screen.trip.gb == pytest.approx(float(shown) * per)

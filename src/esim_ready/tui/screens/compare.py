@@ -142,6 +142,10 @@ def per_gb_cell(c: TripCost) -> str:
     return "—"
 
 
+# full-width digits, and the decimal marks a Chinese input method or a European keyboard types
+_NUMBER_MARKS = str.maketrans({**{chr(0xFF10 + d): str(d) for d in range(10)}, "。": ".", "．": ".", "，": ".", ",": "."})
+
+
 class TripField(Input):
     """A field of the trip bar. Textual's Input asks for a layout of the whole screen
     whenever its value changes length (its scrollable width follows the text), a third
@@ -157,6 +161,14 @@ class TripField(Input):
     def __init__(self, value: str, *, changed: Callable[[TripField], None], **kwargs: Any) -> None:
         super().__init__(value, **kwargs)
         self._changed = changed
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """A number typed with a Chinese input method in full-width mode ("１．５", "1。5")
+        or with a decimal comma ("1,5") means 1.5: Input dropped the mark it did not take
+        and read 15, silently."""
+        if self.type in ("number", "integer"):
+            text = text.translate(_NUMBER_MARKS)
+        super().replace(text, start, end)
 
     def _watch_value(self, value: str) -> None:
         self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))  # without the layout
