@@ -126,3 +126,51 @@ async def test_the_compare_reasons_are_whole_at_80x24(config_dir):
         await pilot.press("3")  # 3 GB a day: a 1 GB day pass cannot cover it, an unlimited one is capped
         await pilot.pause()
         assert on_screen(app, "✗ low data") and on_screen(app, "✗ fair use")
+
+
+@every_size
+@both_languages
+async def test_a_phone_number_in_the_profiles_table_is_whole_or_left_out(config_dir, size, language):
+    """A Moroccan number is 18 cells as its country writes it: the column held 17
+    ("+212 6 12 34 56 …" at 80x24)."""
+    from esim_ready.state.profiles import Profile, ProfileStore
+    from esim_ready.tui.screens.profiles import ProfilesScreen
+
+    store = ProfileStore()
+    store.add(Profile(nickname="Orange Maroc", carrier="Orange Maroc", country="MA", number="+212612345678"))
+    store.add(Profile(nickname="Airalo Morocco 10 GB for the Atlas trip", carrier="Airalo", country="MA"))
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "p")
+        await wait_for_screen(pilot, ProfilesScreen)
+        await pilot.pause()
+        number = "+212 6 12 34 56 78"
+        assert on_screen(app, number)  # in the table or, left out of it, in the details
+        assert all(number in line for line in screen_lines(app) if "+212" in line)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)], ids=["60x20", "80x24"])
+async def test_a_cut_chinese_name_ends_in_an_ellipsis_with_no_gap(config_dir, size):
+    """Rich cuts a two-cell character that does not fit into a space: "摩洛哥春节自由行： …",
+    "Cubacel 旅 …" read as a gap in the name."""
+    from esim_ready.state.profiles import Profile, ProfileStore
+    from esim_ready.tui.screens.profiles import ProfilesScreen
+
+    for start in ("", "a"):  # one of the two ends mid-character, whatever the column's width
+        TripStore().create_trip("MA", "android", name=start + "摩洛哥春节自由行：马拉喀什—菲斯—舍夫沙万")
+    store = ProfileStore()
+    for nickname in ("挪威保号（Telenor 预付费，每半年充值）", "a挪威保号（Telenor 预付费，每半年充值）"):
+        store.add(Profile(nickname=nickname, carrier="Cubacel (ETECSA) prepaid", country="CU"))
+    gap = re.compile(r"[\u2e80-\u9fff\uff00-\uffef] …")
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "t")
+        await wait_for_screen(pilot, TripsScreen)
+        await pilot.pause()
+        assert any("…" in line for line in screen_lines(app))  # the names are cut here
+        assert not [line for line in screen_lines(app) if gap.search(line)]
+        await pilot.press("escape", "p")
+        await wait_for_screen(pilot, ProfilesScreen)
+        await pilot.pause()
+        assert any("…" in line for line in screen_lines(app))
+        assert not [line for line in screen_lines(app) if gap.search(line)]

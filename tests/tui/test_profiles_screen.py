@@ -487,6 +487,15 @@ def test_columns_give_way_role_first_then_carrier_and_number_before_the_nickname
     assert "number" not in no_numbers and no_numbers["name"] == 11 and "carrier" in no_numbers
 
 
+
+def test_room_left_over_makes_a_long_nickname_then_a_long_carrier_whole():
+    """At 80x24 "挪威保号（Telen…" was cut at its 16-cell cap beside 30 empty columns."""
+    natural = {"default": 2, "name": 38, "carrier": 24, "state": 8}
+    headers = {"default": 3, "name": 8, "number": 6, "carrier": 7, "role": 4, "state": 5, "keepalive": 15}
+    assert column_widths(natural, headers, 76) == {"default": 3, "name": 38, "carrier": 23, "state": 8}  # 76 in all
+    assert column_widths(natural, headers, 200) == {"default": 3, "name": 38, "carrier": 24, "state": 8}
+    assert column_widths(natural, headers, 56) == {"default": 3, "name": 27, "carrier": 14, "state": 8}  # to the edge
+
 def test_profile_with_rule_in_months_is_described_in_both_languages():
     from esim_ready import i18n
     from esim_ready.tui.profile_format import describe_rule

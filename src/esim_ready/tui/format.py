@@ -78,6 +78,16 @@ def cut(text: str, width: int) -> Text:
 
     line = one_line(text)
     out = Text(line, no_wrap=True, overflow="ellipsis")
-    if cell_len(line) > width:
-        out.truncate(width, overflow="ellipsis")
+    return ellipsized(out, width) if cell_len(line) > width else out
+
+
+def ellipsized(text: Text, width: int) -> Text:
+    """`text` cut to at most `width` cells, ending in "…". Rich's own cut puts a space
+    where a two-cell character does not fit before the "…" ("自由行： …"): here
+    the "…" follows the last whole character ("自由行：…", one cell shorter)."""
+    out = text.copy()
+    out.truncate(max(width - 1, 0), overflow="crop")  # cut: a straddling character becomes a space
+    if out.plain and out.plain[-1] == " " and text.plain[len(out.plain) - 1] != " ":
+        out.right_crop(1)
+    out.append("…")
     return out

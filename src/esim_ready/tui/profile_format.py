@@ -24,6 +24,7 @@ from esim_ready.state.keepalive import (
 )
 from esim_ready.state.profiles import SECRET_FIELDS, Profile, mask_secret
 from esim_ready.textsafe import one_line
+from esim_ready.tui.format import ellipsized
 
 __all__ = ["action_text", "describe_rule", "money", "when_text"]  # and everything defined below
 
@@ -83,28 +84,24 @@ def secret_text(secret: str | None, revealed: bool) -> str:
 def fit(text: str, width: int) -> Text:
     """`text` cut to `width` terminal cells with an ellipsis (a Chinese character takes 2)."""
     out = Text(one_line(text), no_wrap=True, overflow="ellipsis")
-    if out.cell_len > width:
-        out.truncate(width, overflow="ellipsis")
-    return out
+    return ellipsized(out, width) if out.cell_len > width else out
 
 
 def fit_text(text: Text, width: int) -> Text:
     """A styled `text` cut to `width` cells with an ellipsis."""
-    if text.cell_len <= width:
-        return text
-    out = text.copy()
-    out.truncate(width, overflow="ellipsis")
-    return out
+    return text if text.cell_len <= width else ellipsized(text, width)
 
 
 # -- the profiles table and its details pane ---------------------------------------
 
 # column key, header message, the widest it may be, the narrowest it may shrink to
-# (the state is never cut: in Chinese both states begin with 已)
+# (the state is never cut: in Chinese both states begin with 已; a number is whole or
+# left out: 15 digits, "+" and the spaces of its country's format, "+212 6 12 34 56 78"
+# was cut to "+212 6 12 34 56 …" at 17)
 COLUMNS: tuple[tuple[str, str, int, int], ...] = (
     ("default", "profiles.col_default", 4, 4),
     ("name", "profiles.col_name", 16, 8),
-    ("number", "profiles.col_number", 17, 17),
+    ("number", "profiles.col_number", 24, 24),
     ("carrier", "profiles.col_carrier", 14, 6),
     ("role", "profiles.col_role", 8, 4),
     ("state", "profiles.col_state", 8, 8),
@@ -148,10 +145,19 @@ def column_widths(natural: dict[str, int], headers: dict[str, int], available: i
             excess -= 1
         return widths
 
+    def grown(widths: dict[str, int]) -> dict[str, int]:
+        """Room left over goes to the nickname, then the carrier, past their caps up to
+        their longest (at 80x24 "挪威保号（Telen…" was cut beside 30 empty columns)."""
+        widths = dict(widths)
+        for key in ("name", "carrier"):
+            if key in widths and over(widths) < 0:
+                widths[key] += max(0, min(natural.get(key, 0) - widths[key], -over(widths)))
+        return widths
+
     widths = dict(full)
     for step in ("role", "cut", "carrier", "number"):
         if over(widths) <= 0:
-            return widths
+            return grown(widths)
         if step == "cut":
             widths = narrowed(widths, ("name", "carrier"))
         else:

@@ -26,6 +26,7 @@ from esim_ready.errors import DataFileError, UserError, WouldLoseProgress
 from esim_ready.i18n import t
 from esim_ready.state.checklist_logic import readiness
 from esim_ready.state.trips import Trip, TripStore
+from esim_ready.tui import format as fmt
 from esim_ready.tui import trip_actions
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
@@ -136,13 +137,19 @@ class TripsScreen(LocalizedScreenMixin, Screen):
                 del widths[optional]
         if room() < NAME_LEAST:  # a long "· 3 backups stale" is cut last (the checklist says it whole)
             widths["ready"] = max(cell_len(headers["ready"]), 4, widths["ready"] - (NAME_LEAST - room()))
-        table.add_column(headers["name"], key="name", width=max(room(), NAME_LEAST))
+        name_width = max(room(), NAME_LEAST)
+        table.add_column(headers["name"], key="name", width=name_width)
         for key, width in widths.items():
             table.add_column(headers[key], key=key, width=width)
+
+        def fitted(text: Text, width: int) -> Text:  # cut here: "行：…", not "行： …" as the table cuts
+            return text if text.cell_len <= width else fmt.ellipsized(text, width)
+
         for trip, (name, country, platform, dates, score), shown in zip(self.trips, cells, ready, strict=True):
             style = "yellow" if score.stale else "bold green" if score.ready else ""
-            row = {"ready": Text(shown, style=style, overflow="ellipsis", no_wrap=True), "country": country, "platform": platform, "dates": dates}
-            table.add_row(name, *(row[key] for key in widths), key=trip.id)
+            row = {"ready": fitted(Text(shown, style=style, overflow="ellipsis", no_wrap=True), widths["ready"]),
+                   "country": fitted(country, widths.get("country", 0)), "platform": platform, "dates": dates}
+            table.add_row(fitted(name, name_width), *(row[key] for key in widths), key=trip.id)
         empty = not self.trips
         table.display = not empty
         self.query_one("#empty").display = empty
