@@ -174,3 +174,107 @@ async def test_a_cut_chinese_name_ends_in_an_ellipsis_with_no_gap(config_dir, si
         await pilot.pause()
         assert any("…" in line for line in screen_lines(app))
         assert not [line for line in screen_lines(app) if gap.search(line)]
+
+
+async def _placeholders_cut(app) -> list[tuple[str, str, int]]:
+    from rich.cells import cell_len
+    from textual.widgets import Input
+
+    return [(field.id or "", str(field.placeholder), field.content_region.width)
+            for field in app.screen.query(Input)
+            if field.display and not field.value and field.placeholder
+            and cell_len(str(field.placeholder)) > field.content_region.width]
+
+
+@every_size
+@both_languages
+async def test_every_hint_inside_a_form_field_reads_whole(config_dir, size, language):
+    """At 60 columns the profile form read "18 to 22 digits", "or type the", "+ and the
+    country code, or set the", "… lpac chip inf"; at 80 "on the SIM card or"."""
+    from esim_ready.tui.screens.dialogs import NewTripDialog
+    from esim_ready.tui.screens.offer_form import OfferForm
+    from esim_ready.tui.screens.profile_form import ProfileForm
+    from tui.helpers import press_settled
+
+    app = EsimReadyApp(initial_country="MA", language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        await press_settled(pilot, "tab", "p", "a")
+        await wait_for_screen(pilot, ProfileForm)
+        await pilot.pause()
+        assert await _placeholders_cut(app) == []
+        set_language(language)
+        for word in t("profiles.form_keys").split():  # beside the buttons: "… · Esc" at 60x20
+            assert on_screen(app, word), word  # (on a second line when narrow)
+        await press_settled(pilot, "tab", *"MA")  # the number's hint becomes a Moroccan example
+        assert await _placeholders_cut(app) == []
+        await press_settled(pilot, "escape", "y")  # drop what was typed
+        await press_settled(pilot, "escape")
+        await wait_for_screen(pilot, BrowseScreen)
+        await press_settled(pilot, "tab", "t", "n")
+        await wait_for_screen(pilot, NewTripDialog)
+        assert await _placeholders_cut(app) == []
+        await press_settled(pilot, "escape", "escape")
+        await wait_for_screen(pilot, BrowseScreen)
+        await press_settled(pilot, "o", "a")
+        await wait_for_screen(pilot, OfferForm)
+        assert await _placeholders_cut(app) == []
+
+
+@every_size
+@both_languages
+async def test_a_title_line_s_hint_ends_on_a_whole_part(config_dir, size, language):
+    """The profiles title read "… d delete · ?" and "… ? 全部按" at 60 columns: the hint
+    keeps its first parts ("? all keys" first) and leaves out the rest."""
+    from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
+    from esim_ready.tui.screens.profiles import ProfilesScreen
+    from tui.profile_samples import save_samples
+
+    save_samples()
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "p")
+        await wait_for_screen(pilot, ProfilesScreen)
+        await pilot.pause()
+        set_language(language)
+        parts = t("profiles.title_hint").split(" · ")
+        title = screen_lines(app)[0].rstrip()
+        assert parts[0] in title  # "? all keys"
+        assert title.endswith((*parts, t("profiles.count", n=4)))
+        await pilot.press("u")
+        await wait_for_screen(pilot, UpcomingScreen)
+        await pilot.pause()
+        title = screen_lines(app)[0].rstrip()
+        assert title.endswith((*t("profiles.upcoming_hint").split(" · "), t("profiles.upcoming_title")))
+
+
+LONG_CODE = "LPA:1$smdp.telenor.example.com$TN-4F7A-99C2-1B3D-E5F6-A7B8-C9D0"  # a real code's length
+
+
+@every_size
+@both_languages
+async def test_the_qr_screen_says_how_to_show_the_code_and_shows_it_whole(config_dir, size, language):
+    """With a code of a real length the QR box at 80x24 was taller than the window: the
+    line under the code, "Enter or r: show the QR code", was cut off."""
+    from esim_ready.state.profiles import Profile, ProfileStore
+    from esim_ready.tui.screens.activation_qr import ActivationQrScreen, qr_text
+    from esim_ready.tui.screens.profiles import ProfilesScreen
+
+    ProfileStore().add(Profile(nickname="挪威保号（Telenor 预付费，每半年充值）", country="NO",
+                               activation_code=LONG_CODE))
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("tab", "p")
+        await wait_for_screen(pilot, ProfilesScreen)
+        await pilot.press("Q")
+        await wait_for_screen(pilot, ActivationQrScreen)
+        await pilot.pause()
+        set_language(language)
+        assert on_screen(app, t("code.screen_reveal_hint"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert on_screen(app, t("code.screen_shown_hint"))
+        drawing = [line.rstrip() for line in qr_text(LONG_CODE).plain.split("\n")]
+        width, height = len(drawing[0]), len(drawing)
+        if width <= size[0] and height + 2 <= size[1]:  # the window holds it: every line shows
+            assert all(on_screen(app, line.strip()) for line in drawing if line.strip())

@@ -91,3 +91,18 @@ def ellipsized(text: Text, width: int) -> Text:
         out.right_crop(1)
     out.append("…")
     return out
+
+
+def fitted_hint(hint: str, room: int) -> str:
+    """A title line's hint ("? all keys · a add · e edit") in `room` cells: its last
+    parts left out until it fits, so it never ends mid-word ("· ?" at 60 columns).
+    Both catalogues separate the parts with " · " and put the most useful first."""
+    from rich.cells import cell_len
+
+    parts = hint.split(SEP)
+    while parts and cell_len(SEP.join(parts)) > room:
+        parts.pop()
+    return SEP.join(parts)
+
+
+SEP = " · "

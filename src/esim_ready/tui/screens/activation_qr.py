@@ -76,10 +76,13 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="qr-box"):
-            yield Static(Text(t("code.screen_title", name=one_line(self.profile.display_name))), id="qr-title")
+            yield Static(self._title(), id="qr-title")
             yield Static(id="qr-note")
+            yield Static(id="qr-hint")  # above the code: in view however tall the code is
             yield Static(id="qr-code")
-            yield Static(id="qr-hint")
+
+    def _title(self) -> Text:
+        return Text(t("code.screen_title", name=one_line(self.profile.display_name)))
 
     def on_mount(self) -> None:
         code = self.query_one("#qr-code", Static)
@@ -111,25 +114,40 @@ class ActivationQrScreen(LocalizedScreenMixin, ModalScreen[None]):
             return
         if self.checked.code is None:
             code.display = False
-            lines = [t("code.screen_invalid"), *(problem_text(p) for p in self.checked.errors)]
-            self._set(note, Text("\n".join(lines)))
+            problems = [t("code.screen_invalid"), *(problem_text(p) for p in self.checked.errors)]
+            self._set(note, Text("\n".join(problems)))
             self._set(hint, "")
             return
         width, height = self.needs
         columns, rows = self.app.size
-        framed = width + 4 <= columns and height + 4 <= rows  # in its box, with its title and notes
-        compact = not framed and width <= columns and height + 2 <= rows  # the code and a line of hint only
+        masked = Text(self.checked.code.masked)
+        shown_note = Text.assemble(masked, "\n", t("code.screen_masked"))
+        shown_hint = Text(t("code.screen_shown_hint" if self.revealed else "code.screen_reveal_hint"))
+        title = self.query_one("#qr-title", Static)
+
+        def lines(text: Text, room: int) -> int:  # how many lines `text` takes, wrapped at `room` cells
+            return len(text.wrap(self.app.console, max(room, 1)))
+
+        # in its box (border and padding: 4 columns, 2 rows) with the title, the warning and
+        # the hint as they wrap; else, revealed, only the hint and the code (at 80x24 a real
+        # code's box was taller than the window: the hint under it, how to show it, was cut)
+        room = min(76, columns - 4)
+        framed = width + 4 <= columns and (
+            2 + lines(self._title(), room) + lines(shown_note, room) + lines(shown_hint, room) + height
+            <= rows
+        )
+        compact = not framed and width <= columns and lines(shown_hint, columns) + height <= rows
         self.set_class(compact, "-compact")
         self.set_class(compact and self.revealed, "-code-only")
-        note.styles.max_width = min(76, columns - (0 if compact else 4))  # its lines wrap inside the window
+        for widget in (title, note, hint):  # their lines wrap inside the window
+            widget.styles.max_width = min(76, columns - (0 if compact else 4))
         code.display = framed or compact
-        masked = Text(self.checked.code.masked)
         if not code.display:
             self._set(note, Text.assemble(masked, "\n", t("code.screen_too_small", w=width, h=height + 2)))
         else:
-            self._set(note, Text.assemble(masked, "\n", t("code.screen_masked")))
+            self._set(note, shown_note)
         code.visible = self.revealed and code.display
-        self._set(hint, Text(t("code.screen_shown_hint" if self.revealed else "code.screen_reveal_hint")))
+        self._set(hint, shown_hint)
 
     def action_reveal(self) -> None:
         self.revealed = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from esim_ready.errors import UserError
 from esim_ready.i18n import t
 from esim_ready.state.keepalive import Upcoming, upcoming, yearly_totals
 from esim_ready.state.profiles import ProfileStore
+from esim_ready.tui import format as fmt
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.safe_text import one_line
@@ -120,9 +122,9 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
             table.add_column(headers[key], key=key, width=width + GAP)
         for item, cells in zip(self.items, rows, strict=True):
             table.add_row(*(pf.fit_text(cells[key], width) for key, width in widths.items()), key=item.profile.id)
-        self.query_one("#upcoming-title", Static).update(
-            Text.assemble((t("profiles.upcoming_title"), "bold"), "  ", (t("profiles.upcoming_hint"), "dim"))
-        )
+        title = t("profiles.upcoming_title")
+        hint = fmt.fitted_hint(t("profiles.upcoming_hint"), self.app.size.width - 2 - cell_len(title) - 2)  # padding
+        self.query_one("#upcoming-title", Static).update(Text.assemble((title, "bold"), "  ", (hint, "dim")))
         totals = yearly_totals(self.items)
         money = t("profiles.list_sep").join(pf.money(v, c) for c, v in sorted(totals.items()))
         self.query_one("#upcoming-totals", Static).update(

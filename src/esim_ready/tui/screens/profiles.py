@@ -26,6 +26,7 @@ from esim_ready.i18n import t
 from esim_ready.state.keepalive import next_due, status_on
 from esim_ready.state.profiles import SECRET_FIELDS, LikelySame, Profile, ProfileStore, Saved
 from esim_ready.textsafe import one_line
+from esim_ready.tui import format as fmt
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.host import host
@@ -181,7 +182,9 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         listing.set_options(self._option(before, p.id, self._line(cells)) for p, cells in rows)
         count = len(self.profiles)
         title = Text.assemble((t("profiles.title"), "bold"), "  ", t("profiles.count", n=count))
-        title.append("  " + t("profiles.title_hint"), "dim")
+        hint = fmt.fitted_hint(t("profiles.title_hint"), self.app.size.width - 2 - title.cell_len - 2)  # padding
+        if hint:
+            title.append("  " + hint, "dim")
         self._update_if_changed("#profiles-title", title)
         if not count:
             self.query_one("#profile-detail", Static).update(t("profiles.empty"))
