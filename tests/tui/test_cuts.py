@@ -278,3 +278,77 @@ async def test_the_qr_screen_says_how_to_show_the_code_and_shows_it_whole(config
         width, height = len(drawing[0]), len(drawing)
         if width <= size[0] and height + 2 <= size[1]:  # the window holds it: every line shows
             assert all(on_screen(app, line.strip()) for line in drawing if line.strip())
+
+
+@both_languages
+async def test_a_long_line_of_the_keys_panel_wraps_under_its_own_words(config_dir, language):
+    """"Ctrl+P  Command palette: jump to any country, switch" went on with "language" under
+    the keys column."""
+    from esim_ready.tui.screens.help import HelpScreen
+
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=(60, 40)) as pilot:  # narrow, tall enough for every key
+        await wait_for_screen(pilot, BrowseScreen)
+        await pilot.press("f1")
+        await wait_for_screen(pilot, HelpScreen)
+        await pilot.pause()
+        set_language(language)
+        lines = screen_lines(app)
+        first = next(i for i, line in enumerate(lines) if "Ctrl+P" in line)
+        column = lines[first].index(t("help.palette")[:4])  # where the words begin
+        assert lines[first + 1][column - 2:column] == "  "  # the next line: under the words, keys column empty
+        assert lines[first + 1][column:].strip()  # (the line did wrap)
+
+
+@both_languages
+async def test_in_every_form_the_field_with_the_focus_names_itself(config_dir, language):
+    """The new-trip form's focused field differed from the others by a slightly lighter
+    background only: its label is bold (and accent-coloured) now, the others are not."""
+    from textual.widgets import Label
+
+    from esim_ready.tui.screens.dialogs import NewTripDialog
+    from esim_ready.tui.screens.offer_form import OfferForm
+    from esim_ready.tui.screens.profile_form import ProfileForm
+    from tui.helpers import press_settled
+
+    def bold_labels() -> list[str]:
+        return [str(label.render()) for label in app.screen.query(Label)
+                if label.display and label.rich_style.bold and str(label.render()).strip()]
+
+    app = EsimReadyApp(initial_country="MA", language=language, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_screen(pilot, BrowseScreen)
+        set_language(language)
+        await press_settled(pilot, "tab", "t", "n")
+        await wait_for_screen(pilot, NewTripDialog)
+        await pilot.pause()
+        assert bold_labels() == [t("trips.field_country")]
+        await press_settled(pilot, "tab")
+        assert bold_labels() == [t("trips.field_name")]
+        await press_settled(pilot, "escape", "escape")
+        await wait_for_screen(pilot, BrowseScreen)
+        await press_settled(pilot, "tab", "p", "a")
+        await wait_for_screen(pilot, ProfileForm)
+        await pilot.pause()
+        assert bold_labels() == [t("profiles.f_nickname")]
+        await press_settled(pilot, "tab")
+        assert bold_labels() == [t("profiles.f_country")]
+        await press_settled(pilot, "escape", "escape")
+        await wait_for_screen(pilot, BrowseScreen)
+        await press_settled(pilot, "o", "a")
+        await wait_for_screen(pilot, OfferForm)
+        await pilot.pause()
+        assert len(bold_labels()) == 1
+
+
+async def test_on_a_wide_terminal_a_trip_s_readiness_stays_beside_its_name(config_dir):
+    store = TripStore()
+    store.create_trip("NO", "android", name="Nordlys winter trip")
+    store.create_trip("MA", "ios", name="Marrakesh")
+    app = EsimReadyApp(language="en", today=TODAY)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("tab", "t")
+        await wait_for_screen(pilot, TripsScreen)
+        await pilot.pause()
+        line = next(line for line in screen_lines(app) if "Nordlys winter trip" in line)
+        assert re.search(r"Nordlys winter trip {2,4}0%", line)  # the column's padding, not 130 cells

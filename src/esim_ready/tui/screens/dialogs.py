@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -36,6 +36,7 @@ from textual.widgets import (
 
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.focus_rows import mark_focused_row
 from esim_ready.tui.safe_text import SafeInput
 from esim_ready.tui.safe_text_area import SafeTextArea
 from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
@@ -457,6 +458,8 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
     DEFAULT_CSS = DIALOG_CSS.format(cls="NewTripDialog") + """
     NewTripDialog .row { height: auto; margin-bottom: 1; }
     NewTripDialog .row Label { width: 12; }
+    /* the field being typed in names itself (its background alone barely differs; tui/focus_rows.py) */
+    NewTripDialog .row.-focused Label { color: $text-accent; text-style: bold; }
     NewTripDialog .row Input { width: 1fr; }
     NewTripDialog #dates Input { width: 14; }
     NewTripDialog #dates .to { width: auto; padding: 0 1; }
@@ -520,6 +523,9 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
                     yield SafeInput(days, placeholder=t("trips.backup_days_placeholder"), id="backup-days", compact=True)
             yield Static("", id="error", classes="dialog-error", markup=False)
             yield self._buttons(t("trips.save") if self.mode == "edit" else t("trips.create"))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        mark_focused_row(self, event.widget)  # its label turns bold
 
     def on_mount(self) -> None:
         self._match(self.query_one("#country", Input).value)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -32,12 +35,16 @@ class HelpScreen(LocalizedScreenMixin, ModalScreen[None]):
         self.intro = intro
 
     def compose(self) -> ComposeResult:
-        width = max((len(k) for k, _ in self.rows), default=4) + 2
-        lines = [f"[b]{t('help.title')}[/b]", "", self.intro, ""]
-        lines += [f"[b]{key.ljust(width)}[/b]{desc}" for key, desc in self.rows]
-        lines += ["", t("help.footer")]
+        # keys in one column, what they do in the next: a long line wraps under its own
+        # words ("Command palette: …, switch / language" went back under the keys)
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(no_wrap=True, style="bold")
+        keys.add_column()
+        for key, desc in self.rows:
+            keys.add_row(Text(key), Text(desc))
         with VerticalScroll():
-            yield Static("\n".join(lines), markup=True)
+            yield Static(Group(Text(t("help.title"), style="bold"), Text(), Text(self.intro), Text(), keys, Text(),
+                               Text(t("help.footer"))))
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(result)

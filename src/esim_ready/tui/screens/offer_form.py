@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -24,6 +24,7 @@ from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.state.user_offers import FORM_FIELDS, OfferInvalid, Saved, UserOffers, form_from_table
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.focus_rows import mark_focused_row
 from esim_ready.tui.safe_text import SafeInput
 from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
 from esim_ready.tui.widgets.keepalive_fields import form_row
@@ -83,6 +84,9 @@ class OfferForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved | 
         widget = SafeInput(str(self.values.get(field) or ""), id=f"f-{field}", compact=True,
                        placeholder=t(f"offer_form.p_{field}"))
         yield from form_row(t(f"offer_form.f_{field}"), widget, issue=field)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        mark_focused_row(self, event.widget)  # its label turns bold
 
     def on_mount(self) -> None:
         for box in self.query(".issue"):

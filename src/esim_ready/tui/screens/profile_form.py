@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -45,6 +45,7 @@ from esim_ready.state.profiles import (
 )
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.bindings import LocalizedScreenMixin
+from esim_ready.tui.focus_rows import mark_focused_row
 from esim_ready.tui.safe_text import SafeInput, one_line
 from esim_ready.tui.screens.discard_guard import AsksBeforeDiscarding
 from esim_ready.tui.widgets.cjk_text import CJKText
@@ -178,6 +179,9 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
                 yield Static(t("profiles.form_keys"), id="form-keys")
                 yield Button(t("profiles.save"), id="save", variant="primary", compact=True)
                 yield Button(t("profiles.cancel"), id="cancel", compact=True)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        mark_focused_row(self, event.widget)  # its label turns bold
 
     def on_mount(self) -> None:
         for issue in self.query(".issue"):

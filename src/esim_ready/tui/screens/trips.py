@@ -137,7 +137,9 @@ class TripsScreen(LocalizedScreenMixin, Screen):
                 del widths[optional]
         if room() < NAME_LEAST:  # a long "· 3 backups stale" is cut last (the checklist says it whole)
             widths["ready"] = max(cell_len(headers["ready"]), 4, widths["ready"] - (NAME_LEAST - room()))
-        name_width = max(room(), NAME_LEAST)
+        # no wider than the longest name: at 200 columns 130 empty cells parted a short
+        # name from its readiness
+        name_width = max(min(room(), max([cell_len(headers["name"])] + [row[0].cell_len for row in cells])), NAME_LEAST)
         table.add_column(headers["name"], key="name", width=name_width)
         for key, width in widths.items():
             table.add_column(headers[key], key=key, width=width)
