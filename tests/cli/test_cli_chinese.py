@@ -130,3 +130,13 @@ def test_a_profiles_import_says_each_problem_in_chinese_with_the_value(capsys, c
     assert '第 7 行：profiles[0].iccid（"挪威"）：ICCID 只能包含数字，"8947ABC" 含有其他字符' in err
     assert "profiles[0].keepalive.every_days" in err and "必须是大于 0 的整数，而不是 0" in err
     assert "must" not in err and "one of" not in err
+
+
+def test_chinese_carriers_go_by_their_chinese_names_in_chinese(capsys, config_dir):
+    # the Chinese app showed "China Mobile / China Unicom" though CN.toml gives 中国移动 / 中国联通
+    code, out, _ = run(capsys, "--lang", "zh", "carriers", "CN")
+    assert code == 0 and "中国移动" in out and "China Mobile" not in out
+    code, out, _ = run(capsys, "--lang", "zh", "compare", "VN", "--days", "3", "--gb", "1")
+    assert "中国移动" in out and "China Mobile" not in out  # a home-roaming row
+    code, out, _ = run(capsys, "--lang", "en", "carriers", "CN")
+    assert "China Mobile" in out and "中国移动" not in out

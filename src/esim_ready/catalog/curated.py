@@ -52,6 +52,7 @@ def reset() -> None:
     _shipped_file.cache_clear()
     _user.cache_clear()
     country_data.cache_clear()
+    _chinese_names.cache_clear()
     _problems.clear()
 
 
@@ -253,3 +254,17 @@ def offer_counts(codes: Iterable[str]) -> dict[str, int]:
 
     priced = set(curated_countries()) | {c for o in roaming_offers() for c in o.countries}
     return {code: len(country_data(code).offers) if code in priced else 0 for code in codes}
+
+
+def seller_shown(seller: str, language: str) -> str:
+    """A seller's name as the app shows it: a Chinese carrier (China's local plans, or a
+    home roaming offer's China Unicom) by its Chinese name in the Chinese app (CN.toml's
+    name_zh; other countries' carriers are named as their pages name them)."""
+    if language != "zh":
+        return seller
+    return _chinese_names().get(seller, seller)
+
+
+@cache
+def _chinese_names() -> dict[str, str]:
+    return {c.name: c.name_zh for c in country_data("CN", roaming=False).carriers if c.name_zh}

@@ -125,6 +125,10 @@ class Carrier:
     def note(self, language: str) -> str:
         return localized(language, self.note_en, self.note_zh)
 
+    def shown_name(self, language: str) -> str:
+        """The name to show: 中国移动 in the Chinese app where the data gives it."""
+        return self.name_zh if language == "zh" and self.name_zh else self.name
+
 
 @dataclass(frozen=True, slots=True)
 class RetentionRule:

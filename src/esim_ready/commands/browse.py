@@ -77,7 +77,7 @@ def cmd_carriers(args: argparse.Namespace) -> int:
     rows = [[t("main.col_carrier"), t("main.col_esim"), t("main.col_plans"), t("main.col_from"), t("cli.col_esim_source")]]
     for c in data.carriers:
         source = t("cli.dated", source=c.esim_source, date=c.esim_as_of) if c.esim_source else ""
-        rows.append([c.name, t(f"main.tri_{c.esim}"), str(len(c.plans)), t(f"main.origin_{c.origin}"), source])
+        rows.append([c.shown_name(current_language()), t(f"main.tri_{c.esim}"), str(len(c.plans)), t(f"main.origin_{c.origin}"), source])
     print_table(rows)
     return 0
 
@@ -100,7 +100,7 @@ def cmd_plans(args: argparse.Namespace) -> int:
     if not plans:
         print(t("cli.no_plans", name=country.name(current_language()), code=country.alpha2))
         return 0
-    names = {c.id: c.name for c in data.carriers}
+    names = {c.id: c.shown_name(current_language()) for c in data.carriers}
     head = ("main.col_carrier", "main.col_plan", "main.col_data", "main.col_validity", "main.col_price",
             "main.col_per_gb", "cli.col_as_of", "cli.col_source")
     rows = [[t(key) for key in head]]

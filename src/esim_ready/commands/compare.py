@@ -56,7 +56,7 @@ def home_currency(requested: str | None) -> str:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from esim_ready.catalog import countries
-    from esim_ready.catalog.curated import country_data
+    from esim_ready.catalog.curated import country_data, seller_shown
     from esim_ready.catalog.models import OLD_AFTER_YEARS, is_outdated
     from esim_ready.catalog.rates import rates
     from esim_ready.pricing import amount, arithmetic, gb, is_minimum, rank, ranked_after_newer, reason_text, sale_ended
@@ -113,7 +113,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         o = c.offer
         stale = t("compare.old") if is_outdated(o.as_of, today) else ""
         rows.append([
-            str(i), t(f"compare.kind_{o.kind}"), ("★ " if o.origin == "user" else "") + one_line(o.seller),
+            str(i), t(f"compare.kind_{o.kind}"),
+            ("★ " if o.origin == "user" else "") + one_line(seller_shown(o.seller, _language())),
             (t("compare.ended_mark") if sale_ended(c, today) else "") + one_line(o.name),
             amount(c.total, o.currency) if c.covers else (
                 "≥ " + amount(c.total, o.currency) if c.total is not None else t("compare.cannot")),

@@ -340,7 +340,8 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         table = self.query_one("#carriers", DataTable)
         table.clear(columns=True)  # a column keeps the widest cell it ever held: the last country's
         add_carrier_columns(table)
-        rows = [(carrier.name, fmt.tristate(carrier.esim), str(len(carrier.plans)) if carrier.plans else "—",
+        lang = current_language()
+        rows = [(carrier.shown_name(lang), fmt.tristate(carrier.esim), str(len(carrier.plans)) if carrier.plans else "—",
                  t(f"main.origin_{carrier.origin}"), carrier.id) for carrier in self.country.carriers]
         labels = (t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
         others = sum(max([cell_len(label)] + [cell_len(row[i + 1]) for row in rows]) + 2
@@ -365,7 +366,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         if self.carrier_filter != ALL_CARRIERS:
             plans = tuple(p for p in plans if p.carrier_id == self.carrier_filter)
         self._plans_shown = sort_plans(plans, self.sort_key, self.sort_reverse)
-        names = {c.id: c.name for c in self.country.carriers}
+        names = {c.id: c.shown_name(current_language()) for c in self.country.carriers}
         rows = plan_columns.cells(self._plans_shown, names)
         # what a buyer decides by first; the plan's full name is in the detail
         labels = {"carrier": t("main.col_carrier"), "data": headers["data"], "validity": headers["validity"],
@@ -503,7 +504,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
     def _show_detail_carrier(self, carrier: Carrier) -> None:
         assert self.country is not None
         lang = current_language()
-        lines = [f"[b]{markup_safe(carrier.name)}[/b]" + t("main.detail_tags", tags=t(f"main.origin_{carrier.origin}"))]
+        lines = [f"[b]{markup_safe(carrier.shown_name(current_language()))}[/b]" + t("main.detail_tags", tags=t(f"main.origin_{carrier.origin}"))]
         if carrier.esim == "unknown":
             lines.append(t("main.esim_unknown"))
         else:

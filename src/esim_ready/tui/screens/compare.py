@@ -32,7 +32,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from esim_ready.catalog import countries
-from esim_ready.catalog.curated import country_data, reset_if_changed
+from esim_ready.catalog.curated import country_data, reset_if_changed, seller_shown
 from esim_ready.catalog.models import OLD_AFTER_YEARS, has_ended, is_outdated
 from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t, words_of_today
@@ -488,7 +488,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         if self._cells_for != context:  # the cells that do not depend on the trip, kept per offer
             self._cells_for, self._offer_cells, self._cut = context, {}, {}
             for o in self.data.offers:
-                seller = ("★ " if o.origin == "user" else "") + one_line(o.seller)
+                seller = ("★ " if o.origin == "user" else "") + one_line(seller_shown(o.seller, lang))
                 self._offer_cells[o] = (t(f"compare.short_{o.kind}"), seller, data_cell(o), days_cell(o),
                                         one_line(o.name), _name_mark(o, today))
             columns = list(zip(*self._offer_cells.values(), strict=True)) or [()] * 6
@@ -578,7 +578,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         lang = current_language()
         today = host(self).today
         origin = t("compare.yours") if o.origin == "user" else t(f"compare.kind_{o.kind}")
-        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(o.seller),
+        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(seller_shown(o.seller, lang)),
                              (t("main.detail_tags", tags=origin), "dim"), "\n")
         facts = []
         if o.network:
