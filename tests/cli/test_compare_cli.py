@@ -166,3 +166,8 @@ def test_a_promotion_whose_sale_has_ended_is_marked_and_ranked_last(capsys, conf
     code, out, err = run(capsys, "compare", "NO", "--days", "3", "--gb", "1")
     assert code == 0 and "Kiosk eSIM" not in out
     assert "sold_until" in err and "YYYY-MM" in err  # the file is skipped, and says why
+
+
+def test_rmb_is_the_yuan_on_the_command_line(capsys):
+    code, out, _ = run(capsys, "compare", "NO", "--days", "3", "--gb", "1", "--currency", "RMB", "--json")
+    assert code == 0 and json.loads(out)["home_currency"] == "CNY"

@@ -522,3 +522,14 @@ async def test_a_decimal_typed_with_a_chinese_input_method_is_read_as_typed() ->
             assert screen.query_one("#gb", Input).value == shown
             per = screen.trip.days if screen.per_day_mode else 1  # the field is GB per day or in total
             assert screen.trip.gb == pytest.approx(float(shown) * per)
+
+
+async def test_rmb_is_taken_as_the_yuan(config_dir) -> None:
+    # "RMB" (how many Chinese users write the yuan) was refused: "RMB 不是币种代码"
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await set_field(pilot, screen, "currency", "eur")
+        await set_field(pilot, screen, "currency", "rmb")
+        assert not screen.query_one("#currency", Input).has_class("-bad") and trip_problem(screen) == ""
+        assert screen.home == "CNY"

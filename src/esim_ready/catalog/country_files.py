@@ -53,6 +53,11 @@ RETENTION_KEYS = {
 }
 
 
+# What people type for a currency that is not its ISO code: RMB is how many Chinese
+# users write the yuan (CNY); the fields and --currency take it as CNY.
+CURRENCY_ALIASES = {"RMB": "CNY"}
+
+
 @cache
 def currency_codes() -> frozenset[str]:
     """Every ISO 4217 currency code (pycountry's, shipped in data/countries.json

@@ -32,6 +32,7 @@ from textual.widgets import DataTable, Input, Label, Static
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from esim_ready.catalog import countries
+from esim_ready.catalog.country_files import CURRENCY_ALIASES
 from esim_ready.catalog.curated import country_data, reset_if_changed, seller_shown
 from esim_ready.catalog.models import OLD_AFTER_YEARS, has_ended, is_outdated
 from esim_ready.errors import UserError
@@ -684,7 +685,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     def _currency_changed(self, field: TripField) -> None:
         from esim_ready.catalog.country_files import currency_codes
 
-        code = field.value.upper()
+        code = CURRENCY_ALIASES.get(field.value.upper(), field.value.upper())
         valid = code in currency_codes()
         field.set_class(not valid, "-bad")
         self._currency_problem = "" if valid else t("compare.field_bad_currency", code=code or "—", home=self.home)
