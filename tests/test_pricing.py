@@ -259,3 +259,14 @@ def test_a_visitors_sim_card_is_bought_once_not_once_per_pack_of_data():
     assert cost(pack, Trip(7, 7), RATES).units == 7
     ranked = rank([seven.offer, pack], Trip(7, 7), RATES)
     assert [c.offer.plan_kind for c in ranked] == ["prepaid", "tourist"]  # a card short of the trip comes last
+
+
+def test_an_unlimited_pack_reads_without_a_gap_in_chinese():
+    set_language("zh")
+    try:
+        day = offer(billing="day", unlimited=True, validity_days=1, price=25, currency="CNY")
+        assert arithmetic(cost(day, Trip(7, 7), RATES)).startswith("7 × 不限量日租包，单价 25 CNY")
+        pack = offer(data_gb=5, validity_days=30, price=50, currency="MAD")
+        assert arithmetic(cost(pack, Trip(7, 5), RATES)).startswith("1 × 5 GB 流量包（30 天）")  # Latin: spaced
+    finally:
+        set_language("en")

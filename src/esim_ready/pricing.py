@@ -10,6 +10,7 @@ cover the trip. `rank` puts the offers cheapest first. The words are made by
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from esim_ready.catalog.rates import Conversion, Rates
 
 DEFAULT_HOME = "CNY"
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff）]) (?=[\u4e00-\u9fff])")
 _EPS = 1e-9  # 10 GB / 2.5 GB is 4 packs, not 5 because of floating point
 
 # Why an offer cannot cover a trip.
@@ -259,6 +261,8 @@ def arithmetic(c: TripCost) -> str:
         key = "compare.sum_at_least"
     text = t(key, n=c.units, size=size, each=amount(o.price, o.currency), days=o.validity_days or 1,
              total=amount(c.total, o.currency))
+    if o.unlimited:  # "不限量 日租包": no space between Chinese words (the catalogue spaces "1 GB 日租包")
+        text = _CJK_GAP.sub("", text)
     if c.home is not None and c.home.sources:
         text += t("compare.sum_home", total=amount(c.home.amount, c.home.currency), date=rate_dates(c.home))
     elif c.home is None:
