@@ -68,3 +68,4 @@ async def test_lines_pasted_into_a_note_keep_their_breaks(config_dir) -> None:
         dialog = await wait_for_screen(pilot, NoteDialog)
         await paste(pilot, "line one\rline two\r\rline four")
         assert dialog.query_one(TextArea).text == "line one\nline two\n\nline four"
+

@@ -13,7 +13,7 @@ from esim_ready.exchange.checklist_toml import parse_checklist
 from esim_ready.state.trips import TripStore
 from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.checklist import ChecklistScreen
-from esim_ready.tui.screens.dialogs import ConfirmDialog, PathDialog, ProblemsDialog, TextDialog
+from esim_ready.tui.screens.dialogs import ConfirmDialog, NewTripDialog, PathDialog, ProblemsDialog, TextDialog
 from esim_ready.tui.screens.trips import TripsScreen
 from tui.helpers import TODAY, wait_for_screen
 
@@ -273,3 +273,20 @@ async def test_readiness_stays_in_view_at_60_columns(config_dir: Path) -> None:
         assert [column.key.value for column in table.ordered_columns][:2] == ["name", "ready"]
         right_edge = sum(column.get_render_width(table) for column in table.ordered_columns[:2])
         assert right_edge <= table.scrollable_content_region.width
+
+
+async def test_ctrl_s_creates_the_trip_as_it_saves_the_other_forms(config_dir) -> None:
+    from textual.widgets import OptionList, RadioSet
+
+    from esim_ready.tui.screens.browse import BrowseScreen
+
+    app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.query_one("#countries", OptionList).focus()
+        await pilot.press("c")
+        dialog = await wait_for_screen(pilot, NewTripDialog)
+        dialog.query_one("#platform", RadioSet).focus()
+        await pilot.press("enter")  # the highlighted phone chosen
+        await pilot.press("ctrl+s")
+        await wait_for_screen(pilot, ChecklistScreen)

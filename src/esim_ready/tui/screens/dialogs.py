@@ -470,6 +470,13 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
     NewTripDialog RadioSet:blur > RadioButton.-selected > .toggle--label { background: transparent; }
     """
 
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "create", "Save", id="trip_save", priority=True),  # as the other forms
+    ]
+
+    def action_create(self) -> None:
+        self._submit()
+
     def __init__(self, country: str | None = None, trip: Trip | None = None, mode: str = "new") -> None:
         """`mode` "new" (nothing chosen), "edit" or "copy" (the fields of `trip` filled in,
         plus how long backups stay fresh)."""
