@@ -34,6 +34,14 @@ async def fill(pilot, form: OfferForm, **fields: str) -> None:
     await pilot.pause()
 
 
+async def import_offers_file(pilot, path) -> None:
+    """`i` in compare, the file's name typed, Enter."""
+    await pilot.press("i")
+    await pilot.pause()
+    pilot.app.screen.query_one(Input).value = str(path)
+    await pilot.press("enter")
+
+
 def row_of(screen: CompareScreen, seller: str) -> int:
     table = screen.query_one("#offers", DataTable)
     return next(i for i in range(table.row_count) if str(table.get_row_at(i)[1]) == seller)
@@ -164,10 +172,7 @@ async def test_export_and_import_my_offers(config_dir, tmp_path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_compare(pilot)
         assert not any(c.offer.origin == "user" for c in screen.costs)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(target)
-        await pilot.press("enter")
+        await import_offers_file(pilot, target)
         await pilot.pause()
         assert sum(c.offer.origin == "user" and c.offer.kind == "travel-esim" for c in screen.costs) == 3
         # the companion's copy says another price for one of them: importing it again asks first
@@ -175,10 +180,7 @@ async def test_export_and_import_my_offers(config_dir, tmp_path) -> None:
         end = target.read_text("utf-8").index("\n", first)
         changed = tmp_path / "changed.toml"
         changed.write_text(target.read_text("utf-8")[:first] + "price = 1" + target.read_text("utf-8")[end:], "utf-8")
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(changed)
-        await pilot.press("enter")
+        await import_offers_file(pilot, changed)
         question = await wait_for_screen(pilot, ConfirmDialog)
         assert "your offer" in question.question
         await pilot.press("n")  # keep mine
@@ -238,10 +240,7 @@ async def test_a_file_with_hundreds_of_problems_shows_the_first_fifty_and_how_ma
     app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_compare(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one(Input).value = str(path)
-        await pilot.press("enter")
+        await import_offers_file(pilot, path)
         dialog = await wait_for_screen(pilot, ProblemsDialog)
         assert "300 problems" in dialog.title_text
         shown = [str(s.render()) for s in dialog.query(".problem")]
