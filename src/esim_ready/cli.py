@@ -159,26 +159,21 @@ def _safe_output() -> Iterator[None]:
         sys.stdout, sys.stderr = saved
 
 
-def _option_value(argv: list[str], option: str, anywhere: bool = False) -> str | None:
-    """The value of a top-level `option` (before the command), read ahead of argparse;
-    `anywhere`: after the command too."""
+def _lang_given(argv: list[str]) -> str | None:
+    """The first `--lang` in `argv`, read ahead of argparse for the parser's own help
+    and errors: before the command or after it (`plans NO --lang zh --help`)."""
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if not arg.startswith("-") and not anywhere:
-            return None  # the command: options after it are its own
-        if arg == option and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith(option + "="):
-            return arg.partition("=")[2]
-        i += 2 if arg in _APP_OPTIONS else 1  # an app option's value is no command
-    return None
-
-
-def _lang_given(argv: list[str]) -> str | None:
-    """The language asked for, for the parser's own help and errors (a command's
-    `--lang`, e.g. `plans NO --lang zh --help`, counts too)."""
-    value = _option_value(argv, "--lang") or _option_value(argv, "--lang", anywhere=True)
+        if arg == "--lang" and i + 1 < len(argv):
+            value: str | None = argv[i + 1]
+            break
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+            break
+        i += 2 if arg in _APP_OPTIONS else 1  # an app option's value is no option
+    else:
+        value = None
     return value if value in ("en", "zh") else None
 
 
