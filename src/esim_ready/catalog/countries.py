@@ -244,23 +244,23 @@ def search(query: str, language: str = "en") -> list[Country]:
         if upper in (c.alpha2, c.alpha3) or f"\n{q}\n" in names or f"\n{q}\n" in local:
             groups[0].append(c)
         elif f"\n{joined}\n" in e.pinyin:
-            groups[7].append(c)
-        elif f"\n{q}" in names:
             groups[1].append(c)
-        elif f" {q}" in names:
+        elif f"\n{q}" in names:
             groups[2].append(c)
-        elif q in names:
+        elif f" {q}" in names:
             groups[3].append(c)
-        elif " " not in q and f"\n{q}" in e.unspaced:  # "Hongkong", "newzealand"
-            groups[0 if f"\n{q}\n" in e.unspaced else 1].append(c)
-        elif f"\n{q}" in local or f" {q}" in local:
+        elif q in names:
             groups[4].append(c)
-        elif f"\n{joined}" in e.pinyin:
+        elif " " not in q and f"\n{q}" in e.unspaced:  # "Hongkong", "newzealand"
+            groups[0 if f"\n{q}\n" in e.unspaced else 2].append(c)
+        elif f"\n{q}" in local or f" {q}" in local:
             groups[5].append(c)
-        elif q in e.official:
+        elif f"\n{joined}" in e.pinyin:
             groups[6].append(c)
+        elif q in e.official:
+            groups[7].append(c)
     if language != "en":
         rank = _rank(language)
         for group in groups:
             group.sort(key=lambda c: rank[c.alpha2])
-    return [c for group in (groups[0], groups[7], *groups[1:7]) for c in group]
+    return [c for group in groups for c in group]
