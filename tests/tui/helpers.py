@@ -124,3 +124,10 @@ async def steady_cursors(pilot) -> None:
             if isinstance(widget, Input | TextArea):
                 widget._cursor_visible = widget.has_focus
     await pilot.pause()
+
+
+def from_terminal(app, event) -> None:
+    """Hand `event` (a Key, a Paste) to the app as its terminal driver does: through
+    the app's own event handling, not Pilot's (which drops keys such as "。")."""
+    event.set_sender(app)
+    app._driver.send_message(event)

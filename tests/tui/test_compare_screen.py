@@ -12,7 +12,7 @@ from esim_ready.state.settings import SettingsStore
 from esim_ready.state.trips import TripStore
 from esim_ready.tui.app import COMPARE, EsimReadyApp
 from esim_ready.tui.screens.compare import CompareScreen
-from tui.helpers import TODAY, wait_for_screen
+from tui.helpers import TODAY, from_terminal, wait_for_screen
 
 pytestmark = pytest.mark.usefixtures("use_samples")  # Norway: offers of every kind, no shipped data
 
@@ -506,9 +506,7 @@ async def type_characters(pilot, screen: CompareScreen, field: str, text: str) -
     widget.focus()
     widget.value = ""
     for ch in text:
-        event = events.Key(ch, ch)
-        event.set_sender(pilot.app)
-        pilot.app._driver.send_message(event)
+        from_terminal(pilot.app, events.Key(ch, ch))
         await pilot.pause()
 
 

@@ -16,7 +16,7 @@ from esim_ready.tui.screens.checklist import ChecklistScreen
 from esim_ready.tui.screens.dialogs import NewTripDialog, NoteDialog
 from esim_ready.tui.screens.profile_form import ProfileForm
 from esim_ready.tui.screens.profiles import ProfilesScreen
-from tui.helpers import TODAY, wait_for_screen
+from tui.helpers import TODAY, from_terminal, wait_for_screen
 
 NAMED = {"enter": "\r", "tab": "\t", "escape": "\x1b", "ctrl+j": "\n", "ctrl+s": "\x13"}
 
@@ -33,9 +33,7 @@ async def type_at_once(pilot, *keys: str | events.Paste) -> None:
     terminal), then wait until the app has handled them all."""
     app = pilot.app
     for key in keys:
-        event = key if isinstance(key, events.Paste) else key_event(key)
-        event.set_sender(app)
-        app._driver.send_message(event)
+        from_terminal(app, key if isinstance(key, events.Paste) else key_event(key))
     for _ in range(200):
         await pilot.pause(0.01)
         if not getattr(app, "keys_waiting", lambda: 0)():

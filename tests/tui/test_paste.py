@@ -11,14 +11,12 @@ from esim_ready.tui.app import EsimReadyApp
 from esim_ready.tui.screens.browse import BrowseScreen
 from esim_ready.tui.screens.profile_form import ProfileForm
 from esim_ready.tui.screens.profiles import ProfilesScreen
-from tui.helpers import TODAY, settle, wait_for_screen
+from tui.helpers import TODAY, from_terminal, settle, wait_for_screen
 
 
 async def paste(pilot, text: str) -> None:
     """As the terminal driver hands over a bracketed paste."""
-    event = events.Paste(text)
-    event.set_sender(pilot.app)
-    pilot.app._driver.send_message(event)
+    from_terminal(pilot.app, events.Paste(text))
     await settle(pilot)
 
 
