@@ -225,6 +225,27 @@ class Checker:
                 self.p.add(place, None, "entry_not_table", name=header, got=shown_value(table))
         return out
 
+    def country_codes(self, table: dict[str, Any], key: str, where: Where) -> tuple[str, ...]:
+        """A required, non-empty list of ISO 3166-1 alpha-2 codes, each once (the countries a
+        home-roaming price or a regional pack applies to); problems for the rest."""
+        from esim_ready.catalog import countries
+
+        codes = table.get(key)
+        valid: list[str] = []
+        if codes is None:
+            self.p.add(where, key, "missing")
+        elif not isinstance(codes, list) or not codes:
+            self.p.add(where, key, "empty_list_country_code", got=shown_value(codes))
+        else:
+            for code in codes:
+                if not isinstance(code, str) or len(code) != 2 or not code.isupper() or countries.find(code) is None:
+                    self.p.add(where, key, "unknown_country", got=shown_value(code))
+                elif code in valid:
+                    self.p.add(where, key, "listed_twice", got=shown_value(code))
+                else:
+                    valid.append(code)
+        return tuple(valid)
+
     def ident(self, table: dict[str, Any], where: Where, seen: set[str], duplicate: str, carrier: str = "") -> str:
         """The table's `id`: present, lowercase-dashed, not seen before in its scope.
         `duplicate` is the problem's code for a repeat (the id is its `got`; a plan's
@@ -340,6 +361,22 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
     notes = tuple(parse_note(check, raw, where, origin) for where, raw in check.tables(doc, "notes", (), "notes"))
     problems.raise_if_any()
     return CountryFile(country, tuple(carriers), tuple(retention), offers, notes)
+
+
+def listed_offers(
+    path: str, text: str, top_keys: set[str]
+) -> tuple[Problems, Checker, list[tuple[Where, dict[str, Any], tuple[str, ...]]]]:
+    """A file of offers that each list the countries they apply to (roaming.toml,
+    regional.toml): its problems so far (unknown top-level keys, as_of) and each
+    `[[offers]]` table with its place and its valid country codes."""
+    doc = load_toml(path, text)
+    problems = Problems(path, text)
+    check = Checker(problems)
+    problems.unknown_keys(doc, top_keys, ())
+    if "as_of" in doc:
+        check.as_of(doc, "as_of", ())
+    tables = check.tables(doc, "offers", (), "offers")
+    return problems, check, [(where, raw, check.country_codes(raw, "countries", where)) for where, raw in tables]
 
 
 # In a country file `[[offers]]` are travel eSIMs; the user's own offers (the

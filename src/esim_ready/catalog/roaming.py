@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from esim_ready.catalog.country_files import Checker, parse_offer
+from esim_ready.catalog.country_files import listed_offers, parse_offer
 from esim_ready.catalog.datafiles import data_path
 from esim_ready.catalog.models import Offer
-from esim_ready.catalog.validation import Problems, load_toml
 from esim_ready.problems import shown_value
 
 SELLERS = ("China Mobile", "China Unicom", "China Telecom")
@@ -23,32 +22,11 @@ EXTRA_OFFER_KEYS = frozenset({"countries", "zone_en", "zone_zh"})
 
 def parse_roaming_file(path: str, text: str, origin: str = "curated") -> tuple[Offer, ...]:
     """Parse and validate roaming.toml; raises DataFileError listing every problem."""
-    from esim_ready.catalog import countries
-
-    doc = load_toml(path, text)
-    problems = Problems(path, text)
-    check = Checker(problems)
-    problems.unknown_keys(doc, TOP_KEYS, ())
-    if "as_of" in doc:
-        check.as_of(doc, "as_of", ())
+    problems, check, tables = listed_offers(path, text, TOP_KEYS)
     offers: list[Offer] = []
     seen: set[str] = set()
-    for where, raw in check.tables(doc, "offers", (), "offers"):
-        codes = raw.get("countries")
-        valid: list[str] = []
-        if codes is None:
-            problems.add(where, "countries", "missing")
-        elif not isinstance(codes, list) or not codes:
-            problems.add(where, "countries", "empty_list_country_code", got=shown_value(codes))
-        else:
-            for code in codes:
-                if not isinstance(code, str) or len(code) != 2 or not code.isupper() or countries.find(code) is None:
-                    problems.add(where, "countries", "unknown_country", got=shown_value(code))
-                elif code in valid:
-                    problems.add(where, "countries", "listed_twice", got=shown_value(code))
-                else:
-                    valid.append(code)
-        offer = parse_offer(check, raw, where, seen, origin, ("home-roaming",), tuple(valid), EXTRA_OFFER_KEYS)
+    for where, raw, codes in tables:
+        offer = parse_offer(check, raw, where, seen, origin, ("home-roaming",), codes, EXTRA_OFFER_KEYS)
         if offer.seller and offer.seller not in SELLERS:
             problems.add(where, "seller", "not_one_of", options=", ".join(SELLERS), got=shown_value(offer.seller))
         offers.append(
