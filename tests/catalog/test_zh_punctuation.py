@@ -19,7 +19,7 @@ import pytest
 from esim_ready.catalog.datafiles import data_path
 
 DATA = Path(str(data_path("")))
-FILES = [*sorted(DATA.glob("countries/*.toml")), DATA / "roaming.toml", DATA / "checklist.toml"]
+FILES = [*sorted(DATA.glob("countries/*.toml")), DATA / "roaming.toml", DATA / "regional.toml", DATA / "checklist.toml"]
 
 CHINESE = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’《》…—]")
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}

@@ -77,7 +77,7 @@ def zh_data_text() -> list[tuple[str, str]]:
                 walk(v, f"{where}[{i}]")
 
     data = data_root()
-    for entry in [data / "checklist.toml", data / "roaming.toml", *sorted(
+    for entry in [data / "checklist.toml", data / "roaming.toml", data / "regional.toml", *sorted(
             (data / "countries").iterdir(), key=lambda e: e.name)]:
         if entry.name.endswith(".toml"):
             walk(tomllib.loads(entry.read_text("utf-8")), entry.name)

@@ -74,6 +74,7 @@ class CountryFile:
     retention: tuple[RetentionRule, ...]
     offers: tuple[Offer, ...] = ()  # [[offers]]: travel eSIMs (and the user's own offers)
     notes: tuple[Note, ...] = ()
+    file: bool = True  # False: the country has no file, only packs of data/regional.toml that list it
 
 
 class Checker:

@@ -2,7 +2,8 @@
 
 Layers, later ones win:
 1. carriers derived from phonenumbers (names only);
-2. shipped curated files `data/countries/XX.toml` (eSIM, website, plans, retention);
+2. shipped curated files `data/countries/XX.toml` (eSIM, website, plans, retention), with
+   the multi-country travel-eSIM packs of `data/regional.toml` that list the country;
 3. the user's own files in `<config dir>/data/XX.toml`, same schema, marked "user".
 
 A curated carrier whose name matches a derived one (after alias
@@ -141,11 +142,20 @@ def _slug(name: str) -> str:
 
 @cache
 def _shipped_file(code: str) -> CountryFile | None:
-    """The shipped curated file of one country, parsed on first use."""
+    """The shipped curated data of one country, parsed on first use: its file, and after its
+    own offers the multi-country packs of data/regional.toml that list it, as if written in
+    it (a country without a file gets them too, and stays not curated)."""
+    from dataclasses import replace
+
+    from esim_ready.catalog.country_files import CountryFile
+    from esim_ready.catalog.regional import regional_for
+
     entry = data_path(f"countries/{code}.toml")
+    packs = regional_for(code)
     if not entry.is_file():
-        return None
-    return _parse(f"data/countries/{code}.toml", entry.read_text("utf-8"), code, "curated")
+        return CountryFile(code, (), (), packs, file=False) if packs else None
+    parsed = _parse(f"data/countries/{code}.toml", entry.read_text("utf-8"), code, "curated")
+    return replace(parsed, offers=parsed.offers + packs) if packs else parsed
 
 
 def _parse(name: str, text: str, code: str, origin: str) -> CountryFile:
@@ -198,7 +208,7 @@ def country_data(code: str, *, roaming: bool = True) -> CountryData:
     for layer in (_shipped_file(code), _user().get(code)):
         if layer is None:
             continue
-        curated = True
+        curated = curated or layer.file
         for c in layer.carriers:
             key = name_key(aliases.canonical(code, c.name))
             same_id = next((i for i, old in enumerate(carriers) if old.id == c.id), None)
@@ -248,11 +258,13 @@ def curated_countries() -> tuple[str, ...]:
 
 
 def offer_counts(codes: Iterable[str]) -> dict[str, int]:
-    """How many offers of every kind each country has; cheap for the many that
-    have neither a curated file nor a roaming price (0 without parsing)."""
+    """How many offers of every kind each country has; cheap for the many that have
+    neither a curated file, a roaming price nor a regional pack (0 without parsing)."""
+    from esim_ready.catalog.regional import regional_packs
     from esim_ready.catalog.roaming import roaming_offers
 
     priced = set(curated_countries()) | {c for o in roaming_offers() for c in o.countries}
+    priced |= {c for p in regional_packs() for c in p.offer.countries}
     return {code: len(country_data(code).offers) if code in priced else 0 for code in codes}
 
 

@@ -1,0 +1,138 @@
+"""Travel-eSIM packs that cover many countries (`data/regional.toml`), each written once.
+
+A pack lists the countries it is shown in (`countries`, each one its source says it
+covers). Each of them gets the pack among its offers as if it were written in its own
+country file: the same id and fields, `countries` that one country, and `{country}` in
+the notes replaced by that country's name (English, or Chinese from the catalog), or
+the country's own note where it says more (`[offers.note_for.XX]`). A country without a
+curated file gets the pack too, as it gets a home-roaming price. The schema is in
+data/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from esim_ready.catalog.country_files import Checker, listed_offers, parse_offer
+from esim_ready.catalog.datafiles import data_path
+from esim_ready.catalog.models import Offer
+from esim_ready.problems import shown_value
+
+TOP_KEYS = {"as_of", "offers"}
+EXTRA_OFFER_KEYS = frozenset({"countries", "note_for"})
+NOTE_KEYS = ("note_en", "note_zh")
+PLACEHOLDER = "{country}"
+_BRACES = re.compile(r"\{[^{}]*\}")
+
+
+@dataclass(frozen=True)
+class Pack:
+    """One multi-country pack: `offer.countries` lists every country it is shown in, its
+    notes hold `{country}`; `note_for` is (code, note_en, note_zh) of a country's own note."""
+
+    offer: Offer
+    note_for: tuple[tuple[str, str, str], ...] = ()
+
+    def for_country(self, code: str) -> Offer:
+        """The pack as one country's offer (as it would be written in that country's file)."""
+        own = next(((en, zh) for c, en, zh in self.note_for if c == code), None)
+        if own is None:
+            from esim_ready.catalog import countries
+
+            country = countries.get(code)
+            own = (self.offer.note_en.replace(PLACEHOLDER, country.name_en),
+                   self.offer.note_zh.replace(PLACEHOLDER, country.name_zh))
+        return replace(self.offer, countries=(code,), note_en=own[0], note_zh=own[1])
+
+
+def parse_regional_file(
+    path: str, text: str, country_offers: Mapping[str, Collection[str]] | None = None, origin: str = "curated",
+) -> tuple[Pack, ...]:
+    """Parse and validate regional.toml; raises DataFileError listing every problem.
+
+    `country_offers` (file name -> the ids of its [[offers]]): a pack whose id is also an
+    offer of a country file is a problem (a copy, or two offers under one id)."""
+    problems, check, tables = listed_offers(path, text, TOP_KEYS)
+    packs: list[Pack] = []
+    seen: set[str] = set()
+    named: dict[tuple[str, str], str] = {}  # (seller, name) -> the first pack's id
+    for where, raw, codes in tables:
+        offer = parse_offer(check, raw, where, seen, origin, ("travel-esim",), codes, EXTRA_OFFER_KEYS)
+        if offer.seller and offer.name:
+            first = named.setdefault((offer.seller, offer.name), offer.id)
+            if first != offer.id:
+                problems.add(where, "name", "duplicate_pack", got=shown_value(offer.name), first=shown_value(first))
+        for key in NOTE_KEYS:
+            for mark in _BRACES.findall(getattr(offer, key)):
+                if mark != PLACEHOLDER:
+                    problems.add(where, key, "unknown_placeholder", got=shown_value(mark), placeholder=PLACEHOLDER)
+        for file, ids in sorted((country_offers or {}).items()):
+            if offer.id and offer.id in ids:
+                problems.add(where, "id", "offer_in_country_file", got=shown_value(offer.id), file=file)
+        packs.append(Pack(offer, _note_for(check, raw, where, codes)))
+    problems.raise_if_any()
+    return tuple(packs)
+
+
+def _note_for(check: Checker, raw: dict[str, Any], where: Any, codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """`[offers.note_for.XX]`: a listed country's own note_en and note_zh."""
+    tables = raw.get("note_for", {})
+    if not isinstance(tables, dict):
+        check.p.add(where, "note_for", "note_for_not_table", got=shown_value(tables))
+        return ()
+    out = []
+    for code, table in tables.items():
+        place = (*where, "note_for", code)
+        if code not in codes:
+            check.p.add(place, None, "note_for_not_listed", got=shown_value(code))
+        if not isinstance(table, dict):
+            check.p.add(place, None, "note_for_not_table", got=shown_value(table))
+            continue
+        check.p.unknown_keys(table, NOTE_KEYS, place)
+        out.append((code, check.text(table, "note_en", place), check.text(table, "note_zh", place)))
+    return tuple(out)
+
+
+@cache
+def _text() -> str:
+    """The shipped file's text (an absent file means no packs)."""
+    entry = data_path("regional.toml")
+    return entry.read_text("utf-8") if entry.is_file() else ""
+
+
+@cache
+def _blocks() -> tuple[tuple[int, str], ...]:
+    """The shipped file's [[offers]] tables as text, each with the number of lines before it.
+    A country's packs are parsed (each once a process), not the whole file: opening a
+    country costs what it did when its packs were copied into its own file."""
+    out = []
+    line = 0
+    for part in re.split(r"(?m)^(?=\[\[offers\]\])", _text()):
+        if part.startswith("[[offers]]"):
+            out.append((line, part))
+        line += part.count("\n")
+    return tuple(out)
+
+
+@cache
+def _pack(index: int) -> Pack:
+    """One pack of the shipped file, parsed and checked (on the line it has in the file)."""
+    before, block = _blocks()[index]
+    (pack,) = parse_regional_file("data/regional.toml", "\n" * before + block)
+    return pack
+
+
+def regional_packs() -> tuple[Pack, ...]:
+    """Every shipped pack."""
+    return tuple(_pack(i) for i in range(len(_blocks())))
+
+
+def regional_for(code: str) -> tuple[Offer, ...]:
+    """The packs shown in one country, as its offers, in the file's order. Only the packs
+    whose text names the code are parsed."""
+    named = (i for i, (_, text) in enumerate(_blocks()) if f'"{code}"' in text or f"'{code}'" in text)
+    return tuple(pack.for_country(code) for i in named if code in (pack := _pack(i)).offer.countries)
