@@ -9,7 +9,9 @@ carriers with a sourced eSIM fact, practical notes, how many of its facts come
 from pages that state no date ("undated"), and the date of its newest dated
 fact with its age in days (undated facts cannot count there: a country whose
 recent-looking offers are all undated shows an old date). Only shipped data:
-the user's own files are left out.
+the user's own files are left out. Then the number of distinct offers: a
+multi-country pack (data/regional.toml) or a home-roaming price is one offer
+however many countries list it, and the table counts it in each of them.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from esim_ready.catalog import countries, curated  # noqa: E402
 from esim_ready.catalog.models import CountryData, parse_as_of  # noqa: E402
+from esim_ready.catalog.regional import regional_packs  # noqa: E402
 from esim_ready.catalog.roaming import roaming_offers  # noqa: E402
 
 
@@ -57,9 +60,27 @@ def newest_fact(data: CountryData) -> date | None:
     return max(parsed, default=None)
 
 
-def rows() -> list[Row]:
-    curated.set_user_data_dir(None)  # shipped data only
+def covered() -> list[str]:
+    """Countries with a curated file, a home-roaming price or a regional pack (shipped data only)."""
+    curated.set_user_data_dir(None)
     codes = set(curated.curated_countries()) | {c for o in roaming_offers() for c in o.countries}
+    return sorted(codes | {c for p in regional_packs() for c in p.offer.countries})
+
+
+def distinct_offers(codes: list[str]) -> int:
+    """Offers counted once each: a regional pack or a home-roaming price once, not once per
+    country that lists it; a country's own plans and offers once per country."""
+    shared = {("travel-esim", p.offer.id) for p in regional_packs()}
+    seen = set()
+    for code in codes:
+        for offer in curated.country_data(code).offers:
+            one = (offer.kind, offer.id)
+            seen.add(one if one in shared or offer.kind == "home-roaming" else (code, offer.key))
+    return len(seen)
+
+
+def rows() -> list[Row]:
+    codes = covered()
     out = []
     for code in sorted(codes):
         data = curated.country_data(code)
@@ -111,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     few = [r.code for r in table if r.offers < 3]
     print(f"\n{sum(r.offers >= 3 for r in table)} of {len(table)} countries have 3 or more offers"
           + (f"; fewer: {', '.join(few)}" if few else ""))
+    print(f"\n{distinct_offers([r.code for r in table]):,} distinct offers in the {sum(r.offers for r in table):,} rows"
+          " above: a regional pack or a home-roaming price is one offer, counted in each country that lists it")
     return 0
 
 

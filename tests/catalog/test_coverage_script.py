@@ -44,3 +44,16 @@ def test_the_table_counts_undated_facts_beside_the_newest_date(capsys):
     assert header.split()[-4:] == ["undated", "newest", "dated", "fact"]
     norway = next(r for r in rows if r.startswith("NO Norway"))
     assert int(norway.split()[-4]) >= 1  # undated facts counted, before "2016-03-04 (… d)"
+
+
+def test_a_pack_listed_by_many_countries_is_one_distinct_offer(capsys):
+    """The table counts a regional pack in every country that lists it; the line under it
+    says how many offers there are with each counted once (Saily's Europe packs alone are
+    6 offers shown in more than 20 countries)."""
+    coverage = _coverage()
+    assert coverage.main([]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if "distinct offers" in x)
+    distinct, rows = (int(w.replace(",", "")) for w in line.split() if w.replace(",", "").isdigit())
+    assert rows == sum(r.offers for r in coverage.rows())
+    europe = [o for o in coverage.regional_packs() if o.offer.name.startswith("Europe")]
+    assert distinct <= rows - sum(len(p.offer.countries) - 1 for p in europe)
