@@ -15,13 +15,15 @@ import sys
 import time
 
 which = sys.argv[1]
+linger = False
 
 
 def ready(app) -> None:
     def say() -> None:
         sys.stdout.write(f"READY {time.process_time() * 1000:.1f}\n")
         sys.stdout.flush()
-        app.exit()
+        if not linger:
+            app.exit()
 
     app.call_after_refresh(lambda: app.call_after_refresh(say))
 
@@ -51,6 +53,10 @@ else:
         )
     from esim_ready import cli  # Textual is imported by the app's launch, as for the command
 
+    # `esim-linger`: stays on after READY until the app has kept what the launch worked out
+    # for the next (launch_cache.py), as any session longer than a second does
+    linger = which == "esim-linger"
+
     app_class = cli._app_class
 
     def measured_app():
@@ -63,11 +69,20 @@ else:
                 assert screen.query_one("#carriers").row_count  # the remembered country is open
                 ready(self)
 
+            def _keep_launch_caches(self) -> None:
+                super()._keep_launch_caches()
+                if linger:
+                    self.exit()
+
             def run(self, **kwargs):  # type: ignore[override]
                 return super().run(headless=True, size=(80, 24))
 
         return Measured
 
     cli._app_class = measured_app  # what cli._run_tui starts
+    if "ESIM_READY_BENCH_CACHE" in os.environ:  # the bench's own cache folder (warm, or none yet: cold)
+        from esim_ready import launch_cache
+
+        launch_cache.cache_dir = lambda: Path(os.environ["ESIM_READY_BENCH_CACHE"])
     cli._check_terminal = lambda: None  # headless: its output is the READY line
     sys.exit(cli.main([]))

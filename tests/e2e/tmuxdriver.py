@@ -29,6 +29,7 @@ class Tmux:
 
     def start(self, *app_args: str) -> None:
         env = f"LANG={self.lang} LC_ALL={self.lang} ESIM_READY_CONFIG_DIR={self.config_dir} TERM=xterm-256color"
+        env += f" XDG_CACHE_HOME={self.config_dir}/cache"  # the launch cache (launch_cache.py): not the user's
         command = f"env {env} {installed_command()} {' '.join(app_args)}; echo EXITED-$?; sleep 30"
         self.tmux("new-session", "-d", "-s", self.session, "-x", str(self.width), "-y", str(self.height), command)
 

@@ -76,6 +76,8 @@ NOTICE_SECONDS: dict[str, tuple[float, float, float]] = {
 HEAP_SETTLE_SECONDS = 1.0
 # and before that, the compare screen built ahead (`prepare_compare`, ~50 ms)
 PREPARE_COMPARE_SECONDS = 0.5
+# and what the launch worked out kept for the next (launch_cache.py), when it changed
+LAUNCH_CACHE_SECONDS = 1.0
 
 
 def notice_timeout(severity: str, asked: float | None) -> float:
@@ -108,12 +110,22 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         today: date | None = None,
         settle_heap: bool = False,
         prepare_compare: bool = False,
+        launch_cache: bool = False,
     ) -> None:
         """`settle_heap`: the command line's app, alone in its process: what start-up
         made is frozen for the garbage collector (tui/heap.py). `prepare_compare`: the
         compare screen is built while the user reads the main screen (the command
-        line's app; tests build it when they open it)."""
+        line's app; tests build it when they open it). `launch_cache`: the command line's
+        app: Textual's parsed CSS read from the user's cache folder, and what this launch
+        worked out kept there for the next once the main screen is idle
+        (launch_cache.py)."""
         super().__init__()
+        self.launch_cache = launch_cache
+        self._css_loaded: set[tuple[Any, ...]] = set()
+        if launch_cache:
+            from esim_ready.tui import css_cache
+
+            self._css_loaded = css_cache.load(self.stylesheet, css_cache.cache_file())
         install_cjk_wrapping()  # Chinese text wraps between characters everywhere (toasts too)
         cjk_overlay.install()  # a toast over a pane's edge keeps its Chinese (Textual #6357)
         self.settle_heap = settle_heap
@@ -153,6 +165,16 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             from esim_ready.tui import heap
 
             self.set_timer(HEAP_SETTLE_SECONDS, heap.settle)
+        if self.launch_cache:
+            self.set_timer(LAUNCH_CACHE_SECONDS, self._keep_launch_caches)
+
+    def _keep_launch_caches(self) -> None:
+        """What this launch worked out, kept for the next (when it changed)."""
+        from esim_ready import dataclass_code
+        from esim_ready.tui import css_cache
+
+        css_cache.save(self.stylesheet, css_cache.cache_file(), self._css_loaded)
+        dataclass_code.save()  # installed by the command line (cli._run_tui)
 
     def _refresh_notifications(self) -> None:
         """Textual shows a screen's notices on every screen resume by setting its toast

@@ -1,0 +1,78 @@
+"""Files that make the next launch faster, in the user's cache folder.
+
+What each launch works out again and again, with the same result (Textual's parsed
+CSS: tui/css_cache.py; the methods Python writes for each dataclass:
+dataclass_code.py), kept for the next one. Only the command line's app uses
+them: the first launch writes them once its main screen is idle; tests work
+everything out as before, unless they test these.
+
+A file is `MAGIC`, a CRC-32 of the rest, a header (what wrote it: the versions the
+content depends on), then the content. It is used only when all of that matches:
+a missing, damaged (cut short, changed), unreadable or other version's file is
+ignored, as if there were none, and written anew; nothing is said, the app starts
+and looks the same. Written atomically (a temp file, then `os.replace`),
+owner-only; a disk that will not take it: not written, nothing said. Like
+Python's own `__pycache__`, what is kept is code and objects the app loads from
+the user's own folder: anyone who could write there could as well change the
+user's shell start-up files.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import zlib
+from pathlib import Path
+from typing import Any
+
+MAGIC = b"esim-ready launch cache 1\n"
+
+
+def cache_dir() -> Path:
+    """platformdirs' user cache folder (~/.cache/esim-ready on Linux)."""
+    from platformdirs import user_cache_path
+
+    from esim_ready.state.paths import APP_NAME
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
+def read(path: Path, header: Any) -> bytes | None:
+    """The content of `path`, if it is whole and was written with `header`; else None."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+        if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
+            return None
+        body = data[len(MAGIC) + 4 :]
+        if zlib.crc32(body) != int.from_bytes(data[len(MAGIC) : len(MAGIC) + 4], "big"):
+            return None
+        stored, content = marshal.loads(body)
+    except Exception:  # missing, unreadable, damaged
+        return None
+    if stored != header or not isinstance(content, bytes):
+        return None
+    return content
+
+
+def write(path: Path, header: Any, content: bytes) -> bool:
+    """Write `content` under `header`, atomically; say if it was written."""
+    import tempfile
+
+    tmp = ""
+    try:
+        body = marshal.dumps((header, content))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(tmp, path)
+        tmp = ""
+    except Exception:  # a full disk, a read-only cache folder, a header marshal cannot write
+        return False
+    finally:
+        if tmp:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return True
