@@ -47,6 +47,7 @@ from textual.geometry import Region, Size
 from textual.renderables.styled import Styled
 from textual.strip import Strip
 from textual.widgets import DataTable
+from textual.widgets._data_table import _EMPTY_TEXT, default_cell_formatter
 from textual.widgets.data_table import CellType, Column, DuplicateKey, Row, RowKey
 
 from esim_ready.tui.widgets.scroll_view_size import unchanged_scroll_view
@@ -312,11 +313,11 @@ class FixedColumnsTable(DataTable[CellType]):
         strip = self._shown_lines.get(key)
         if strip is None:
             strip = self._shown_lines[key] = self._build_line(
-                row_index, shown, widths, base_style, cursor, hover, x1, width, state)
+                row_index, columns, shown, widths, base_style, cursor, hover, x1, width, state)
         return strip
 
     def _build_line(
-        self, row_index: int, shown: tuple[object, ...], widths: tuple[int, ...], base_style: Style,
+        self, row_index: int, columns: list[Column], shown: tuple[object, ...], widths: tuple[int, ...], base_style: Style,
         cursor: Coordinate, hover: Coordinate, x1: int, width: int, state: tuple[Any, ...],
     ) -> Strip:
         """As DataTable draws a row of one line without fixed columns or labels: each
@@ -328,7 +329,6 @@ class FixedColumnsTable(DataTable[CellType]):
         header = row_index == -1
         kept = self._shown_cells
         cell_meta = self._cell_meta
-        renderables: list[RenderableType] | None = None
         segments: list[Segment] = []
         extend = segments.extend
         for column_index, column_width in enumerate(widths):
@@ -341,12 +341,10 @@ class FixedColumnsTable(DataTable[CellType]):
             key = (shown[column_index], header, row_style, column_width, on_cursor, on_hover, state)
             lines = kept.get(key)
             if lines is None:
-                if renderables is None:
-                    renderables = self._get_row_renderables(row_index).cells
                 component_style, post_style = self._get_styles_to_render_cell(
                     header, False, False, on_hover, on_cursor, show_cursor, show_hover_cursor, css_fg, css_bg)
                 lines = render_one_line(
-                    self.app.console, self.app.console_options, renderables[column_index], column_width, padding,
+                    self.app.console, self.app.console_options, self._cell_renderable(row_index, columns[column_index]), column_width, padding,
                     row_style + component_style, post_style)
                 # its segments of one style joined, as the line's are in the end: fewer to add metadata to
                 lines = kept[key] = [list(Segment.simplify(lines[0]))]
@@ -373,6 +371,16 @@ class FixedColumnsTable(DataTable[CellType]):
         # each cell's segments are as wide as its column
         strip = Strip(segments, sum(widths) + remaining_space)
         return strip.adjust_cell_length(width, base_style).simplify()
+
+    def _cell_renderable(self, row_index: int, column: Column) -> RenderableType:
+        """The cell's renderable as DataTable's `_get_row_renderables` makes it for a row of
+        one line, for this cell alone (a re-ranked row draws anew only its changed cells:
+        formatting all of them parsed each string cell as markup again)."""
+        if row_index == -1:
+            return column.label
+        row_key = self._row_locations.get_key(row_index)
+        datum = None if row_key is None else self._data.get(row_key, {}).get(column.key)
+        return _EMPTY_TEXT if datum is None else default_cell_formatter(datum, wrap=False, height=1) or _EMPTY_TEXT
 
     def _row_shown(self, row_key: RowKey) -> tuple[object, ...]:
         """What each cell of the row shows (`_shown`), kept until the table next changes."""
