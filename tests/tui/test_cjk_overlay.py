@@ -7,8 +7,12 @@ import re
 import textual
 from rich.cells import cell_len
 from rich.console import Console
+from rich.segment import Segment
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets._toast import Toast
 
@@ -51,16 +55,18 @@ def screen_text(app: App) -> list[str]:
     return ["".join(segment.text for segment in strip) for strip in app.screen._compositor.render_strips()]
 
 
-def terminal_text(app: App, dirty) -> list[str]:
+def terminal_text(app: App, dirty, before: list[str] | None = None) -> list[str]:
     """What a terminal shows after the partial update Textual sends when the region
-    `dirty` changed (cursor moves and text; a wide character takes two cells)."""
+    `dirty` changed (cursor moves and text; a wide character takes two cells), on a
+    blank terminal or on one showing `before` (a screen of one-cell characters)."""
     compositor = app.screen._compositor
     width, height = compositor.size
-    compositor._dirty_regions.add(dirty)
+    if dirty is not None:
+        compositor._dirty_regions.add(dirty)
     update = compositor.render_partial_update()
     assert update is not None
     data = update.render_segments(Console(width=width, force_terminal=True, color_system="truecolor"))
-    grid = [[" "] * width for _ in range(height)]
+    grid = [[" "] * width for _ in range(height)] if before is None else [list(line) for line in before]
     x = y = 0
     for move, text in re.findall(r"\x1b\[(\d+;\d+)H|((?:[^\x1b]|\x1b\[[0-9;]*m)+)", data):
         if move:
@@ -122,3 +128,65 @@ async def test_the_new_trip_toast_at_120x40_in_chinese_is_whole(config_dir):
         assert any(toast.content_region.x < cut < toast.content_region.right for cut in cuts)  # over a pane's edge
         assert message in screen_text(app)[y]
         assert message in terminal_text(app, toast.region)[y]
+
+
+class Lines(Widget):
+    """Lines of text, one of which changes (as a re-ranked table's row): only it is refreshed."""
+
+    DEFAULT_CSS = "Lines { width: 1fr; height: 14; border: round red; }"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.lines = [f"row {y} " * 4 for y in range(12)]  # its 14 lines less the border's two
+
+    def render_line(self, y: int) -> Strip:
+        return Strip.blank(self.size.width) if y >= len(self.lines) else \
+            Strip([Segment(self.lines[y].ljust(self.size.width)[: self.size.width])])
+
+
+class Screenful(App):
+    """Widgets above, beside and below the changing lines, as on the compare screen."""
+
+    CSS = "#title, #footer { height: 1; } #beside { width: 14; height: 8; border: solid blue; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static("a title", id="title")
+        with Horizontal(id="middle"):
+            yield Lines(id="lines")
+            yield Static("beside\nit", id="beside")
+        yield Static("a footer", id="footer")
+
+
+async def test_a_partial_update_shows_what_a_whole_frame_shows_drawing_only_the_widgets_changed(monkeypatch):
+    """A line changed in one widget: the terminal shows the frame Textual would draw whole,
+    and of the screen's widgets only the changed one (and one over it) is drawn again."""
+    cjk_overlay.install()
+    drawn: list[str] = []
+    render_lines = Widget.render_lines
+
+    def counted(self, crop):
+        drawn.append(self.id or type(self).__name__)
+        return render_lines(self, crop)
+
+    app = Screenful()
+    async with app.run_test(size=(60, 16), notifications=True) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(Widget, "render_lines", counted)
+        lines = app.screen.query_one(Lines)
+        for toast in (False, True):
+            if toast:  # a toast over the lines: drawn over the changed line
+                app.notify("toast " * 6, timeout=100)
+                await pilot.pause()
+            for y in (0, 5, 10, 11):  # the toast is over the last three (lines 11-14 of the screen)
+                before = screen_text(app)
+                lines.lines[y] = f"changed {toast} {y} " * 4
+                lines.refresh(Region(0, y, lines.size.width, 1))
+                app.screen._compositor.update_widgets({lines})
+                drawn.clear()
+                shown = terminal_text(app, None, before)
+                assert "lines" in drawn and not {"title", "beside", "footer"} & set(drawn), drawn
+                assert shown == screen_text(app), (toast, y)
+                assert f"changed {toast} {y}" in "".join(shown)
+                if toast and y >= 9:
+                    assert "Toast" in drawn, drawn
+                    assert "toast toast" in shown[12]
