@@ -78,14 +78,22 @@ async def test_more_data_per_day_re_ranks_and_says_why_an_offer_cannot() -> None
         table_widget.move_cursor(row=table_widget.row_count - 1)
         await pilot.pause()
         assert "too little data per day" in detail(screen) or "fair-use cap" in detail(screen)
+        assert trip_bar(screen) == "Days 7      GB 3        per day (g)  in CNY"
         # g: the same trip, counted in total (21 GB over 7 days)
         await pilot.press("g")
         await pilot.pause()
         assert screen.query_one("#gb", Input).value == "21"
+        assert trip_bar(screen) == "Days 7      GB 21       in total (g)  in CNY"  # the currency field moved
         assert screen.trip.gb == 21 and screen.trip.days == 7
         await set_field(pilot, screen, "days", "30")
         assert screen.trip.days == 30
         assert "30 days, 21 GB" in str(screen.query_one("#offers", DataTable).border_subtitle)
+
+
+def trip_bar(screen: CompareScreen) -> str:
+    """The trip bar's line as on screen: labels and fields' values."""
+    strips = screen._compositor.render_strips()
+    return "".join(segment.text for segment in strips[1]).strip()
 
 
 def trip_problem(screen: CompareScreen) -> str:

@@ -17,18 +17,20 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.geometry import Region, Size
 from textual.screen import Screen
 from textual.strip import Strip
 from textual.visual import Visual, VisualType, visualize
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Label, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from esim_ready.catalog import countries
@@ -181,6 +183,45 @@ class TripField(Input):
         self._changed(self)
 
 
+class TripBar(Widget):
+    """The trip bar: the days, GB and currency fields, each after its labels, the labels
+    drawn by the bar itself as Labels were (a cell of space each side). Four Labels
+    were four more widgets to lay out, to draw again from their line caches in each
+    re-rank's frame and to pass messages to."""
+
+    def __init__(self, *fields: TripField, labels: list[tuple[str, ...]], id: str | None = None) -> None:
+        super().__init__(*fields, id=id)
+        self._fields = fields
+        self._labels = labels  # the labels before each field
+        self._place()
+
+    def set_labels(self, index: int, labels: tuple[str, ...]) -> None:
+        """The labels before field `index` are `labels` (the fields after them move)."""
+        if self._labels[index] != labels:
+            self._labels[index] = labels
+            self._place()
+            self.refresh()
+
+    def _place(self) -> None:
+        for labels, field in zip(self._labels, self._fields, strict=True):
+            field.styles.margin = (0, 0, 0, sum(cell_len(label) + 2 for label in labels))
+
+    def render_line(self, y: int) -> Strip:
+        """Each label with a cell of space each side, then room for its field, drawn as
+        Labels were (their spaces in the background's colour only, their text in the
+        bar's colours)."""
+        width, style = self.content_region.width, self.rich_style
+        space = Style(bgcolor=style.bgcolor)
+        if y:
+            return Strip.blank(width, space)
+        segments: list[Segment] = []
+        for labels, field in zip(self._labels, self._fields, strict=True):
+            for label in labels:
+                segments += [Segment(" ", space), Segment(label, style), Segment(" ", space)]
+            segments.append(Segment(" " * field.outer_size.width, space))  # under the field
+        return Strip(segments).adjust_cell_length(width, space)
+
+
 class OfferDetail(Static):
     """The details pane's text, wrapped once for each text shown. A re-rank changes a
     line or two of it (the arithmetic); `show` draws only the lines that changed, and
@@ -317,18 +358,15 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     # -- layout --------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Static(id="compare-title")
-        with Horizontal(id="trip-bar"):
-            yield Label(t("compare.days_label"), classes="trip-label")
-            yield TripField(str(self.trip.days), changed=self._trip_changed, id="days", type="integer", compact=True,
-                            max_length=4)
-            yield Label(t("compare.gb_label"), classes="trip-label")
-            value = self.trip.gb_per_day if self.per_day_mode else self.trip.gb
-            yield TripField(number_text(value), changed=self._trip_changed, id="gb", type="number", compact=True,
-                            max_length=7)
-            yield Label(self._mode_text(), id="gb-mode", classes="trip-label")
-            yield Label(t("compare.currency_label"), classes="trip-label")
-            yield TripField(self.home, changed=self._currency_changed, id="currency", compact=True, max_length=3,
-                            restrict=r"[A-Za-z]*")
+        value = self.trip.gb_per_day if self.per_day_mode else self.trip.gb
+        yield TripBar(
+            TripField(str(self.trip.days), changed=self._trip_changed, id="days", type="integer", compact=True,
+                      max_length=4),
+            TripField(number_text(value), changed=self._trip_changed, id="gb", type="number", compact=True,
+                      max_length=7),
+            TripField(self.home, changed=self._currency_changed, id="currency", compact=True, max_length=3,
+                      restrict=r"[A-Za-z]*"),
+            labels=[(t("compare.days_label"),), (t("compare.gb_label"),), self._currency_labels()], id="trip-bar")
         yield Static(id="trip-problem")  # why a red field is refused, and what the table still shows
         table: FixedColumnsTable[str | Text] = FixedColumnsTable(id="offers", cursor_type="row", zebra_stripes=True)
         yield table
@@ -387,9 +425,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._trip_problems, self._currency_problem = {}, ""
         if problem.display:  # a problem of the last visit goes with its values
             problem.display = False
-        mode = self.query_one("#gb-mode", Label)
-        if mode.content != self._mode_text():  # each update is a layout of the screen
-            mode.update(self._mode_text())
+        self.query_one(TripBar).set_labels(2, self._currency_labels())  # a layout only if it changed
         self._title()
         self.costs = []
         self._grown_for = None  # columns fitted afresh
@@ -437,6 +473,11 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
 
     def _mode_text(self) -> str:
         return t("compare.gb_per_day") if self.per_day_mode else t("compare.gb_total")
+
+    def _currency_labels(self) -> tuple[str, str]:
+        """Between the GB and currency fields: whether GB are per day or in total, then
+        the currency's label."""
+        return self._mode_text(), t("compare.currency_label")
 
     def _title(self) -> None:
         c = countries.get(self.code)
@@ -698,7 +739,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         """GB in total <-> GB per day, keeping the same trip."""
         self.per_day_mode = not self.per_day_mode
         value = self.trip.gb_per_day if self.per_day_mode else self.trip.gb
-        self.query_one("#gb-mode", Label).update(self._mode_text())
+        self.query_one(TripBar).set_labels(2, self._currency_labels())
         field = self.query_one("#gb", Input)
         with field.prevent(Input.Changed):
             field.value = number_text(value)
