@@ -223,31 +223,37 @@ class TripBar(Widget):
 
 
 class OfferDetail(Static):
-    """The details pane's text, wrapped once for each text shown. A re-rank changes a
-    line or two of it (the arithmetic); `show` draws only the lines that changed, and
-    lays the screen out again only when the text takes another number of lines.
-    (A Static's update wrapped it twice, to measure it and to draw it, then drew all
-    of it again: a fifth of a re-rank.)"""
+    """The details pane's text, given as its lines and wrapped one line at a time, each
+    kept: a re-rank changes a line or two of it (the arithmetic). `show` draws only the
+    lines that changed, and lays the screen out again only when the text takes another
+    number of lines. (A Static's update wrapped it twice, to measure it and to draw it,
+    then drew all of it again: a fifth of a re-rank.)"""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: Visual | None = None  # the text shown, as `show` was given it
-        self._paragraphs: list[Text] = []  # its lines before wrapping
-        self._wrapped: tuple[tuple[object, ...], list[Strip]] | None = None  # (how, lines) of _shown
+        self._paragraphs: list[Text] | None = None  # the text shown, as `show` was given it
+        self._shown: Visual | None = None  # all of it at once (made when asked: render, a selection)
+        self._wrapped: tuple[tuple[object, ...], list[Strip]] | None = None  # (how, lines) of _paragraphs
         self._wrapped_paragraphs: LRUCache[tuple[object, ...], list[Strip]] = LRUCache(256)
 
+    def _visual(self) -> Visual:
+        if self._shown is None:
+            assert self._paragraphs is not None
+            self._shown = visualize(self, Text("\n").join(self._paragraphs))
+        return self._shown
+
     def render(self) -> RenderResult:
-        return super().render() if self._shown is None else self._shown
+        return super().render() if self._paragraphs is None else self._visual()
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
-        self._shown = self._wrapped = None
+        self._paragraphs = self._shown = self._wrapped = None
         super().update(content, layout=layout)
 
-    def show(self, text: Text) -> None:
-        """Show `text`: only its changed lines are drawn again when it takes as many lines."""
-        before = self._lines(self.size.width) if self._shown is not None and self.size.width else None
-        self._shown, self._wrapped = visualize(self, text), None
-        self._paragraphs = list(text.split("\n", allow_blank=True))
+    def show(self, lines: list[Text]) -> None:
+        """Show `lines` (lines of text, without their newlines): only the changed ones
+        are drawn again when the text takes as many lines on screen."""
+        before = self._lines(self.size.width) if self._paragraphs is not None and self.size.width else None
+        self._paragraphs, self._shown, self._wrapped = lines, None, None
         if before is None:
             self.refresh(layout=True)
             return
@@ -265,12 +271,12 @@ class OfferDetail(Static):
         the width, the styles and the selected text are the same). Each of its lines
         is wrapped on its own (as Static's Content does) and kept: a re-rank changes
         one or two of them."""
-        assert self._shown is not None
+        assert self._paragraphs is not None
         style, selection = self.visual_style, self.text_selection
         how = (width, style, selection)
         if self._wrapped is None or self._wrapped[0] != how:
             if selection is not None:  # the selected text spans lines: all of it at once
-                lines = Visual.to_strips(self, self._shown, width, None, style)
+                lines = Visual.to_strips(self, self._visual(), width, None, style)
             else:
                 lines = []
                 kept = self._wrapped_paragraphs
@@ -286,15 +292,21 @@ class OfferDetail(Static):
         return self._wrapped[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        if self._shown is None:
+        if self._paragraphs is None:
             return super().get_content_height(container, viewport, width)
         return len(self._lines(width))
 
     def render_line(self, y: int) -> Strip:
-        if self._shown is None:
+        if self._paragraphs is None:
             return super().render_line(y)
         lines = self._lines(self.size.width)
         return lines[y] if y < len(lines) else Strip.blank(self.size.width, self.visual_style.rich_style)
+
+
+def _lines_of(text: Text) -> list[Text]:
+    """The lines of `text`, each ended by a newline (as `split` gives them, less the
+    empty one after the last newline)."""
+    return list(text.split("\n", allow_blank=True))[:-1] if text.plain else []
 
 
 def _name_mark(o: Offer, today: date) -> str:
@@ -342,6 +354,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._longest: dict[str, int] = {}  # of those cells and the headers that do not name the currency
         self._cut: dict[tuple[str, int, str], Text] = {}  # cut(text, width), ⚠ in front if outdated
         self._detail_shown: TripCost | None = None  # the offer whose details show
+        self._offer_lines_kept: LRUCache[tuple[Offer, str, date], tuple[list[Text], list[Text], list[Text]]] = \
+            LRUCache(512)
+        self._notes_kept: tuple[CountryData, str, date, list[Text]] | None = None  # (for, lines)
         self._subtitle: tuple[DataTable[str | Text], str] | None = None  # the table's bottom border's
         self.laid_out_ahead = False  # built ahead, laid out and drawn off screen (lay_out_ahead)
 
@@ -567,7 +582,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         self._set_subtitle(table, t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home))
         if not self.costs:
             self._detail_shown = None
-            self._set_detail(self._notes_text(Text(t("compare.none"))))
+            self._set_detail(list(self._notes_text(Text(t("compare.none"))).split("\n", allow_blank=True)))
             return
         row = 0
         if keep is not None:
@@ -610,6 +625,9 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
 
     # -- details ------------------------------------------------------------------------
     def _show_detail(self, row: int) -> None:
+        """The highlighted offer's details, then the country's notes. Only the lines of
+        the arithmetic, the cost per GB, what it is ranked after and the rates depend on
+        the trip: the others are made once per offer (and language, and day)."""
         if not 0 <= row < len(self.costs):
             return
         c = self.costs[row]
@@ -617,10 +635,34 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             return  # shown already (a refill shows the first offer, then the table says it is highlighted)
         self._detail_shown = c
         o = c.offer
-        lang = current_language()
         today = host(self).today
+        head, middle, tail = self._offer_lines(o, current_language(), today)
+        text = Text().append(arithmetic(c) + "\n", style="" if c.covers else "yellow")
+        if c.per_gb is not None:
+            per_gb = amount(c.per_gb, o.currency)
+            if c.home_per_gb is not None and c.home is not None and c.home.currency != o.currency:
+                per_gb += f" ≈ {amount(c.home_per_gb, c.home.currency)}"
+            text.append(t("compare.per_gb_line", value=per_gb) + "\n")
+        after = Text()
+        if ranked_after_newer(c, today):
+            after.append(t("compare.ranked_after_old", years=OLD_AFTER_YEARS) + "\n", style="yellow")
+        if sale_ended(c, today):
+            after.append(t("compare.sale_ended", date=o.sold_until) + "\n", style="yellow")
+        if c.home is not None:
+            for s in c.home.sources:
+                after.append(t("compare.rate_line", source=one_line(rate_source(s.source)), date=rate_date(s.as_of))
+                             + "\n", style="dim")
+        self._set_detail([*head, *_lines_of(text), *middle, *_lines_of(after), *tail, *self._notes_lines(), Text()])
+
+    def _offer_lines(self, o: Offer, lang: str, today: date) -> tuple[list[Text], list[Text], list[Text]]:
+        """The lines of an offer's details that do not depend on the trip: above the
+        arithmetic, between it and what it is ranked after, and last (kept per offer)."""
+        key = (o, lang, today)
+        kept = self._offer_lines_kept.get(key)
+        if kept is not None:
+            return kept
         origin = t("compare.yours") if o.origin == "user" else t(f"compare.kind_{o.kind}")
-        text = Text.assemble((one_line(o.name), "bold"), "  ", one_line(seller_shown(o.seller, lang)),
+        head = Text.assemble((one_line(o.name), "bold"), "  ", one_line(seller_shown(o.seller, lang)),
                              (t("main.detail_tags", tags=origin), "dim"), "\n")
         facts = []
         if o.network:
@@ -633,32 +675,28 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
         if o.countries and o.kind == "home-roaming" and len(o.countries) > 1:
             facts.append(t("compare.zone_countries", n=len(o.countries)))
         if facts:
-            text.append("  ·  ".join(facts) + "\n")
-        text.append(arithmetic(c) + "\n", style="" if c.covers else "yellow")
-        if c.per_gb is not None:
-            per_gb = amount(c.per_gb, o.currency)
-            if c.home_per_gb is not None and c.home is not None and c.home.currency != o.currency:
-                per_gb += f" ≈ {amount(c.home_per_gb, c.home.currency)}"
-            text.append(t("compare.per_gb_line", value=per_gb) + "\n")
-        text.append(t("compare.features", five_g=fmt.tristate(o.five_g), hotspot=fmt.tristate(o.hotspot),
-                      number=fmt.tristate(o.number_sms), esim=fmt.tristate(o.esim)) + "\n")
-        text.append(t("compare.source_line", source=one_line(words_of_today("offer_form.source_default", o.source)),
-                      date=fmt.dated(o.as_of, today)) + "\n")
+            head.append("  ·  ".join(facts) + "\n")
+        middle = Text(t("compare.features", five_g=fmt.tristate(o.five_g), hotspot=fmt.tristate(o.hotspot),
+                        number=fmt.tristate(o.number_sms), esim=fmt.tristate(o.esim)) + "\n")
+        middle.append(t("compare.source_line", source=one_line(words_of_today("offer_form.source_default", o.source)),
+                        date=fmt.dated(o.as_of, today)) + "\n")
         if o.kind == "local" and o.plan_kind != "tourist":  # a visitor's SIM is priced with its card
-            text.append(t("compare.sim_not_counted") + "\n", style="dim")
-        if ranked_after_newer(c, today):
-            text.append(t("compare.ranked_after_old", years=OLD_AFTER_YEARS) + "\n", style="yellow")
-        if sale_ended(c, today):
-            text.append(t("compare.sale_ended", date=o.sold_until) + "\n", style="yellow")
-        if c.home is not None:
-            for s in c.home.sources:
-                text.append(t("compare.rate_line", source=one_line(rate_source(s.source)), date=rate_date(s.as_of)) + "\n", style="dim")
-        if o.note(lang):
-            text.append(neutralise(o.note(lang)) + "\n")
-        self._set_detail(self._notes_text(text))
+            middle.append(t("compare.sim_not_counted") + "\n", style="dim")
+        tail = Text(neutralise(o.note(lang)) + "\n") if o.note(lang) else Text()
+        kept = self._offer_lines_kept[key] = (_lines_of(head), _lines_of(middle), _lines_of(tail))
+        return kept
 
-    def _set_detail(self, text: Text) -> None:
-        self.query_one("#offer-detail", OfferDetail).show(text)
+    def _set_detail(self, lines: list[Text]) -> None:
+        self.query_one("#offer-detail", OfferDetail).show(lines)
+
+    def _notes_lines(self) -> list[Text]:
+        """The country's practical notes, under whatever the detail shows (kept while
+        the country, the language and the day are the same)."""
+        lang, today = current_language(), host(self).today
+        kept = self._notes_kept
+        if kept is None or kept[0] is not self.data or kept[1:3] != (lang, today):
+            kept = self._notes_kept = self.data, lang, today, _lines_of(self._notes_text(Text()))
+        return kept[3]
 
     def _notes_text(self, text: Text) -> Text:
         """The country's practical notes, under whatever the detail shows."""
