@@ -51,18 +51,18 @@ def test_each_listed_country_shows_the_pack_with_its_own_name_in_the_note():
 
 
 def test_a_country_without_a_file_gets_the_pack_and_stays_not_curated(monkeypatch):
-    text = GOOD.replace('countries = ["AT", "NO"]', 'countries = ["AT", "UZ"]')
+    text = GOOD.replace('countries = ["AT", "NO"]', 'countries = ["AT", "TJ"]')
     monkeypatch.setattr(regional, "_text", lambda: text)
     regional._blocks.cache_clear()
     regional._pack.cache_clear()
     curated.reset()
     try:
-        uzbekistan = curated.country_data("UZ")
-        assert [o.id for o in uzbekistan.offers if o.kind == "travel-esim"] == ["saily-europe-1gb-7d"]
-        pack = next(o for o in uzbekistan.offers if o.kind == "travel-esim")
-        assert "lists Uzbekistan among" in pack.note("en") and pack.countries == ("UZ",)
-        assert not uzbekistan.curated  # the app still says no curated file (local plans unknown)
-        assert curated.offer_counts(["UZ", "KG"])["UZ"] >= 1
+        tajikistan = curated.country_data("TJ")
+        assert [o.id for o in tajikistan.offers if o.kind == "travel-esim"] == ["saily-europe-1gb-7d"]
+        pack = next(o for o in tajikistan.offers if o.kind == "travel-esim")
+        assert "lists Tajikistan among" in pack.note("en") and pack.countries == ("TJ",)
+        assert not tajikistan.curated  # the app still says no curated file (local plans unknown)
+        assert curated.offer_counts(["TJ", "KG"])["TJ"] >= 1
     finally:
         regional._blocks.cache_clear()
         regional._pack.cache_clear()
