@@ -54,7 +54,7 @@ def test_a_country_without_a_file_gets_the_pack_and_stays_not_curated(monkeypatc
     text = GOOD.replace('countries = ["AT", "NO"]', 'countries = ["AT", "TJ"]')
     monkeypatch.setattr(regional, "_text", lambda: text)
     regional._blocks.cache_clear()
-    regional._pack.cache_clear()
+    regional._parsed.clear()
     curated.reset()
     try:
         tajikistan = curated.country_data("TJ")
@@ -65,7 +65,7 @@ def test_a_country_without_a_file_gets_the_pack_and_stays_not_curated(monkeypatc
         assert curated.offer_counts(["TJ", "KG"])["TJ"] >= 1
     finally:
         regional._blocks.cache_clear()
-        regional._pack.cache_clear()
+        regional._parsed.clear()
         curated.reset()
 
 
@@ -153,3 +153,20 @@ def test_validate_command_checks_the_file_against_the_country_files_beside_it(tm
     assert 'line 4: offers[0].id: the offer "saily-europe-1gb-7d" is also in NO.toml' in capsys.readouterr().out
     (tmp_path / "countries" / "NO.toml").write_text('country = "NO"\n', "utf-8")
     assert validate_main([str(tmp_path / "regional.toml")]) == 0
+
+
+def test_a_problem_in_the_shipped_file_names_its_line_when_a_country_is_opened(monkeypatch):
+    """Only the packs that list the country are parsed, but a problem in them is reported
+    on the line it has in the file."""
+    text = GOOD + GOOD.split("\n\n", 1)[1].replace("saily-europe-1gb-7d", "saily-europe-2gb").replace(
+        "Europe 1GB", "Europe 2GB").replace("price = 4.99", "price = -1")
+    monkeypatch.setattr(regional, "_text", lambda: text)
+    regional._blocks.cache_clear()
+    regional._parsed.clear()
+    try:
+        with pytest.raises(DataFileError) as info:
+            regional.regional_for("NO")
+        assert "line 25: offers[1].price: must be 0 or more" in info.value.words("en")[0]
+    finally:
+        regional._blocks.cache_clear()
+        regional._parsed.clear()

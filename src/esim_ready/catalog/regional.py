@@ -13,29 +13,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
 from esim_ready.catalog.country_files import Checker, listed_offers, parse_offer
 from esim_ready.catalog.datafiles import data_path
 from esim_ready.catalog.models import Offer
+from esim_ready.errors import DataFileError
 from esim_ready.problems import shown_value
 
 TOP_KEYS = {"as_of", "offers"}
 EXTRA_OFFER_KEYS = frozenset({"countries", "note_for"})
 NOTE_KEYS = ("note_en", "note_zh")
 PLACEHOLDER = "{country}"
-_BRACES = re.compile(r"\{[^{}]*\}")
+BRACES = r"\{[^{}]*\}"  # a placeholder-like mark in a note (compiled on first use, by re's cache)
 
 
-@dataclass(frozen=True)
 class Pack:
     """One multi-country pack: `offer.countries` lists every country it is shown in, its
-    notes hold `{country}`; `note_for` is (code, note_en, note_zh) of a country's own note."""
+    notes hold `{country}`; `note_for` is (code, note_en, note_zh) of a country's own note.
+    (A plain class: a dataclass runs generated code when it is defined, and this module is
+    imported at every launch.)"""
 
-    offer: Offer
-    note_for: tuple[tuple[str, str, str], ...] = ()
+    __slots__ = ("note_for", "offer")
+
+    def __init__(self, offer: Offer, note_for: tuple[tuple[str, str, str], ...] = ()) -> None:
+        self.offer = offer
+        self.note_for = note_for
 
     def for_country(self, code: str) -> Offer:
         """The pack as one country's offer (as it would be written in that country's file)."""
@@ -67,7 +72,7 @@ def parse_regional_file(
             if first != offer.id:
                 problems.add(where, "name", "duplicate_pack", got=shown_value(offer.name), first=shown_value(first))
         for key in NOTE_KEYS:
-            for mark in _BRACES.findall(getattr(offer, key)):
+            for mark in re.findall(BRACES, getattr(offer, key)):
                 if mark != PLACEHOLDER:
                     problems.add(where, key, "unknown_placeholder", got=shown_value(mark), placeholder=PLACEHOLDER)
         for file, ids in sorted((country_offers or {}).items()):
@@ -108,31 +113,49 @@ def _text() -> str:
 def _blocks() -> tuple[tuple[int, str], ...]:
     """The shipped file's [[offers]] tables as text, each with the number of lines before it.
     A country's packs are parsed (each once a process), not the whole file: opening a
-    country costs what it did when its packs were copied into its own file."""
+    country costs about what it did when its packs were copied into its own file."""
+    head, *tables = _text().split("\n[[offers]]\n")
     out = []
-    line = 0
-    for part in re.split(r"(?m)^(?=\[\[offers\]\])", _text()):
-        if part.startswith("[[offers]]"):
-            out.append((line, part))
-        line += part.count("\n")
+    line = head.count("\n") + 1
+    for table in tables:
+        out.append((line, "[[offers]]\n" + table + "\n"))
+        line += table.count("\n") + 2  # the header line, and the line the split took the end of
     return tuple(out)
 
 
-@cache
-def _pack(index: int) -> Pack:
-    """One pack of the shipped file, parsed and checked (on the line it has in the file)."""
-    before, block = _blocks()[index]
-    (pack,) = parse_regional_file("data/regional.toml", "\n" * before + block)
-    return pack
+_parsed: dict[int, Pack] = {}  # packs of the shipped file parsed so far, by their place in it
+
+
+def _packs(indexes: list[int]) -> list[Pack]:
+    """Packs of the shipped file by their place in it, parsed and checked once a process;
+    the ones not parsed yet in one go. A problem (a test checks the shipped file) is raised
+    from the blocks set on the lines they have in the file, so it names the right line
+    (its offers[n] counts only the packs parsed with it)."""
+    missing = [i for i in indexes if i not in _parsed]
+    if missing:
+        blocks = [_blocks()[i] for i in missing]
+        try:
+            packs = parse_regional_file("data/regional.toml", "".join(block for _, block in blocks))
+        except DataFileError as unplaced:
+            parts, line = [], 0
+            for before, block in blocks:
+                parts.append("\n" * (before - line) + block)
+                line = before + block.count("\n")
+            parse_regional_file("data/regional.toml", "".join(parts))  # raises the same, on the file's lines
+            raise unplaced
+        _parsed.update(zip(missing, packs, strict=True))
+    return [_parsed[i] for i in indexes]
 
 
 def regional_packs() -> tuple[Pack, ...]:
     """Every shipped pack."""
-    return tuple(_pack(i) for i in range(len(_blocks())))
+    return tuple(_packs(list(range(len(_blocks())))))
 
 
 def regional_for(code: str) -> tuple[Offer, ...]:
     """The packs shown in one country, as its offers, in the file's order. Only the packs
     whose text names the code are parsed."""
-    named = (i for i, (_, text) in enumerate(_blocks()) if f'"{code}"' in text or f"'{code}'" in text)
-    return tuple(pack.for_country(code) for i in named if code in (pack := _pack(i)).offer.countries)
+    if f'"{code}"' not in _text() and f"'{code}'" not in _text():  # listed nowhere (Japan at launch)
+        return ()
+    named = [i for i, (_, text) in enumerate(_blocks()) if f'"{code}"' in text or f"'{code}'" in text]
+    return tuple(pack.for_country(code) for pack in _packs(named) if code in pack.offer.countries)
