@@ -18,6 +18,14 @@ from esim_ready.errors import DataFileError
 SHIPPED = Path(str(data_path("regional.toml")))
 
 
+def forget_packs() -> None:
+    """Drop what the catalog read of regional.toml (a test's own text, or the shipped one)."""
+    regional._blocks.cache_clear()
+    regional._parsed.clear()
+    regional.regional_for.cache_clear()
+    curated.reset()
+
+
 def test_the_shipped_file_is_valid_and_no_pack_is_copied_into_a_country_file():
     packs = parse_regional_file(str(SHIPPED), SHIPPED.read_text("utf-8"), country_offer_ids())
     assert len(packs) >= 20
@@ -53,9 +61,7 @@ def test_each_listed_country_shows_the_pack_with_its_own_name_in_the_note():
 def test_a_country_without_a_file_gets_the_pack_and_stays_not_curated(monkeypatch):
     text = GOOD.replace('countries = ["AT", "NO"]', 'countries = ["AT", "TJ"]')
     monkeypatch.setattr(regional, "_text", lambda: text)
-    regional._blocks.cache_clear()
-    regional._parsed.clear()
-    curated.reset()
+    forget_packs()
     try:
         tajikistan = curated.country_data("TJ")
         assert [o.id for o in tajikistan.offers if o.kind == "travel-esim"] == ["saily-europe-1gb-7d"]
@@ -64,9 +70,7 @@ def test_a_country_without_a_file_gets_the_pack_and_stays_not_curated(monkeypatc
         assert not tajikistan.curated  # the app still says no curated file (local plans unknown)
         assert curated.offer_counts(["TJ", "KG"])["TJ"] >= 1
     finally:
-        regional._blocks.cache_clear()
-        regional._parsed.clear()
-        curated.reset()
+        forget_packs()
 
 
 GOOD = """\
@@ -161,12 +165,10 @@ def test_a_problem_in_the_shipped_file_names_its_line_when_a_country_is_opened(m
     text = GOOD + GOOD.split("\n\n", 1)[1].replace("saily-europe-1gb-7d", "saily-europe-2gb").replace(
         "Europe 1GB", "Europe 2GB").replace("price = 4.99", "price = -1")
     monkeypatch.setattr(regional, "_text", lambda: text)
-    regional._blocks.cache_clear()
-    regional._parsed.clear()
+    forget_packs()
     try:
         with pytest.raises(DataFileError) as info:
             regional.regional_for("NO")
         assert "line 25: offers[1].price: must be 0 or more" in info.value.words("en")[0]
     finally:
-        regional._blocks.cache_clear()
-        regional._parsed.clear()
+        forget_packs()

@@ -152,9 +152,11 @@ def regional_packs() -> tuple[Pack, ...]:
     return tuple(_packs(list(range(len(_blocks())))))
 
 
+@cache
 def regional_for(code: str) -> tuple[Offer, ...]:
-    """The packs shown in one country, as its offers, in the file's order. Only the packs
-    whose text names the code are parsed."""
+    """The packs shown in one country, as its offers, in the file's order, made once a
+    process (the shipped file does not change; curated.reset() reads the country's own file
+    again). Only the packs whose text names the code are parsed."""
     if f'"{code}"' not in _text() and f"'{code}'" not in _text():  # listed nowhere (Japan at launch)
         return ()
     named = [i for i, (_, text) in enumerate(_blocks()) if f'"{code}"' in text or f"'{code}'" in text]
