@@ -75,7 +75,9 @@ def break_offsets(text: str, width: int) -> list[int]:
 
 
 def has_wide(text: str) -> bool:
-    return not text.isascii() and any(_wide(char) for char in text)
+    """Each distinct character looked at once (a paragraph of English with a few
+    '·' or '—' is some fifty characters, not a thousand)."""
+    return not text.isascii() and any(_wide(char) for char in set(text) if not char.isascii())
 
 
 def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
