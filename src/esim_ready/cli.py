@@ -204,11 +204,13 @@ def _run_tui(args: Any) -> int:
     # (tui/heap.py turns it on again): importing the app and Textual set off some
     # hundred collections that only walked what lives as long as the app.
     gc.disable()
-    from esim_ready import dataclass_code
+    from esim_ready import dataclass_code, shipped_toml
 
-    # the methods of the dataclasses about to be made, compiled at an earlier launch (the
-    # app keeps them, and Textual's parsed CSS, once its main screen is idle)
+    # the methods of the dataclasses about to be made and the shipped TOML files about to
+    # be read, as an earlier launch worked them out (the app keeps them, and Textual's
+    # parsed CSS, for the next once its main screen is idle: launch_cache.py)
     dataclass_code.install(dataclass_code.cache_file())
+    shipped_toml.install(shipped_toml.cache_file())
     app = _app_class()(initial_country=args.country, language=args.lang, settle_heap=True, prepare_compare=True,
                        launch_cache=True)
     app.run()

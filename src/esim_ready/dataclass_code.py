@@ -44,25 +44,20 @@ def cache_file() -> Path:
 
 class _Compiled:
     """The code kept (source text -> marshalled code: read one by one, as used, it loads
-    five times faster than a file of code objects) and the code this launch used."""
+    five times faster than a file of code objects)."""
 
-    def __init__(self, path: Path, kept: dict[str, bytes]) -> None:
-        self.path = path
-        self.kept = kept
-        self.used: dict[str, bytes] = {}
-        self.new = False
+    def __init__(self, path: Path) -> None:
+        self.memo = launch_cache.Memo(path, HEADER)
 
     def exec(self, source: Any, globals: Any = None, locals: Any = None, /) -> None:
         if globals is None:  # as exec does: the caller's
             globals = sys._getframe(1).f_globals
         if isinstance(source, str):
-            kept = self.kept.get(source)
+            kept = self.memo.get(source)
             code = _code(kept) if kept is not None else None
-            if kept is None or code is None:
+            if code is None:
                 code = compile(source, "<string>", "exec", dont_inherit=True)
-                kept = marshal.dumps(code)
-                self.new = True
-            self.used[source] = kept
+                self.memo.put(source, marshal.dumps(code))
             source = code
         builtins.exec(source, globals, locals)
 
@@ -78,23 +73,10 @@ def _code(marshalled: bytes) -> CodeType | None:
 _installed: _Compiled | None = None
 
 
-def _kept(path: Path) -> dict[str, bytes]:
-    content = launch_cache.read(path, HEADER)
-    if content is None:
-        return {}
-    try:
-        kept = marshal.loads(content)
-    except Exception:
-        return {}
-    if not isinstance(kept, dict) or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in kept.items()):
-        return {}
-    return kept
-
-
 def install(path: Path) -> None:
     """From now on (until `save`), dataclasses' methods come compiled from `path`."""
     global _installed
-    _installed = _Compiled(path, _kept(path))
+    _installed = _Compiled(path)
     dataclasses.exec = _installed.exec  # type: ignore[attr-defined]
 
 
@@ -111,6 +93,4 @@ def save() -> bool:
     written); dataclasses are compiled as usual from now on."""
     compiled = _installed
     uninstall()
-    if compiled is None or not compiled.new:
-        return False
-    return launch_cache.write(compiled.path, HEADER, marshal.dumps(compiled.used))
+    return compiled is not None and compiled.memo.save()

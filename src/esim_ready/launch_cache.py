@@ -76,3 +76,39 @@ def write(path: Path, header: Any, content: bytes) -> bool:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
     return True
+
+
+class Memo:
+    """A file of values (bytes) by key (str): read once, as the launch starts; `get` and
+    `put` as the launch works them out; `save` writes the file when anything was put
+    (what this launch used, no more: what it no longer needs goes)."""
+
+    def __init__(self, path: Path, header: Any) -> None:
+        self.path = path
+        self.header = header
+        self.kept: dict[str, bytes] = {}
+        self.used: dict[str, bytes] = {}
+        self.new = False
+        content = read(path, header)
+        if content is not None:
+            with contextlib.suppress(Exception):  # damaged inside: as none
+                kept = marshal.loads(content)
+                if isinstance(kept, dict) and all(isinstance(k, str) and isinstance(v, bytes) for k, v in kept.items()):
+                    self.kept = kept
+
+    def get(self, key: str) -> bytes | None:
+        value = self.kept.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, key: str, value: bytes) -> None:
+        self.used[key] = value
+        self.new = True
+
+    def save(self) -> bool:
+        """Write what was used, if anything was put; say if the file was written."""
+        if not self.new:
+            return False
+        self.new = False
+        return write(self.path, self.header, marshal.dumps(self.used))

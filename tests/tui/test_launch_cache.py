@@ -9,17 +9,21 @@ import dataclasses
 import inspect
 import os
 import sys
+import tomllib
 import types
+from datetime import date
 from pathlib import Path
 
 import pytest
 from textual.css import stylesheet as textual_stylesheet
 from textual.css.stylesheet import Stylesheet
 
-from esim_ready import dataclass_code, launch_cache
+from esim_ready import dataclass_code, i18n, launch_cache, shipped_toml
+from esim_ready.catalog import curated
+from esim_ready.state.settings import SettingsStore
 from esim_ready.tui import css_cache
 from esim_ready.tui.app import EsimReadyApp
-from tui.helpers import TODAY
+from tui.helpers import MA_PLANS, TODAY
 
 
 @pytest.fixture
@@ -217,3 +221,80 @@ def test_a_damaged_code_file_is_compiled_again(code_file):
     assert dataclass_code.save()  # written anew
     dataclass_code.install(code_file)
     assert behaviour(*probe_classes()) == plain
+
+
+# -- shipped TOML files ------------------------------------------------------------
+
+
+@pytest.fixture
+def toml_file(tmp_path):
+    yield tmp_path / "toml"
+    shipped_toml.uninstall()
+
+
+def fresh_catalog() -> None:
+    """Messages and country data read again, as in a new process."""
+    i18n._area.cache_clear()
+    i18n.messages.cache_clear()
+    curated.reset()
+    curated._parsed.clear()
+
+
+def test_shipped_files_parsed_at_an_earlier_launch_are_not_parsed_again(toml_file, monkeypatch):
+    fresh_catalog()
+    plain = (i18n.messages("en"), i18n.messages("zh"), curated.country_data("JP"))
+    shipped_toml.install(toml_file)
+    fresh_catalog()
+    first = (i18n.messages("en"), i18n.messages("zh"), curated.country_data("JP"))
+    assert shipped_toml.save()
+    assert not shipped_toml.save()  # taken away once kept
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("parsed again")
+
+    shipped_toml.install(toml_file)
+    monkeypatch.setattr(tomllib, "loads", no_parsing)
+    fresh_catalog()
+    second = (i18n.messages("en"), i18n.messages("zh"), curated.country_data("JP"))
+    assert plain == first == second
+    assert not shipped_toml.save()  # everything was kept: not written again
+
+
+def test_a_changed_shipped_file_is_parsed_again(toml_file):
+    shipped_toml.install(toml_file)
+    assert shipped_toml.loads('a = 1\n[b]\nc = 2026-12-05\n') == {"a": 1, "b": {"c": date(2026, 12, 5)}}
+    shipped_toml.save()
+    shipped_toml.install(toml_file)
+    assert shipped_toml.loads("a = 2\n") == {"a": 2}
+    with pytest.raises(tomllib.TOMLDecodeError):  # as tomllib says
+        shipped_toml.loads("a = \n")
+
+
+def test_the_users_own_files_are_never_kept(toml_file, config_dir):
+    """Their settings, profiles and own country files stay in their config folder only."""
+    (config_dir / "data").mkdir(parents=True)
+    (config_dir / "data" / "MA.toml").write_text(MA_PLANS.replace("Big pass", "Secret pass"), "utf-8")
+    SettingsStore().change(language="zh", last_country="MA")
+    fresh_catalog()
+    shipped_toml.install(toml_file)
+    assert any(p.name == "Secret pass" for p in curated.country_data("MA").plans)
+    SettingsStore().load()
+    i18n.messages("en")
+    assert shipped_toml.save()
+    kept = toml_file.read_bytes()
+    assert b"Secret pass" not in kept and b"last_country" not in kept
+    assert b"Maroc Telecom" in kept  # the shipped MA.toml is
+
+
+def test_a_damaged_toml_file_is_parsed_again(toml_file):
+    fresh_catalog()
+    plain = i18n.messages("en")
+    shipped_toml.install(toml_file)
+    fresh_catalog()
+    i18n.messages("en")
+    shipped_toml.save()
+    data = toml_file.read_bytes()
+    toml_file.write_bytes(data[:100] + bytes(50) + data[150:])
+    shipped_toml.install(toml_file)
+    fresh_catalog()
+    assert i18n.messages("en") == plain

@@ -9,7 +9,6 @@ punctuation are merged automatically.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,9 @@ class AliasTable:
 
     @classmethod
     def load(cls, path: Path) -> AliasTable:
-        doc = tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+        from esim_ready import shipped_toml  # the shipped table: kept parsed for the next launch
+
+        doc = shipped_toml.loads(path.read_text("utf-8")) if path.exists() else {}
         out = cls()
         for entry in doc.get("alias", []):
             for region in entry.get("regions", ["*"]):

@@ -265,7 +265,7 @@ class Checker:
 
 def parse_country_file(path: str, text: str, expected_country: str | None, origin: str) -> CountryFile:
     """Parse and validate one file; raises DataFileError listing every problem."""
-    doc = load_toml(path, text)
+    doc = load_toml(path, text, shipped=origin == "curated")
     problems = Problems(path, text)
     check = Checker(problems)
     problems.unknown_keys(doc, TOP_KEYS, ())

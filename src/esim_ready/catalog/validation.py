@@ -105,10 +105,15 @@ def locate_line(text: str, where: Where, key: str | None = None) -> int | None:
 _MARKDOWN_EXPORT = re.compile(r"^# .+\n", re.MULTILINE)
 
 
-def load_toml(path: str, text: str) -> dict[str, Any]:
+def load_toml(path: str, text: str, shipped: bool = False) -> dict[str, Any]:
     """Parse a TOML document or raise `DataFileError` saying why, with its line and
-    column, in words of our own (`toml_problem`)."""
+    column, in words of our own (`toml_problem`). `shipped`: a file shipped with the
+    app, whose parsed document the launch may keep for the next (shipped_toml.py)."""
     try:
+        if shipped:
+            from esim_ready import shipped_toml
+
+            return shipped_toml.loads(text)
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         if text.lstrip().startswith("# ") and _MARKDOWN_EXPORT.search(text) and "\n- [" in text:

@@ -16,7 +16,6 @@ LC_MESSAGES, LANG): anything starting with `zh` is Chinese, else English.
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -32,7 +31,9 @@ def _area(language: str, area: str) -> dict[str, Message]:
     """One area's messages, read on first use (start-up reads only what the
     first screen shows)."""
     entry = _HERE / language / f"{area}.toml"
-    return tomllib.loads(entry.read_text("utf-8")) if entry.is_file() else {}
+    from esim_ready import shipped_toml  # kept parsed for the next launch (the command line's app)
+
+    return shipped_toml.loads(entry.read_text("utf-8")) if entry.is_file() else {}
 
 
 @cache

@@ -170,11 +170,12 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
 
     def _keep_launch_caches(self) -> None:
         """What this launch worked out, kept for the next (when it changed)."""
-        from esim_ready import dataclass_code
+        from esim_ready import dataclass_code, shipped_toml
         from esim_ready.tui import css_cache
 
         css_cache.save(self.stylesheet, css_cache.cache_file(), self._css_loaded)
-        dataclass_code.save()  # installed by the command line (cli._run_tui)
+        dataclass_code.save()  # these two installed by the command line (cli._run_tui)
+        shipped_toml.save()
 
     def _refresh_notifications(self) -> None:
         """Textual shows a screen's notices on every screen resume by setting its toast
