@@ -19,7 +19,7 @@ class Keys(App):
         Binding("b", "note('banana')", "Banana"),  # disabled (check_action)
         Binding("c", "note('cherry')", "Cherry", show=False),
         Binding("d", "note('date')", "Date palm grove"),
-        Binding("question_mark", "note('help')", "Help"),
+        Binding("question_mark", "help", "Help"),  # the footer keeps this action's key in view
     ]
 
     def __init__(self, footer) -> None:
@@ -34,6 +34,9 @@ class Keys(App):
 
     def action_note(self, what: str) -> None:
         self.noted.append(what)
+
+    def action_help(self) -> None:
+        self.noted.append("help")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return None if parameters == ("banana",) else True
@@ -51,7 +54,7 @@ def footer_line(app) -> list[tuple[str, Style]]:
 
 
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "nord"])
-@pytest.mark.parametrize("width", [80, 24])
+@pytest.mark.parametrize("width", [80, 41])  # 41: every key just fits
 async def test_drawn_as_textual_footer_draws_it(theme, width):
     lines = []
     for footer in (Footer(compact=True, show_command_palette=False), KeyFooter()):
@@ -96,17 +99,44 @@ async def test_a_click_presses_the_key_and_a_disabled_key_rings_the_bell():
         assert app.bells == 1
 
 
-async def test_keys_past_the_right_edge_are_reached_with_the_wheel():
+@pytest.mark.parametrize(("width", "shown"), [(24, "a Apple b Banana ? Help"), (20, "a Apple ? Help"),
+                                             (12, "? Help"), (40, "a Apple b Banana ? Help")])
+async def test_keys_that_do_not_fit_are_left_out_whole_and_help_is_always_there(width, shown):
+    """Textual's Footer cut the line at the right edge: at 60 columns the profiles,
+    trips and checklist screens lost '? Help' (the key that lists the others)."""
     app = Keys(KeyFooter())
-    async with app.run_test(size=(20, 5)) as pilot:
+    async with app.run_test(size=(width, 5)) as pilot:
         await pilot.pause()
-        assert "Help" not in "".join(ch for ch, _ in footer_line(app))
-        footer = app.screen.query_one(KeyFooter)
-        for _ in range(10):
-            footer.post_message(events.MouseScrollDown(footer, 1, 0, 0, 0, 0, False, False, False))
-            await pilot.pause()
-        shown = "".join(ch for ch, _ in footer_line(app))
-        assert shown.rstrip().endswith("? Help")
-        await pilot.click(KeyFooter, offset=(shown.index("Help"), 0))
+        line = "".join(ch for ch, _ in footer_line(app))
+        assert line.rstrip() == shown
+        await pilot.click(KeyFooter, offset=(line.index("Help"), 0))
         await pilot.pause()
         assert app.noted == ["help"]
+
+
+class Back(App):
+    """A screen's Esc comes before its other keys and the app's quit."""
+
+    BINDINGS = [Binding("q", "quit", "Quit")]  # noqa: RUF012
+
+    def compose(self):
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        from textual.screen import Screen
+
+        class Sub(Screen):
+            BINDINGS = [Binding("a", "bell", "Add a thing"), Binding("b", "app.bell", "Bbb"),  # noqa: RUF012
+                        Binding("escape", "app.pop_screen", "Back")]
+
+            def compose(self):
+                yield KeyFooter()
+
+        self.push_screen(Sub())
+
+
+async def test_a_narrow_footer_keeps_the_way_back_before_the_screen_s_other_keys():
+    app = Back()
+    async with app.run_test(size=(20, 5)) as pilot:
+        await pilot.pause()
+        assert "".join(ch for ch, _ in footer_line(app)).rstrip() == "b Bbb esc Back"

@@ -176,3 +176,52 @@ async def test_the_keep_alive_list_cuts_no_column_at_the_right_edge(config_dir, 
         assert keys[:3] == ["due", "when", "name"]
         detail = str(screen.query_one("#upcoming-detail", Static).render())
         assert ("a year" in detail) is not per_year_column
+
+
+def scrolls_sideways(table: DataTable) -> bool:
+    return table.virtual_size.width > table.scrollable_content_region.width
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_at_60x20_beside_the_country_list_norway_s_tables_need_no_horizontal_scroll_bar(config_dir, language):
+    """'numbering data' in the carriers' From column and the plans' price per GB made
+    both tables scroll sideways: the carriers showed 1 of Norway's 18 carriers, the
+    plans a sliver 'P'. Now: 3 carriers under All carriers, each name whole, and the
+    plans' data, days and price whole."""
+    from textual.widgets.data_table import ColumnKey
+
+    app = EsimReadyApp(initial_country="NO", language=language, today=TODAY)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        assert await laid_out(pilot, lambda: screen.query_one("#countries").outer_size.width == 24)
+        carriers = screen.query_one("#carriers", DataTable)
+        plans = screen.query_one("#plans", DataTable)
+        assert not scrolls_sideways(carriers) and not scrolls_sideways(plans)
+        assert shown_rows(carriers) >= 4
+        names = [str(carriers.get_row_at(row)[0]) for row in range(4)]
+        assert names[1:] == ["Telenor", "Telia", "ice"] and not names[0].endswith("…")
+        assert {"data", "validity", "price"} <= {key.value for key in plans.columns}
+        assert all(not str(cell).endswith("…") for key in ("data", "validity", "price")
+                   for cell in plans.get_column(ColumnKey(key)))
+
+
+async def test_a_resize_with_the_focus_on_the_carriers_refits_both_tables_to_the_new_width(config_dir):
+    """At 80x24 with the focus on the right, the columns were cut for 76 columns (as if
+    the country list had folded, which it does only below 70) and scrolled sideways;
+    after 80x24 -> 60x20 -> 80x24 the carriers kept the widths of the other size."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.focus_carriers()
+        await pilot.pause()
+        carriers = screen.query_one("#carriers", DataTable)
+        plans = screen.query_one("#plans", DataTable)
+        for size, left, whole in (((80, 24), 28, False), ((60, 20), 0, True), ((80, 24), 28, False),
+                                  ((200, 60), 28, True)):
+            await pilot.resize_terminal(*size)
+            assert await laid_out(pilot, lambda left=left: screen.query_one("#countries").outer_size.width == left)
+            await pilot.pause()
+            assert not scrolls_sideways(carriers), size
+            assert not scrolls_sideways(plans), size
+            names = [str(carriers.get_row_at(row)[0]) for row in range(carriers.row_count)]
+            assert ("Svea billing services" in names) is whole, (size, names)  # 21 cells: 17 beside the list at 80

@@ -53,12 +53,43 @@ def test_unknowns_are_a_question_mark_and_one_currency_is_written_once():
     assert not any("NOK" in row["price-per-gb"] for row in rows)
 
 
+VN_ROW = {"carrier": "Vietnamobile", "data": "unlimited", "validity": "no expiry", "price": "150,000 VND",
+          "price-per-gb": "100,000", "plan": "A long plan name"}  # the numbers: 44 cells with their padding
+
+
 def test_a_cut_carrier_never_goes_below_its_least_width():
-    rows = [{"carrier": "Vietnamobile", "data": "unlimited", "validity": "no expiry", "price": "150,000 VND",
-             "price-per-gb": "100,000", "plan": "A long plan name"}]
-    widths = plan_columns.widths({key: "" for key in rows[0]}, rows, 30)
+    widths = plan_columns.widths(dict.fromkeys(VN_ROW, ""), [VN_ROW], 51, keep="price-per-gb")
     assert widths["carrier"] == plan_columns.CARRIER_MIN
     assert widths["price"] == len("150,000 VND")
+
+
+def test_a_table_too_narrow_for_the_numbers_leaves_out_the_price_per_gb_the_carrier_then_the_days():
+    """Beside the country list at 60 columns: never a horizontal scroll bar, never the sort column left out."""
+    labels = dict.fromkeys(VN_ROW, "")
+    assert list(plan_columns.widths(labels, [VN_ROW], 46)) == ["carrier", "data", "validity", "price"]
+    assert plan_columns.widths(labels, [VN_ROW], 46)["carrier"] == len("Vietnamobile") - 3  # what is left
+    assert list(plan_columns.widths(labels, [VN_ROW], 36)) == ["data", "validity", "price"]
+    assert list(plan_columns.widths(labels, [VN_ROW], 30)) == ["data", "price"]
+    assert list(plan_columns.widths(labels, [VN_ROW], 44, keep="price-per-gb")) == [
+        "data", "validity", "price", "price-per-gb"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("sort_key", ["price", "data", "validity", "price-per-gb"])
+def test_every_country_s_plans_fit_beside_the_country_list_at_60_columns(language, sort_key):
+    set_language(language)
+    room = plans_room(60)
+    headers = {**labels(), "price": t("main.col_price")}
+    headers[sort_key] += "↑"
+    too_wide = []
+    for code in curated_countries():
+        data = country_data(code)
+        rows = plan_columns.cells(data.plans, {carrier.id: carrier.name for carrier in data.carriers})
+        widths = plan_columns.widths(headers, rows, room, keep=sort_key)
+        if sum(width + plan_columns.PADDING for width in widths.values()) > room or sort_key not in widths:
+            too_wide.append(code)
+        assert "price" in widths, code
+    assert too_wide == []
 
 
 @pytest.mark.parametrize(("language", "country"), [("en", "VN"), ("en", "PH"), ("zh", "VN"), ("zh", "LA")])
@@ -185,7 +216,7 @@ async def test_a_resize_refits_the_columns_and_keeps_the_cursor(config_dir):
         assert not any(str(cell).endswith("…") for cell in plans.get_column("plan"))
 
 
-@pytest.mark.parametrize(("language", "size"), [("en", (80, 24)), ("zh", (80, 24)), ("zh", (60, 20))])
+@pytest.mark.parametrize(("language", "size"), [("en", (80, 24)), ("zh", (80, 24)), ("en", (60, 20)), ("zh", (60, 20))])
 async def test_the_carriers_table_never_needs_a_horizontal_scroll_bar(config_dir, language, size):
     # one column too wide gave it a scroll bar, which took a row: Morocco showed 2 of its 4 carriers
     app = EsimReadyApp(language=language, today=TODAY)

@@ -335,25 +335,24 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         what the pane leaves them (the details show them whole): a table one column too
         wide got a horizontal scroll bar, which took a row from a pane of a few rows."""
         assert self.country is not None
-        from rich.cells import cell_len
-
         table = self.query_one("#carriers", DataTable)
         table.clear(columns=True)  # a column keeps the widest cell it ever held: the last country's
-        add_carrier_columns(table)
         lang = current_language()
-        rows = [(carrier.shown_name(lang), fmt.tristate(carrier.esim), str(len(carrier.plans)) if carrier.plans else "—",
-                 t(f"main.origin_{carrier.origin}"), carrier.id) for carrier in self.country.carriers]
-        labels = (t("main.col_esim"), t("main.col_plans"), t("main.col_from"))
-        others = sum(max([cell_len(label)] + [cell_len(row[i + 1]) for row in rows]) + 2
-                     for i, label in enumerate(labels))  # each with its cell padding
-        self._carriers_filled_room = room = self._plans_room()  # the carriers pane is as wide
-        name_width = max(8, room - others - 2)
-        table.add_row(fmt.cut(t("main.all_carriers"), name_width), Text(), Text(str(len(self.country.plans))), Text(),
-                      key=ALL_CARRIERS)
-        for name, esim, plans, origin, key in rows:
-            table.add_row(fmt.cut(name, name_width), Text(esim), Text(plans), Text(origin), key=key)
+        labels = {"name": t("main.col_carrier"), "esim": t("main.col_esim"), "plans": t("main.col_plans"),
+                  "from": t("main.col_from")}
+        rows = {carrier.id: {"name": carrier.shown_name(lang), "esim": fmt.tristate(carrier.esim),
+                             "plans": str(len(carrier.plans)) if carrier.plans else "—",
+                             "from": t(f"main.origin_{carrier.origin}")} for carrier in self.country.carriers}
+        first = {"name": t("main.all_carriers"), "esim": "", "plans": str(len(self.country.plans)), "from": ""}
         if not self.country.carriers:
-            table.add_row(fmt.cut(t("main.no_carriers"), name_width), Text(), Text(), Text(), key="__none__")
+            rows["__none__"] = {"name": t("main.no_carriers"), "esim": "", "plans": "", "from": ""}
+        self._carriers_filled_room = room = self._plans_room()  # the carriers pane is as wide
+        widths = plan_columns.carrier_widths(labels, [first, *rows.values()], room)  # the columns that fit
+        for key in widths:
+            table.add_column(Text(labels[key]), key=key)
+        for key, row in ((ALL_CARRIERS, first), *rows.items()):
+            table.add_row(fmt.cut(row["name"], widths["name"]), *(Text(row[column]) for column in widths if column != "name"),
+                          key=key)
 
     def _fill_plans(self) -> None:
         assert self.country is not None
@@ -373,7 +372,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                   "price": headers["price"], "price-per-gb": headers["price-per-gb"], "plan": t("main.col_plan"),
                   **{key: t(f"main.col_{key}") for key in plan_columns.FLAGS}}
         self._plans_filled_room = room = self._plans_room()
-        self._plan_widths = widths = plan_columns.widths(labels, rows, room)  # the columns that fit
+        self._plan_widths = widths = plan_columns.widths(labels, rows, room, keep=self.sort_key)  # the columns that fit
         for key, width in widths.items():
             table.add_column(Text(labels[key]), key=key, width=width)
         for p, row in zip(self._plans_shown, rows, strict=True):
@@ -384,7 +383,10 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._share_height()
 
     def _plans_room(self) -> int:
-        return plans_room(self.app.size.width, left_shown=not self.has_class("-browsing"))
+        """The country list folds only below NARROW_BELOW (browse.tcss): at 80 columns
+        with the focus on the right, the columns were cut for 76 and scrolled."""
+        width = self.app.size.width
+        return plans_room(width, left_shown=not (self.has_class("-browsing") and width < NARROW_BELOW))
 
     def _fold_left(self, focused: Widget) -> None:
         """Below 70 columns the country list folds away while the focus is on the
@@ -446,7 +448,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
             room = height - 1 - detail_height  # less the country's title line
             frame = 3  # a border above and below, the header row
             need_carriers = carriers.row_count + frame
-            need_plans = len(self._plans_shown) + frame + 1 if self._plans_shown else frame + 1  # + a horizontal scrollbar
+            need_plans = len(self._plans_shown) + frame if self._plans_shown else frame + 1  # columns fit: no horizontal scroll bar
             if need_carriers + need_plans <= room:
                 if self._plans_shown:  # the details take the rest
                     heights = (need_carriers, need_plans, "1fr")
@@ -454,7 +456,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
                     heights = ("1fr", need_plans, detail_height)
             else:
                 least_carriers = min(need_carriers, frame + PANE_LEAST_ROWS)
-                least_plans = min(need_plans, frame + 1 + PANE_LEAST_ROWS)
+                least_plans = min(need_plans, frame + PANE_LEAST_ROWS)
                 share = round(room * need_carriers / (need_carriers + need_plans))
                 heights = (max(least_carriers, min(share, room - least_plans)), "1fr", detail_height)
         # each set once, to its final value: a height set and set back (the details box's

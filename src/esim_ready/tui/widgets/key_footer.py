@@ -11,9 +11,14 @@ It looks and behaves as Textual's compact Footer (show_command_palette off): the
 same colours from the same theme variables (a key's own style is layered on the
 footer's background as FooterKey's is), disabled keys dim, the key under the
 pointer highlighted and its binding's tooltip shown (the app gives every binding
-one), a click presses the key (a bell when it is disabled), keys past the right
-edge cut and reachable with the mouse wheel. tests/tui/test_key_footer.py checks
-it cell for cell against Footer in three themes; the snapshots of every screen too.
+one), a click presses the key (a bell when it is disabled). tests/tui/test_key_footer.py
+checks it cell for cell against Footer in three themes; the snapshots of every screen too.
+
+Unlike Footer, it never cuts a key at the right edge ("? Help f2 中文" were cut off
+at 60 columns, the very keys that list and translate the rest): when the keys do not
+all fit, it shows those that fit whole, claimed in this order (`_claim_order`): the
+help key (it lists every key), the way back (Esc), the screen's keys in their order,
+then the app's other keys (quit, language). They keep their order on the line.
 """
 
 from __future__ import annotations
@@ -38,6 +43,15 @@ class _Key(NamedTuple):
     tooltip: str
     start: int  # its first column in the whole line (before scrolling)
     end: int  # past its last column (its margin not included)
+
+
+def _claim_rank(action: str, keys: str, app_key: bool) -> int:
+    """Which keys a narrow footer shows first (lower first; one rank keeps binding order)."""
+    if action == "help":
+        return 0  # lists every key, those left out here too
+    if "escape" in keys.split(","):
+        return 1  # the way back
+    return 3 if app_key else 2  # the screen's own keys, then quit and the language
 
 
 class KeyFooter(Widget, can_focus=False):
@@ -100,20 +114,32 @@ class KeyFooter(Widget, can_focus=False):
 
     # -- what it shows -------------------------------------------------------------
     def _collect(self) -> list[_Key]:
-        """The keys to show, as Footer picks them: one per action, in binding order."""
-        keys: list[_Key] = []
+        """The keys to show, as Footer picks them (one per action, in binding order),
+        those that fit whole when they do not all fit."""
+        found: list[tuple[_Key, int]] = []  # each key with its claim rank
         seen: set[str] = set()
-        column = 0
         get_display = self.app.get_key_display
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for node, binding, enabled, tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
             display = get_display(binding)
             width = Text(display).cell_len + (Text(binding.description).cell_len + 1 if binding.description else 0)
-            keys.append(_Key(binding.key, display, binding.description, enabled, tooltip,
-                             column, column + width))
-            column += width + 1  # a blank column after each key
+            found.append((_Key(binding.key, display, binding.description, enabled, tooltip, 0, width),
+                          _claim_rank(binding.action, binding.key, node is self.app)))
+        room = self.size.width + 1  # each key is followed by a blank column, the last one's may be off the edge
+        if sum(key.end + 1 for key, _ in found) > room and self.size.width:
+            shown: set[int] = set()
+            for rank, index in sorted((rank, index) for index, (_, rank) in enumerate(found)):
+                if found[index][0].end + 1 <= room:
+                    shown.add(index)
+                    room -= found[index][0].end + 1
+            found = [found[index] for index in sorted(shown)]
+        keys: list[_Key] = []
+        column = 0
+        for key, _ in found:
+            keys.append(key._replace(start=column, end=column + key.end))
+            column += key.end + 1  # a blank column after each key
         return keys
 
     def _style(self, *layers: str) -> Style:
