@@ -5,7 +5,6 @@ reached with the wheel)."""
 
 import pytest
 from rich.style import Style
-from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.widgets import Footer, Static

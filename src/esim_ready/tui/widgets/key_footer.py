@@ -130,7 +130,7 @@ class KeyFooter(Widget, can_focus=False):
         room = self.size.width + 1  # each key is followed by a blank column, the last one's may be off the edge
         if sum(key.end + 1 for key, _ in found) > room and self.size.width:
             shown: set[int] = set()
-            for rank, index in sorted((rank, index) for index, (_, rank) in enumerate(found)):
+            for index in sorted(range(len(found)), key=lambda index: (found[index][1], index)):
                 if found[index][0].end + 1 <= room:
                     shown.add(index)
                     room -= found[index][0].end + 1
