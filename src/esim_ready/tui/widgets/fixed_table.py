@@ -48,7 +48,7 @@ from textual.renderables.styled import Styled
 from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets._data_table import _EMPTY_TEXT, default_cell_formatter
-from textual.widgets.data_table import CellType, Column, DuplicateKey, Row, RowKey
+from textual.widgets.data_table import CellType, Column, ColumnKey, DuplicateKey, Row, RowKey
 
 from esim_ready.tui.widgets.scroll_view_size import unchanged_scroll_view
 
@@ -112,8 +112,12 @@ class FixedColumnsTable(DataTable[CellType]):
         self._shown_lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._shown_for: int | None = None  # the update (DataTable's _update_count) of _row_shown_cache
         self._row_shown_cache: dict[RowKey, tuple[object, ...]] = {}
+        self._shown_keys: list[ColumnKey] = []  # the columns' keys in order, for _row_shown_cache
         self._frame_styles: dict[object, Any] | None = None  # while a frame is drawn (render_lines)
         self._filled_widths: tuple[int, ...] | None = None  # the columns' widths at the last replace_rows
+        # what the lines in view showed after the last replace_rows, and for which (update, scroll, height)
+        self._last_shown: tuple[tuple[int, int, int], tuple[tuple[int, ...], list[tuple[object, ...] | None]]] | None \
+            = None
 
     def replace_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]], *, repaint_changed: bool = False) -> None:
         """The table's rows become `rows` ((key, cells) pairs, one line each): as
@@ -123,7 +127,13 @@ class FixedColumnsTable(DataTable[CellType]):
         that now show other cells are drawn again (a re-ranked table whose prices
         changed in a few rows), where `clear()` asks for every line of it (and the
         scroll bar's) to be drawn again, then scrolls to the top."""
-        before = self._lines_shown() if repaint_changed else None
+        before = None
+        if repaint_changed:
+            last = self._last_shown
+            if last is not None and last[0] == (self._update_count, round(self.scroll_y), self.size.height):
+                before = last[1]  # as the last refill left them (and the table is as it was then)
+            else:
+                before = self._lines_shown()
         if before is None:
             self._filled_widths = None
             self.clear()
@@ -155,11 +165,20 @@ class FixedColumnsTable(DataTable[CellType]):
                 self._filled_widths = None if after is None else after[0]
                 self.refresh()
                 return
+            self._last_shown = (self._update_count, round(self.scroll_y), self.size.height), after
             header = 1 if self.show_header else 0
             width = self.size.width
-            for y, (was, now) in enumerate(zip(before[1], after[1], strict=True)):
-                if was != now:
-                    self.refresh(Region(0, header + y, width, 1))
+            changed = [was != now for was, now in zip(before[1], after[1], strict=True)]
+            y = 0
+            while y < len(changed):  # each run of changed lines refreshed at once
+                if changed[y]:
+                    end = y + 1
+                    while end < len(changed) and changed[end]:
+                        end += 1
+                    self.refresh(Region(0, header + y, width, end - y))
+                    y = end
+                else:
+                    y += 1
 
     def _lines_shown(self) -> tuple[tuple[int, ...], list[tuple[object, ...] | None]] | None:
         """The columns' widths and what each row line in view shows (its cells,
@@ -187,7 +206,6 @@ class FixedColumnsTable(DataTable[CellType]):
         self._line_cache.clear()
         self._offset_cache.clear()
         self._ordered_row_cache.clear()
-        self._get_styles_to_render_cell.cache_clear()
         self._shown_for = None
         self._y_offsets.clear()
         self._data.clear()
@@ -215,7 +233,7 @@ class FixedColumnsTable(DataTable[CellType]):
             self._shown_lines.clear()
 
     def clear(self, columns: bool = False) -> Self:
-        self._shown_for = None
+        self._shown_for = self._last_shown = None
         return super().clear(columns)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
@@ -386,9 +404,9 @@ class FixedColumnsTable(DataTable[CellType]):
         """What each cell of the row shows (`_shown`), kept until the table next changes."""
         if self._shown_for != self._update_count:
             self._shown_for, self._row_shown_cache = self._update_count, {}
+            self._shown_keys = [column.key for column in self.ordered_columns]
         shown = self._row_shown_cache.get(row_key)
         if shown is None:
             cells = self._data.get(row_key, {})
-            shown = self._row_shown_cache[row_key] = tuple(
-                _shown(cells.get(column.key)) for column in self.ordered_columns)
+            shown = self._row_shown_cache[row_key] = tuple(_shown(cells.get(key)) for key in self._shown_keys)
         return shown
