@@ -31,6 +31,13 @@ def test_the_name_gives_way_first_then_the_seller_the_numbers_never() -> None:
     # a long seller and a long name, without room for both: half each
     widths = column_widths({**LONGEST, "seller": 18}, DECIDING_ROOM + 2 + 25 + 2)
     assert (widths["seller"], widths["name"]) == (12, 13)
+    # a wide terminal (120 columns: qa): the name keeps 30 cells, a long seller takes the rest
+    widths = column_widths({**LONGEST, "seller": 31}, DECIDING_ROOM + 2 + 31 + 2 + 30)
+    assert (widths["seller"], widths["name"]) == (31, 30)
+    widths = column_widths({**LONGEST, "seller": 31}, DECIDING_ROOM + 2 + 26 + 2 + 30)
+    assert (widths["seller"], widths["name"]) == (26, 30)
+    widths = column_widths({**LONGEST, "seller": 31}, DECIDING_ROOM + 2 + 18 + 2 + 30)  # narrower: 18 at most
+    assert (widths["seller"], widths["name"]) == (18, 30)
     # then the seller is cut, to 6 at the least
     assert column_widths(LONGEST, DECIDING_ROOM + 2 + 8)["seller"] == 8
     assert column_widths(LONGEST, DECIDING_ROOM)["seller"] == 6

@@ -70,7 +70,8 @@ if TYPE_CHECKING:
 
 COLUMNS = ("kind", "seller", "data", "days", "cost", "per_gb", "name")
 DECIDING = ("kind", "data", "days", "cost", "per_gb")  # never cut: each as wide as its longest cell
-SELLER_MOST = 18  # a longer seller is cut (whole in the details)
+SELLER_MOST = 18  # a longer seller is cut (whole in the details), but where the name keeps
+NAME_WIDE = 30  # this many cells (a wide terminal) the seller takes the rest
 SELLER_KEEP = 10  # the seller gives way down to this to keep the name's column in view
 SELLER_MIN = 6
 NAME_MIN = 8  # narrower, the offer's name is left out of the table (it leads the details)
@@ -81,21 +82,26 @@ def column_widths(longest: Mapping[str, int], room: int, seller_now: int | None 
     """Each column's width for `room` cells of table, from the width of its longest cell
     (header included). What a buyer decides by comes first and is never cut: the kind,
     data, days, trip cost and cost per GB. The seller and the offer's name share what is
-    left, each whole if they can be, else half each (the seller up to SELLER_MOST, down
-    to SELLER_KEEP to keep the name in view); below NAME_MIN cells the name is left out
+    left: on a wide terminal the name up to NAME_WIDE cells and the seller the rest, else
+    each whole if they can be, else half each (the seller up to SELLER_MOST, down to
+    SELLER_KEEP to keep the name in view); below NAME_MIN cells the name is left out
     (it leads the details) and the seller takes the room, cut to it but not below
     SELLER_MIN. A cut name or seller shows whole in the details. With `seller_now` (the
     seller's width while the trip is typed), the name alone gives way to a wider cost
     column while it can: the seller's cells stay as they are."""
     out = {key: longest[key] for key in DECIDING}
     left = room - sum(out.values()) - PADDING * (len(out) + 1)  # for the seller, and the name with its padding
-    seller = min(longest["seller"], SELLER_MOST)
     both = left - PADDING  # for the seller and the name
-    if seller + longest["name"] > both:  # not both whole: half each, the seller at least SELLER_KEEP
-        seller = min(seller, max(SELLER_KEEP, both // 2))
-        if seller_now is not None and SELLER_KEEP <= seller_now <= min(longest["seller"], SELLER_MOST) \
-                and both - seller_now >= min(longest["name"], NAME_MIN):
-            seller = seller_now
+    wide = both - min(longest["name"], NAME_WIDE)  # the seller's room if the name keeps NAME_WIDE cells
+    if wide > SELLER_MOST:  # a wide terminal: the seller as wide as that
+        seller = min(longest["seller"], wide)
+    else:
+        seller = min(longest["seller"], SELLER_MOST)
+        if seller + longest["name"] > both:  # not both whole: half each, the seller at least SELLER_KEEP
+            seller = min(seller, max(SELLER_KEEP, both // 2))
+            if seller_now is not None and SELLER_KEEP <= seller_now <= min(longest["seller"], SELLER_MOST) \
+                    and both - seller_now >= min(longest["name"], NAME_MIN):
+                seller = seller_now
     if both - seller >= min(longest["name"], NAME_MIN):  # the name in view
         out["seller"] = seller
         out["name"] = min(longest["name"], both - seller)
