@@ -100,10 +100,43 @@ def build() -> dict:
     }
 
 
+# What people type for a currency besides its ISO code and its CLDR names: the
+# everyday Chinese names (港币, 台币, 韩币, 澳币 = the Australian dollar, as
+# mainland travellers say it) and RMB. Ambiguous ones (元, 块, ¥, $) are left out.
+EVERYDAY_CURRENCY_NAMES = {
+    "RMB": "CNY", "港币": "HKD", "台币": "TWD", "韩币": "KRW", "日币": "JPY", "澳币": "AUD",
+    "澳元": "AUD", "加币": "CAD", "纽币": "NZD", "新币": "SGD", "马币": "MYR", "泰币": "THB",
+    "yuan": "CNY", "renminbi": "CNY", "€": "EUR", "£": "GBP",
+}
+
+
+def build_currency_names() -> dict:
+    """data/currency_names.json: a currency's names as a user may type them (CLDR's
+    English and Simplified Chinese display names, folded to lower case, and the
+    everyday names above) -> its ISO 4217 code. Read only when a typed currency is
+    not a code."""
+    codes = {c.alpha_3 for c in pycountry.currencies}
+    names: dict[str, str] = {}
+    for locale in ("en", "zh_Hans"):
+        for code, name in Locale.parse(locale).currencies.items():
+            key = name.casefold()
+            if code in codes and key != code.casefold():
+                names.setdefault(key, code)  # the first (English, then Chinese) wins a clash
+    for name, code in EVERYDAY_CURRENCY_NAMES.items():
+        names[name.casefold()] = code
+    return {
+        "source": f"CLDR currency names (Babel {version('babel')}, en and zh_Hans) and everyday Chinese names",
+        "names": dict(sorted(names.items())),
+    }
+
+
 def main() -> int:
     out = ROOT / "data" / "countries.json"
     out.write_text(json.dumps(build(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{out}: {len(build()['countries'])} countries")
+    names = ROOT / "data" / "currency_names.json"
+    names.write_text(json.dumps(build_currency_names(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{names}: {len(build_currency_names()['names'])} currency names")
     return 0
 
 

@@ -66,6 +66,27 @@ def test_shipped_country_names_are_what_pycountry_and_babel_say():
     assert shipped["countries"] == built["countries"]  # names, codes, pinyin and order
     assert shipped["currencies"] == built["currencies"]  # ISO 4217, for checking prices
     assert "Babel" in shipped["source"] and "CLDR" in shipped["source"]
+    names = json.loads((root / "data" / "currency_names.json").read_text("utf-8"))
+    assert names == module.build_currency_names()  # CLDR's currency names, as typed
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("cny", "CNY"), ("ＣＮＹ", "CNY"), (" rmb ", "CNY"), ("人民币", "CNY"), ("美元", "USD"), ("欧元", "EUR"),
+    ("日元", "JPY"), ("港币", "HKD"), ("港元", "HKD"), ("澳门币", "MOP"), ("新台币", "TWD"), ("韩元", "KRW"),
+    ("泰铢", "THB"), ("摩洛哥迪拉姆", "MAD"), ("挪威克朗", "NOK"), ("US Dollar", "USD"), ("euro", "EUR"), ("€", "EUR"),
+    ("Norwegian Krone", "NOK"),
+])
+def test_a_currency_is_taken_as_people_write_it(typed, code):
+    from esim_ready.catalog.country_files import typed_currency
+
+    assert typed_currency(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["块", "元", "¥", "$", "dollar", "XYZ"])
+def test_an_ambiguous_or_unknown_currency_stays_unknown(typed):
+    from esim_ready.catalog.country_files import currency_codes, typed_currency
+
+    assert typed_currency(typed) not in currency_codes()
 
 
 @pytest.mark.parametrize(("query", "expected"), [("moluo", "MA"), ("moluoge", "MA"), ("mlg", "MA"), ("hanguo", "KR"), ("nuowei", "NO"), ("mo luo ge", "MA"), ("mó luò gē", "MA"), ("Nuo Wei", "NO")])

@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from esim_ready.cli import main
 
 USER_NO = """\
@@ -171,3 +173,14 @@ def test_a_promotion_whose_sale_has_ended_is_marked_and_ranked_last(capsys, conf
 def test_rmb_is_the_yuan_on_the_command_line(capsys):
     code, out, _ = run(capsys, "compare", "NO", "--days", "3", "--gb", "1", "--currency", "RMB", "--json")
     assert code == 0 and json.loads(out)["home_currency"] == "CNY"
+
+
+@pytest.mark.parametrize(("typed", "code"), [("人民币", "CNY"), ("美元", "USD"), ("Euro", "EUR"), ("港币", "HKD")])
+def test_a_currency_named_in_words_is_taken(capsys, typed, code):
+    status, out, _ = run(capsys, "compare", "NO", "--days", "3", "--gb", "1", "--currency", typed, "--json")
+    assert status == 0 and json.loads(out)["home_currency"] == code
+
+
+def test_a_word_that_names_no_currency_is_refused(capsys):
+    status, _, err = run(capsys, "compare", "NO", "--days", "3", "--gb", "1", "--currency", "块")
+    assert status != 0 and "块" in err

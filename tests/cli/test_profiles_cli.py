@@ -38,6 +38,11 @@ def test_due_exits_1_when_something_is_overdue_and_0_otherwise(capsys: pytest.Ca
     assert code == 0 and "today" in out
     code, out, _ = run(capsys, "due", "--today", "2026-11-29")
     assert code == 1 and "overdue 1 d" in out
+    code, out, _ = run(capsys, "due", "--today", "2026/11/29")  # a date as people also write it
+    assert code == 1 and "overdue 1 d" in out
+    with pytest.raises(SystemExit) as refused:  # day first is ambiguous: refused, not guessed
+        run(capsys, "due", "--today", "29/11/2026")
+    assert refused.value.code == 2 and "29/11/2026" in capsys.readouterr().err
 
 
 def test_due_writes_amounts_as_the_app_does(capsys: pytest.CaptureFixture[str]) -> None:

@@ -35,6 +35,14 @@ def test_an_added_offer_is_saved_in_the_data_folder_and_shown_as_yours(config_di
     assert offers.add("NO", KIOSK).offer_id == "airport-kiosk-tourist-esim-10-gb-2"
 
 
+def test_a_currency_typed_as_a_name_is_saved_as_its_code(config_dir):
+    offers = store(config_dir)
+    offers.add("NO", KIOSK | {"currency": "挪威克朗"})
+    offers.add("NO", KIOSK | {"currency": "ＥＵＲ", "seller": "Kiosk 2"})
+    text = (config_dir / "data" / "NO.toml").read_text("utf-8")
+    assert text.count('currency = "NOK"') == 1 and text.count('currency = "EUR"') == 1
+
+
 def test_problems_are_named_field_by_field_and_nothing_is_saved(config_dir):
     offers = store(config_dir)
     bad = KIOSK | {"price": "12,5x", "validity_days": "1.5", "currency": "XYZ", "seller": ""}

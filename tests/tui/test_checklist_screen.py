@@ -3,6 +3,7 @@ filter, export, quit and come back to the same ticks."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, ProgressBar, Static, TextArea
@@ -136,6 +137,20 @@ async def test_new_trip_form_checks_every_field_and_escape_creates_nothing(confi
         await settle(pilot)
         assert app.screen.__class__.__name__ == "BrowseScreen"
     assert TripStore().list_trips() == ()
+
+
+async def test_trip_dates_are_taken_as_a_chinese_user_types_them(config_dir: Path) -> None:
+    app = EsimReadyApp(initial_country="MA", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "c")
+        dialog = await wait_for_screen(pilot, NewTripDialog)
+        dialog.query_one("#start", Input).focus()
+        await pilot.press(*"2026/12/20", "tab", *"２０２６年１２月２７日")
+        assert dialog.query_one("#end", Input).value == "２０２６年１２月２７日"  # held whole
+        await pilot.press("tab", "right", "space", "tab", "enter")  # Android, Create
+        await settle(pilot)
+    (trip,) = TripStore().list_trips()
+    assert (trip.start, trip.end) == (date(2026, 12, 20), date(2026, 12, 27))
 
 
 async def test_country_is_typed_when_the_form_opens_from_the_trips_screen(config_dir: Path) -> None:

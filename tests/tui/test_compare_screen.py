@@ -148,12 +148,12 @@ async def test_home_currency_is_changed_in_place_and_remembered(config_dir) -> N
         # a code that is no currency: red, and words say the totals stay in euros
         await set_field(pilot, screen, "currency", "xyz")
         assert screen.query_one("#currency", Input).has_class("-bad")
-        assert trip_problem(screen) == "Currency: XYZ is not a currency code (e.g. CNY, USD, EUR) — totals stay in EUR."
+        assert trip_problem(screen) == "Currency: XYZ is not a currency (e.g. CNY, USD, EUR, euro) — totals stay in EUR."
         assert "Trip EUR" in [str(c.label) for c in table.columns.values()]
         await set_field(pilot, screen, "days", "0")  # with a bad day count, both are said
         assert trip_problem(screen).splitlines() == [
             "Days: a whole number from 1 to 3650 — the table still shows 7 days, 7 GB.",
-            "Currency: XYZ is not a currency code (e.g. CNY, USD, EUR) — totals stay in EUR.",
+            "Currency: XYZ is not a currency (e.g. CNY, USD, EUR, euro) — totals stay in EUR.",
         ]
         await set_field(pilot, screen, "currency", "usd")
         await set_field(pilot, screen, "days", "7")
@@ -539,3 +539,14 @@ async def test_rmb_is_taken_as_the_yuan(config_dir) -> None:
         await set_field(pilot, screen, "currency", "rmb")
         assert not screen.query_one("#currency", Input).has_class("-bad") and trip_problem(screen) == ""
         assert screen.home == "CNY"
+
+
+async def test_a_currency_typed_by_its_chinese_name_is_taken(config_dir) -> None:
+    app = EsimReadyApp(initial_country="NO", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await set_field(pilot, screen, "currency", "美元")
+        assert not screen.query_one("#currency", Input).has_class("-bad") and trip_problem(screen) == ""
+        assert screen.home == "USD"
+        await set_field(pilot, screen, "currency", "块")  # ambiguous: refused, totals stay in dollars
+        assert screen.query_one("#currency", Input).has_class("-bad") and "USD" in trip_problem(screen)

@@ -440,8 +440,25 @@ async def test_keepalive_fields_are_checked_beside_each_field():
         assert "YYYY-MM-DD" in issue(form, "ka-last")
         form.query_one("#f-ka-every").focus()
         await pilot.press(*"30", "tab", "tab", "tab", "tab", "ctrl+u", *"2026-11-01", "ctrl+s")
-        assert "ISO 4217" in issue(form, "ka-amount")
+        assert "XYZ\" is not a currency" in issue(form, "ka-amount")
     assert ProfileStore().get(TRAVEL.id).keepalive is None
+
+
+async def test_a_keepalive_currency_typed_by_its_chinese_name_is_saved_as_its_code():
+    save_samples([TRAVEL])
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("e")
+        form = app.screen
+        form.query_one("#f-ka-action", Select).value = "topup"
+        form.query_one("#f-ka-every").focus()
+        await pilot.press(*"30", "tab", "tab", *"25", "tab", *"挪威克朗")
+        assert form.query_one("#f-ka-currency", Input).value == "NOK"  # the field shows what it understood
+        await pilot.press("tab", *"2026-11-01", "ctrl+s")
+        await pilot.pause()
+    rule = ProfileStore().get(TRAVEL.id).keepalive
+    assert rule is not None and (rule.amount, rule.currency) == (25, "NOK")
 
 
 async def test_the_language_switch_relabels_the_profiles_screen():

@@ -53,9 +53,21 @@ RETENTION_KEYS = {
 }
 
 
-# What people type for a currency that is not its ISO code: RMB is how many Chinese
-# users write the yuan (CNY); the fields and --currency take it as CNY.
-CURRENCY_ALIASES = {"RMB": "CNY"}
+def typed_currency(text: str) -> str:
+    """A currency as a user types it, as its ISO 4217 code: "cny", "ＣＮＹ", "RMB",
+    "人民币", "美元", "Euro", "€" (CLDR's English and Chinese names and everyday
+    Chinese ones, data/currency_names.json). Text that names no currency comes back
+    trimmed and upper-cased, for the message that refuses it."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).strip()
+    code = folded.upper()
+    if code in currency_codes() or not folded:
+        return code
+    from esim_ready.catalog.datafiles import json_document
+
+    named: str | None = json_document("currency_names.json")["names"].get(folded.casefold())
+    return named or code
 
 
 @cache

@@ -42,13 +42,13 @@ def trip_from(days: int, gb: float | None, gb_per_day: float | None):  # -> pric
 
 
 def home_currency(requested: str | None) -> str:
-    from esim_ready.catalog.country_files import CURRENCY_ALIASES, currency_codes
+    from esim_ready.catalog.country_files import currency_codes, typed_currency
 
     if requested is None:
         from esim_ready.state.settings import SettingsStore
 
         return SettingsStore().load().home_currency
-    code = CURRENCY_ALIASES.get(requested.upper(), requested.upper())
+    code = typed_currency(requested)
     if code not in currency_codes():
         raise UserError(t("compare.bad_currency", value=requested))
     return code

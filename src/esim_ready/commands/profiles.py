@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from esim_ready.commands import print_table, warn_quarantined
+from esim_ready.dates import typed_date
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
 from esim_ready.textsafe import one_line
@@ -68,9 +69,12 @@ def register(subparsers: Any) -> None:
 
 def _date_arg(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = typed_date(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(t("cli.not_a_date", text=text)) from None
+        day = None
+    if day is None:
+        raise argparse.ArgumentTypeError(t("cli.not_a_date", text=text))
+    return day
 
 
 def _store() -> Any:

@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from esim_ready.catalog.country_files import typed_currency
 from esim_ready.errors import UserError
 from esim_ready.problems import Problem, shown_value, toml_problem
 from esim_ready.state.paths import user_data_dir
@@ -100,7 +101,7 @@ def table_from_form(values: Mapping[str, object]) -> tuple[dict[str, Any], dict[
                 continue
             table[field] = number
         elif field == "currency":
-            table[field] = text.upper()
+            table[field] = typed_currency(text)
         else:
             table[field] = text
     if table.get("billing") == "pack":

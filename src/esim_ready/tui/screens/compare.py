@@ -34,7 +34,7 @@ from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from esim_ready.catalog import countries
-from esim_ready.catalog.country_files import CURRENCY_ALIASES
+from esim_ready.catalog.country_files import typed_currency
 from esim_ready.catalog.curated import country_data, reset_if_changed, seller_shown
 from esim_ready.catalog.models import OLD_AFTER_YEARS, has_ended, is_outdated
 from esim_ready.errors import UserError
@@ -59,6 +59,7 @@ from esim_ready.tui.format import cut
 from esim_ready.tui.host import host
 from esim_ready.tui.safe_text import neutralise, one_line
 from esim_ready.tui.widgets.cjk_text import CJKText
+from esim_ready.tui.widgets.currency_input import CURRENCY_TYPED, LONGEST_NAME, currency_edit
 from esim_ready.tui.widgets.fixed_table import FixedColumnsTable
 from esim_ready.tui.widgets.key_footer import KeyFooter
 
@@ -177,6 +178,8 @@ class TripField(Input):
         and read 15, silently."""
         if self.type in ("number", "integer"):
             text = text.translate(_NUMBER_MARKS)
+        elif self.id == "currency":  # 人民币, 美元, ＥＵＲ: the code it names
+            text, start, end = currency_edit(self.value, text, start, end)
         super().replace(text, start, end)
 
     def _watch_value(self, value: str) -> None:
@@ -385,8 +388,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
                       max_length=4),
             TripField(number_text(value), changed=self._trip_changed, id="gb", type="number", compact=True,
                       max_length=7),
-            TripField(self.home, changed=self._currency_changed, id="currency", compact=True, max_length=3,
-                      restrict=r"[A-Za-z]*"),
+            TripField(self.home, changed=self._currency_changed, id="currency", compact=True,
+                      max_length=LONGEST_NAME, restrict=CURRENCY_TYPED),
             labels=[(t("compare.days_label"),), (t("compare.gb_label"),), self._currency_labels()], id="trip-bar")
         yield Static(id="trip-problem")  # why a red field is refused, and what the table still shows
         table: FixedColumnsTable[str | Text] = FixedColumnsTable(id="offers", cursor_type="row", zebra_stripes=True)
@@ -770,7 +773,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
     def _currency_changed(self, field: TripField) -> None:
         from esim_ready.catalog.country_files import currency_codes
 
-        code = CURRENCY_ALIASES.get(field.value.upper(), field.value.upper())
+        code = typed_currency(field.value)
         valid = code in currency_codes()
         field.set_class(not valid, "-bad")
         self._currency_problem = "" if valid else t("compare.field_bad_currency", code=code or "—", home=self.home)

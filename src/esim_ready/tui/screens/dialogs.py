@@ -12,7 +12,6 @@ through the state and exchange layers. Each fits an 80x24 terminal.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +33,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from esim_ready.dates import typed_date
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.focus_rows import mark_focused_row
@@ -60,17 +60,10 @@ DIALOG_CSS = """
 {cls} Input:focus {{ background: $surface-lighten-1; }}
 """
 
-DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
 def parse_date(text: str) -> date | None:
-    """'' -> None; 'YYYY-MM-DD' -> a date; anything else ValueError."""
-    text = text.strip()
-    if not text:
-        return None
-    if not DATE_RE.match(text):
-        raise ValueError(text)
-    return date.fromisoformat(text)
+    """'' -> None; a date as typed (2026-12-27, 2026/12/27, 2026年12月27日, esim_ready.dates)
+    -> that date; anything else ValueError."""
+    return typed_date(text)
 
 
 class _Dialog(LocalizedScreenMixin, ModalScreen):
@@ -514,9 +507,9 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
                 if trip is not None and self.mode == "edit":
                     shown = {"start": str(trip.start or ""), "end": str(trip.end or "")}
                 yield Label(t("trips.field_dates"))
-                yield SafeInput(shown["start"], placeholder=t("trips.date_placeholder"), id="start", compact=True, max_length=10)
+                yield SafeInput(shown["start"], placeholder=t("trips.date_placeholder"), id="start", compact=True, max_length=16)
                 yield Label("–", classes="to")
-                yield SafeInput(shown["end"], placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=10)
+                yield SafeInput(shown["end"], placeholder=t("trips.date_placeholder"), id="end", compact=True, max_length=16)
             with Horizontal(classes="row"):
                 yield Label(t("trips.field_platform"))
                 with FormChoice(id="platform", compact=True):

@@ -16,7 +16,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
+from esim_ready.catalog.country_files import typed_currency
 from esim_ready.catalog.models import localized
+from esim_ready.dates import typed_date
 from esim_ready.i18n import current_language, t
 from esim_ready.problems import Problem, shown_value
 from esim_ready.state.keepalive import (
@@ -29,6 +31,7 @@ from esim_ready.state.profiles import issue
 from esim_ready.tui import format as fmt
 from esim_ready.tui import profile_format as pf
 from esim_ready.tui.safe_text import SafeInput
+from esim_ready.tui.widgets.currency_input import CurrencyInput
 
 INPUTS = ("f-ka-every", "f-ka-amount", "f-ka-currency", "f-ka-last")
 
@@ -46,11 +49,8 @@ def form_row(label: str, *widgets: Widget, issue: str | None = None) -> Iterator
 
 
 def read_date(text: str, field: str, issues: list[Problem]) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
     try:
-        return date.fromisoformat(text)
+        return typed_date(text)
     except ValueError:
         issues.append(issue(field, "not_a_date"))
         return None
@@ -93,8 +93,8 @@ class KeepAliveFields(Vertical):
             t("profiles.f_ka_amount"),
             SafeInput(editable_number(rule.amount) if rule and rule.amount is not None else "",
                   id="f-ka-amount", type="number", compact=True),
-            SafeInput(rule.currency or "" if rule else "", id="f-ka-currency", max_length=3, compact=True,
-                  placeholder=t("profiles.currency_placeholder")),
+            CurrencyInput(rule.currency or "" if rule else "", id="f-ka-currency", compact=True,
+                          placeholder=t("profiles.currency_placeholder")),
             issue="ka-amount",
         )  # fmt: skip
         yield from form_row(
@@ -181,6 +181,6 @@ class KeepAliveFields(Vertical):
             every_days=None if months else every,
             every_months=every if months else None,
             amount=int(amount) if amount is not None and amount.is_integer() else amount,
-            currency=self._text("f-ka-currency").upper() or None,
+            currency=typed_currency(self._text("f-ka-currency")) or None,
             source=self.source,
         )
