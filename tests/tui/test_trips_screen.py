@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual import events
 from textual.widgets import DataTable, Input, Static
 
@@ -196,6 +198,25 @@ async def test_importing_the_markdown_export_says_so_and_keeps_the_dialog_open(c
         error = str(dialog.query_one("#error", Static).render())
         assert "Markdown" in error and "TOML" in error and "不是有效" not in error
     assert (config_dir / "trips.toml").read_bytes() == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "gbk"])
+async def test_importing_a_file_that_is_not_utf8_says_so_and_keeps_the_dialog_open(
+    config_dir: Path, tmp_path: Path, encoding: str
+) -> None:
+    # a UTF-16 file, or GBK as Windows Notepad's "ANSI" saves it in China: the app crashed
+    path = tmp_path / "行程.toml"
+    path.write_bytes('name = "摩洛哥之行"\n'.encode(encoding))
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_trips(pilot)
+        await pilot.press("i")
+        dialog = await wait_for_screen(pilot, PathDialog)
+        await pilot.press(*str(path), "enter")
+        await pilot.pause()
+        assert app.screen is dialog and app.is_running
+        error = str(dialog.query_one("#error", Static).render())
+        assert "UTF-8" in error and "行程.toml" in error
 
 
 async def test_a_chinese_user_sees_the_problems_of_a_broken_checklist_in_chinese(config_dir: Path, tmp_path: Path) -> None:

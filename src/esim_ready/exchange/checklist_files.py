@@ -106,7 +106,11 @@ def import_problem(path: str | Path) -> UserError | None:
     if problem is not None:
         return problem
     try:
-        load_toml(str(path).strip(), read_document(path))
+        text = read_document(path)
+    except UserError as exc:  # not UTF-8 (a UTF-16 or GBK file), too large, not a file
+        return exc
+    try:
+        load_toml(str(path).strip(), text)
     except DataFileError as exc:
         if any(p.code == "markdown_export" for p in exc.problems):
             return exc

@@ -33,6 +33,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from esim_ready.errors import UserError
 from esim_ready.dates import typed_date
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
@@ -235,7 +236,10 @@ class PathDialog(TextDialog):
         def checked(text: str) -> str | None:
             if not text:
                 return t("dialogs.path_missing")
-            return check(text) if check is not None else None
+            try:
+                return check(text) if check is not None else None
+            except UserError as exc:  # a check that could not read the file says why, in the dialog
+                return str(exc)
 
         super().__init__(
             title,
