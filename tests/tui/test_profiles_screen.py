@@ -265,6 +265,22 @@ async def test_a_bad_lpac_file_imports_nothing_and_says_why():
     assert ProfileStore().list() == ()
 
 
+async def test_an_import_that_is_not_utf8_keeps_the_dialog_open_with_the_reason(tmp_path):
+    # an lpac listing saved as UTF-16 (PowerShell's `>` does that): the dialog closed on a toast
+    path = tmp_path / "chip.json"
+    path.write_bytes((LPAC_DIR / "profile_list.json").read_text("utf-8").encode("utf-16"))
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("i", *str(path), "enter")
+        await pilot.pause()
+        dialog = app.screen
+        error = str(dialog.query_one("#error", Static).render())
+        assert "不是 UTF-8 文本（第 1 个字节处）" in error and "另存为 UTF-8" in error
+        assert dialog.query_one("#text", Input).value == str(path)
+    assert ProfileStore().list() == ()
+
+
 async def test_a_chinese_user_reads_lpac_problems_and_warnings_in_chinese(tmp_path):
     app = EsimReadyApp(language="zh", today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

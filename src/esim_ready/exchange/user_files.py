@@ -78,7 +78,7 @@ def decode(data: bytes, shown: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CannotRead(shown, t("cli.not_utf8_at", byte=exc.start)) from None
+        raise CannotRead(shown, t("cli.not_utf8_at", byte=exc.start + 1)) from None  # counted from 1
 
 
 def read_bytes(
@@ -127,12 +127,14 @@ def _open_regular(path: Path, shown: str) -> BinaryIO:
 
 
 def cannot_read(name: str | Path) -> CannotRead | None:
-    """Why the file `name` cannot be read, or None: for a dialog that stays open so the
-    name can be fixed. Standard input ("-") is for the command line, so refused here."""
+    """Why the file `name` cannot be read as text, or None: for a dialog that stays open so
+    the name can be fixed (every file the app imports is UTF-8 text: a UTF-16 file, or
+    GBK as Notepad saves it on a Chinese Windows, is refused there too). Standard input
+    ("-") is for the command line, so refused here."""
     if str(name).strip() == STDIO:
         return CannotRead(STDIO, t("cli.stdin_for_cli"))
     try:
-        read_bytes(name)
+        decode(*read_bytes(name))
     except CannotRead as exc:
         return exc
     return None
