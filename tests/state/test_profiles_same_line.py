@@ -32,6 +32,17 @@ def test_a_typed_profile_without_iccid_is_offered_for_the_chips_profile_of_its_c
     assert [p.display_name for p in store.list()] == ["Travel NO", "UK", "Lyca"]
 
 
+@pytest.mark.parametrize(("typed", "reported"), [("中国移动", "China Mobile"), ("China Mobile", "中国移动"),
+                                                ("中国联通", "China Unicom")])
+def test_a_carrier_typed_in_chinese_is_the_chips_carrier_named_in_english(config_dir, typed, reported) -> None:
+    # typed in the Chinese form as 中国移动; lpac reports the chip's provider as "China Mobile"
+    store = ProfileStore()
+    mine = store.add(Profile(nickname="国内主号", carrier=typed, country="CN", role="home")).profile
+    summary = store.sync_chip([chip("8986000000007654322", reported)])
+    (pair,) = summary.same
+    assert (pair.typed.id, pair.reason) == (mine.id, "carrier")
+
+
 def test_no_offer_when_the_iccid_names_another_country_or_two_typed_profiles_fit(config_dir) -> None:
     store = ProfileStore()
     store.add(Profile(nickname="Orange FR", carrier="Orange", country="FR"))

@@ -277,6 +277,17 @@ def seller_shown(seller: str, language: str) -> str:
     return _chinese_names().get(seller, seller)
 
 
+def carrier_name_forms(name: str) -> frozenset[str]:
+    """The names (case-folded) one carrier goes by in the app: "中国移动" and "China Mobile"
+    are one carrier, whichever the user typed and whichever a chip (lpac) reports."""
+    folded = name.strip().casefold()
+    forms = {folded}
+    for english, chinese in _chinese_names().items():
+        if folded in (english.casefold(), chinese.casefold()):
+            forms |= {english.casefold(), chinese.casefold()}
+    return frozenset(forms)
+
+
 @cache
 def _chinese_names() -> dict[str, str]:
     return {c.name: c.name_zh for c in country_data("CN", roaming=False).carriers if c.name_zh}

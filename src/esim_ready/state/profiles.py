@@ -545,9 +545,11 @@ def likely_same(profiles: Sequence[Profile], imported: Sequence[Profile]) -> tup
 def _same_line(typed: Profile, new: Profile) -> str | None:
     if typed.number and new.number:
         return "number" if typed.number == new.number else None
-    typed_name = (typed.carrier or "").strip().casefold()
+    from esim_ready.catalog.curated import carrier_name_forms
+
+    typed_names = carrier_name_forms(typed.carrier) if typed.carrier and typed.carrier.strip() else frozenset()
     names = {n.strip().casefold() for n in (new.provider_name, new.carrier) if n and n.strip()}
-    if not typed_name or not any(_same_name(typed_name, name) for name in names):
+    if not any(_same_name(mine, name) for mine in typed_names for name in names):  # 中国移动 = China Mobile
         return None
     return None if _iccid_regions_against(typed, new) else "carrier"
 

@@ -177,6 +177,16 @@ def shown(p: Profile) -> Profile:
     return replace(p, **changes)  # type: ignore[arg-type]
 
 
+def carrier_text(p: Profile) -> str:
+    """The profile's carrier as typed, else as the chip names it; a Chinese carrier by its
+    Chinese name in the Chinese app (lpac reports "China Mobile" for what the user typed
+    as 中国移动: one name on the screen, as on the main screen)."""
+    from esim_ready.catalog.curated import seller_shown
+
+    name = p.carrier or p.provider_name or ""
+    return seller_shown(name, current_language()) if name else ""
+
+
 def detail_text(p: Profile, today: date, revealed: bool, left_out: Collection[str] = ()) -> Text:
     """The highlighted profile's details (user text never read as markup), beginning with
     the number, carrier and role when the table leaves out or cuts them (`left_out`)."""
@@ -187,7 +197,7 @@ def detail_text(p: Profile, today: date, revealed: bool, left_out: Collection[st
     facts = []
     if "number" in left_out and p.number_display:
         facts.append(p.number_display)
-    if "carrier" in left_out and (carrier := p.carrier or p.provider_name):
+    if "carrier" in left_out and (carrier := carrier_text(p)):
         facts.append(carrier)
     if "role" in left_out and p.role:
         facts.append(t("profiles.role_line", role=role_text(p.role)))

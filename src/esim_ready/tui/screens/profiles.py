@@ -147,7 +147,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             if p.is_test
             else plain(p.display_name),
             "number": plain(p.number_display),
-            "carrier": plain(p.carrier or p.provider_name or ""),
+            "carrier": plain(pf.carrier_text(p)),
             "role": Text(pf.role_text(p.role)),
             "state": Text(pf.state_text(p.state), style=state_style),
             "keepalive": Text(""),
