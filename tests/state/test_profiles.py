@@ -93,7 +93,7 @@ def test_other_fields_are_checked() -> None:
     assert set(bad) >= {"country", "role", "state"}
     assert bad["role"] == 'must be one of data, voice, backup, home, not "boss"'
     zh = {i.field: i.words("zh") for i in prepare(Profile(country="ZZ", role="boss"))[1].errors}  # type: ignore[arg-type]
-    assert zh == {"country": 'country："ZZ" 不是国家/地区代码（如 NO、NOR）',
+    assert zh == {"country": 'country："ZZ" 不是国家/地区代码（如 CN、CHN）',
                   "role": 'role：应为 data, voice, backup, home 之一，而不是 "boss"'}
 
 

@@ -631,9 +631,33 @@ async def test_an_unknown_country_code_is_named_beside_the_field_as_typed():
         await open_profiles(pilot)
         await pilot.press("a")
         form = await wait_for_screen(pilot, ProfileForm)
-        await pilot.press("tab", *"Z[b")  # the field takes 3 characters
+        await pilot.press("tab", *"Z[b")
         shown = str(form.query_one("#f-country-name", Static).render())
-        assert shown.startswith('"Z[b" is not a country code') and "{got}" not in shown  # as typed, not markup
+        assert shown == 'no country or region is called "Z[b"'  # as typed, not markup
+
+
+async def test_a_country_is_typed_by_its_name_and_its_carriers_are_listed_in_chinese(config_dir):
+    # the field took a code of 3 characters: 中国 was refused, "China" cut to "Chi";
+    # the carrier list then named China's carriers in English in the Chinese app
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_profiles(pilot)
+        await pilot.press("a")
+        form = await wait_for_screen(pilot, ProfileForm)
+        await pilot.press(*"国内", "tab", *"中国")
+        assert str(form.query_one("#f-country-name", Static).render()) == "中国"
+        pick = form.query_one("#f-carrier-pick", Select)
+        assert [str(prompt) for prompt, _ in pick._options[1:]][:4] == ["中国移动", "中国联通", "中国电信", "中国广电"]
+        pick.value = "china-mobile"
+        await pilot.pause()
+        assert form.query_one("#f-carrier", Input).value == "中国移动"
+        form.query_one("#f-country", Input).value = "Norway"
+        await pilot.pause()
+        assert str(form.query_one("#f-country-name", Static).render()) == "挪威"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (saved,) = ProfileStore().list()
+    assert (saved.nickname, saved.country) == ("国内", "NO")
 
 
 async def test_the_form_writes_dates_as_the_trip_form_does_in_chinese():

@@ -33,8 +33,8 @@ from textual.widgets import (
     TextArea,
 )
 
-from esim_ready.errors import UserError
 from esim_ready.dates import typed_date
+from esim_ready.errors import UserError
 from esim_ready.i18n import current_language, t
 from esim_ready.tui.bindings import LocalizedScreenMixin
 from esim_ready.tui.focus_rows import mark_focused_row

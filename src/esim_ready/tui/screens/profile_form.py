@@ -29,7 +29,7 @@ from esim_ready.esim.activation import check as check_code
 from esim_ready.esim.identifiers import EID_LENGTH, check_eid, normalise_eid
 from esim_ready.esim.words import eid_text, problem_text
 from esim_ready.i18n import current_language, t
-from esim_ready.problems import Problem, shown_value
+from esim_ready.problems import Problem
 from esim_ready.state.profiles import (
     NICKNAME_MAX_BYTES,
     ROLES,
@@ -110,7 +110,7 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
                 )
                 yield from form_row(
                     t("profiles.f_country"),
-                    SafeInput(p.country or "", id="f-country", max_length=3, compact=True,
+                    SafeInput(p.country or "", id="f-country", max_length=60, compact=True,
                           placeholder=t("profiles.country_placeholder")),
                     Static("", id="f-country-name", classes="aside-wide", markup=False),
                     issue="country",
@@ -199,8 +199,17 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         return self.query_one(f"#{widget_id}", Input).value.strip()
 
     def _country(self) -> str | None:
-        found = countries.find(self._text("f-country")) if self._text("f-country") else None
+        found = self._country_typed()
         return found.alpha2 if found else None
+
+    def _country_typed(self) -> countries.Country | None:
+        """The country the field names: its code (NO, NOR), else the first country its
+        name finds, as the country search finds it (中国, 挪威, China, Norway, nuowei);
+        the name shown beside the field says which."""
+        text = self._text("f-country")
+        if not text:
+            return None
+        return countries.find(text) or next(iter(countries.search(text, current_language())[:1]), None)
 
     def _carrier_id(self) -> str | None:
         name = self._text("f-carrier").casefold()
@@ -269,9 +278,9 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
 
     def _country_changed(self, prefill: bool = True) -> None:
         text = self._text("f-country")
-        found = countries.find(text) if text else None
+        found = self._country_typed()
         name = self.query_one("#f-country-name", Static)
-        refused = t("profiles.issue_unknown_country", got=shown_value(text)) if text else ""
+        refused = t("profiles.country_not_found", text=one_line(text)) if text else ""
         name.update(found.name(current_language()) if found else Content(refused))  # what was typed is not markup
         name.set_class(bool(text) and found is None, "over")
         data = country_data(found.alpha2, roaming=False) if found else None
@@ -280,7 +289,7 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         self._currency_example(data)
         pick = self.query_one("#f-carrier-pick", Select)
         with self.prevent(Select.Changed):
-            pick.set_options((c.name, c.id) for c in self.carriers)
+            pick.set_options((c.shown_name(current_language()), c.id) for c in self.carriers)  # 中国移动
             if (carrier_id := self._carrier_id()) is not None:
                 pick.value = carrier_id
         self._suggest(prefill)
@@ -340,8 +349,9 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
     @on(Select.Changed, "#f-carrier-pick")
     def _carrier_picked(self, event: Select.Changed) -> None:
         chosen = next((c for c in self.carriers if c.id == event.value), None)
-        if chosen is not None and self._text("f-carrier") != chosen.name:
-            self.query_one("#f-carrier", Input).value = chosen.name
+        name = chosen.shown_name(current_language()) if chosen is not None else ""
+        if chosen is not None and self._text("f-carrier") != name:
+            self.query_one("#f-carrier", Input).value = name
 
     @on(Input.Changed, "#f-iccid")
     def _iccid_changed(self) -> None:
@@ -434,7 +444,7 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         issues: list[Problem] = []
         role = self.query_one("#f-role", Select).value
         country = self._text("f-country")
-        found = countries.find(country) if country else None
+        found = self._country_typed()
         fields: dict[str, Any] = {
             "nickname": self.query_one("#f-nickname", Input).value,
             "country": found.alpha2 if found else country.upper() or None,
