@@ -115,6 +115,23 @@ async def test_note_typed_right_after_n_is_kept_whole(config_dir):
         assert str(checklist.query_one("#score", Static).render()).startswith("1/")
 
 
+async def test_a_note_and_ctrl_s_typed_in_one_burst_save_the_note(config_dir):
+    # "n", "ab", Ctrl+S in one read: Ctrl+S (a priority binding) was acted on before the
+    # letters reached the note, and an empty note was saved: the note was lost, silently
+    app = EsimReadyApp(initial_country="MA", language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await wait_for_screen(pilot, BrowseScreen)
+        screen.query_one("#carriers", DataTable).focus()
+        await pilot.pause()
+        await pilot.press("c")
+        await wait_for_screen(pilot, NewTripDialog)
+        await pilot.press(*"Rabat", "enter", "enter", "enter", "space", "tab", "enter")
+        checklist = await wait_for_screen(pilot, ChecklistScreen)
+        await type_at_once(pilot, "n", *"ab", "ctrl+s")
+        assert app.screen is checklist
+        assert "备注：ab" in str(checklist.query_one("#how", Static).render())
+
+
 async def test_profiles_add_and_a_nickname_typed_at_once(config_dir):
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

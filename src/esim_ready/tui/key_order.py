@@ -53,6 +53,7 @@ class KeysInOrder(App[Any]):
         self._keys_held: deque[events.Key | events.Paste] = deque()
         self._key_busy = False
         self._settling: asyncio.Task[None] | None = None
+        self._typed_into: MessagePump | None = None  # the field characters went straight to
 
     def keys_waiting(self) -> int:
         """How many keys wait for the previous one's work (tests wait for 0)."""
@@ -94,6 +95,16 @@ class KeysInOrder(App[Any]):
             # a character typed into a text field: that field takes it (no binding, no focus
             # move), and its own queue keeps the order, so the next key need not wait
             await super().on_event(event)
+            self._typed_into = focused
+            return
+        if self._typed_into is not None:
+            # the characters typed just before may still wait in their field's queue: a
+            # priority binding (Ctrl+S saves the note) is acted on before they would reach
+            # it, and "n", "ab", Ctrl+S in one burst saved an empty note. This key waits.
+            field, self._typed_into = self._typed_into, None
+            self._keys_held.appendleft(event)
+            self._key_busy = True
+            self._start_settling((field, self.screen))
             return
         self._key_busy = True
         try:
