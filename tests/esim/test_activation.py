@@ -110,3 +110,20 @@ def test_problems_never_repeat_the_matching_id_and_read_well_in_both_languages()
 
 def test_a_code_copied_across_two_lines_is_told_where_the_break_is() -> None:
     assert errors("LPA:1$rsp.example.com$K2-LM3N\n4P5Q") == [("matching_id", "space")]
+
+
+@pytest.mark.parametrize("typed", [
+    "LPA:1$rsp.\u200bexample.com$K2-\u200bABC-\u200bDEF",  # zero-width spaces from an HTML mail, pasted along
+    "\ufeffLPA:1$rsp.example.com$K2-ABC-DEF\u00a0",  # a byte-order mark, a no-break space at the end
+    "LPA：1￥rsp。example。com￥K2-ABC-DEF",  # a Chinese input method in Chinese-punctuation mode
+    "ＬＰＡ：１＄ｒｓｐ．ｅｘａｍｐｌｅ．ｃｏｍ＄Ｋ２－ＡＢＣ－ＤＥＦ",  # full-width mode
+])
+def test_a_code_typed_or_pasted_as_people_do_is_the_code(typed: str) -> None:
+    checked = check(typed)
+    assert checked.errors == () and checked.code is not None
+    assert checked.code.text == "LPA:1$rsp.example.com$K2-ABC-DEF"
+
+
+def test_a_bidi_control_inside_a_code_is_still_refused() -> None:
+    checked = check("LPA:1$rsp.example.com$K2\u202eFED")
+    assert checked.code is None and checked.errors[0].code == "code.code_unprintable"

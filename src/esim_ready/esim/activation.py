@@ -38,6 +38,7 @@ Every problem names its part and a stable code; the words are in
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -139,13 +140,29 @@ def parse(text: str) -> ActivationCode:
 def looks_like_code(text: str) -> bool:
     """Whether `text` is meant as an activation code (for telling a QR code that is one,
     even a broken one, from a web address or a Wi-Fi QR code)."""
-    body = _unwrap(text.strip())
+    body = _unwrap(as_typed(text))
     return body.upper().startswith(SCHEME) or body.startswith(VERSION + "$")
+
+
+# Marks a Chinese input method types in Chinese-punctuation mode for the ones printed in a
+# code: Shift+4 gives ￥, "." gives 。. NFKC does the full-width rest (＄ ： ． Ｌ Ｐ Ａ).
+_CHINESE_MARKS = str.maketrans({"￥": "$", "¥": "$", "。": ".", "｡": "."})
+# Invisible characters that HTML mail puts inside a code and a paste carries along (a zero-width
+# space after every few characters, so the mail can wrap it); the user can neither see nor delete them.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def as_typed(text: str) -> str:
+    """`text` as the user meant it: no invisible characters, full-width and Chinese
+    punctuation read as the ASCII printed in the code ("LPA：1￥rsp。example。com￥ABC" is
+    "LPA:1$rsp.example.com$ABC"), trimmed. No valid code holds any of them (SGP.22: an
+    address and a matching ID in ASCII), so this never turns a valid code into another."""
+    return unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).translate(_CHINESE_MARKS).strip()
 
 
 def check(text: str) -> Checked:
     """Every problem of `text` as an activation code, part by part."""
-    body = _unwrap(text.strip())
+    body = _unwrap(as_typed(text))
     if not body:
         return Checked(None, (_problem("code", "empty"),))
     for i, ch in enumerate(body, start=1):
