@@ -79,6 +79,7 @@ def _app_alone(argv: list[str]) -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     from esim_ready import i18n
 
+    _never_fail_to_encode()
     given = list(sys.argv[1:] if argv is None else argv)
     # the parser's help and errors: --lang, else the locale (the saved setting is read
     # only for a command: reading it may keep a damaged file aside, which the app reports)
@@ -145,6 +146,19 @@ def _known_secrets() -> list[str]:
         return [getattr(p, n) for p in ProfileStore().list() for n in SECRET_FIELDS if getattr(p, n)]
     except Exception:
         return []
+
+
+def _never_fail_to_encode() -> None:
+    """Output that is not UTF-8 (Windows writes a redirected `> out.txt` in its ANSI code
+    page, cp1252 or GBK) takes what it cannot encode as a backslash escape ("\\xc5land"
+    for Åland, "\\u2265" for ≥) instead of the command dying halfway with a
+    UnicodeEncodeError. UTF-8 output is left as it is."""
+    import io
+
+    for stream in (sys.stdout, sys.stderr):
+        if (isinstance(stream, io.TextIOWrapper) and stream.errors == "strict"
+                and (stream.encoding or "").replace("-", "").lower() not in ("utf8", "utf8sig")):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @contextlib.contextmanager
