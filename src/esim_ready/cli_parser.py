@@ -40,6 +40,32 @@ _ARGPARSE = {
 }
 
 
+def whole_number(text: str) -> int:
+    """An option's whole number, as typed (full-width digits too): argparse said
+    "invalid int value: 'abc'", "int" being Python's word, not the user's."""
+    import unicodedata
+
+    from esim_ready.i18n import t
+
+    try:
+        return int(unicodedata.normalize("NFKC", text).strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.not_a_whole_number", text=text)) from None
+
+
+def number(text: str) -> float:
+    """An option's number (1.5, １．５, 1。5 as a Chinese input method types it); its range
+    (nan, 0) is the command's to check, with the words of the field it is."""
+    import unicodedata
+
+    from esim_ready.i18n import t
+
+    try:
+        return float(unicodedata.normalize("NFKC", text).replace("。", ".").strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(t("cli.not_a_number", text=text)) from None
+
+
 def _argparse_words(message: str) -> str:
     from esim_ready import i18n
 

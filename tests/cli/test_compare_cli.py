@@ -102,6 +102,16 @@ def test_compare_refuses_bad_input_with_status_2(capsys):
     assert code == 2 and "ABC" in err
 
 
+def test_a_number_option_that_is_no_number_says_so_in_the_users_words(capsys):
+    # argparse said "参数 --gb：无效的 float 值：'abc'": Python's word for a number
+    with pytest.raises(SystemExit) as refused:
+        run(capsys, "compare", "NO", "--gb", "abc", "--lang", "zh")
+    err = capsys.readouterr().err
+    assert refused.value.code == 2 and "参数 --gb：不是数字：abc" in err and "float" not in err
+    code, out, _ = run(capsys, "compare", "NO", "--days", "７", "--gb", "1。5", "--json")  # a Chinese input method
+    assert code == 0 and (json.loads(out)["days"], json.loads(out)["gb"]) == (7, 1.5)
+
+
 def test_countries_json_counts_offers_zero_where_none(capsys, config_dir):
     with_offers(config_dir)
     code, out, _ = run(capsys, "countries", "--json")

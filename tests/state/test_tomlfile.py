@@ -1,9 +1,13 @@
 """The document file under everything the user saves."""
 
+import errno
 import os
 import stat
 
-from esim_ready.state.tomlfile import DocumentFile
+import pytest
+
+from esim_ready.i18n import set_language
+from esim_ready.state.tomlfile import DocumentFile, os_reason
 
 
 def test_saved_file_is_private_and_round_trips(tmp_path):
@@ -106,3 +110,16 @@ def test_a_file_changed_by_someone_else_after_our_save_is_read_again(tmp_path):
     path.write_text("schema = 1\nn = \n")  # and a damaged edit is kept aside, not overwritten
     doc.update(lambda d: {**d, "fresh": True})
     assert doc.quarantined and doc.quarantined[0][0].read_text() == "schema = 1\nn = \n"
+
+
+@pytest.mark.parametrize(("number", "zh"), [
+    (errno.ENAMETOOLONG, "文件名太长"), (errno.ELOOP, "链接循环"), (errno.EIO, "读写出错"), (errno.EDQUOT, "磁盘配额"),
+    (errno.EXDEV, "系统错误 EXDEV：system words"),  # no words of ours: the system's, named
+])
+def test_a_disk_error_reads_in_chinese_not_in_the_systems_english(number, zh):
+    # "无法写入 …：File name too long", "…：Too many levels of symbolic links"
+    set_language("zh")
+    try:
+        assert zh in os_reason(OSError(number, "system words"))
+    finally:
+        set_language("en")

@@ -17,6 +17,7 @@ import shutil
 import sys
 from typing import Any
 
+from esim_ready.cli_parser import whole_number
 from esim_ready.errors import UserError
 from esim_ready.i18n import t
 
@@ -44,7 +45,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("image", metavar="IMAGE", help=t("cli.h_code_screenshot_photo_png_jpeg"))
     p.add_argument("--show", action="store_true", help=t("cli.h_code_print_matching_id_too"))
     p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
-    p.add_argument("--pick", type=int, metavar="N", help=t("cli.h_code_when_picture_holds_several_c"))
+    p.add_argument("--pick", type=whole_number, metavar="N", help=t("cli.h_code_when_picture_holds_several_c"))
     p.set_defaults(handler=cmd_read)
 
 

@@ -8,6 +8,7 @@ import json
 from dataclasses import asdict
 from datetime import date
 
+from esim_ready.cli_parser import number, whole_number
 from esim_ready.errors import UserError
 from esim_ready.i18n import t, words_of_today
 from esim_ready.limits import MAX_TRIP_DAYS as MAX_DAYS
@@ -18,10 +19,10 @@ from esim_ready.textsafe import one_line
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("compare", help=t("cli.h_compare_country_offers_every_kind_tr"))
     p.add_argument("code", metavar="COUNTRY", help=t("cli.h_country_code_or_name"))
-    p.add_argument("--days", type=int, default=7, help=t("cli.h_compare_trip_length_days_default_7"))
+    p.add_argument("--days", type=whole_number, default=7, help=t("cli.h_compare_trip_length_days_default_7"))
     amount = p.add_mutually_exclusive_group()
-    amount.add_argument("--gb", type=float, help=t("cli.h_compare_data_whole_trip_gb"))
-    amount.add_argument("--gb-per-day", type=float, help=t("cli.h_compare_data_per_day_gb_default_1"))
+    amount.add_argument("--gb", type=number, help=t("cli.h_compare_data_whole_trip_gb"))
+    amount.add_argument("--gb-per-day", type=number, help=t("cli.h_compare_data_per_day_gb_default_1"))
     p.add_argument("--currency", help=t("cli.h_compare_home_currency_totals_default"))
     p.add_argument("--json", action="store_true", help=t("cli.h_browse_print_json"))
     p.set_defaults(handler=cmd_compare)

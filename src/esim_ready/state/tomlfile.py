@@ -76,7 +76,13 @@ def os_reason(exc: OSError) -> str:
         return t("cli.os_not_found")
     if isinstance(exc, IsADirectoryError):
         return t("cli.os_is_a_folder")
-    return exc.strerror or str(exc)
+    worded = {errno.ENAMETOOLONG: "cli.os_name_too_long", errno.ELOOP: "cli.os_link_loop", errno.EIO: "cli.os_io_error",
+              errno.EDQUOT: "cli.os_quota", errno.EMFILE: "cli.os_too_many_open", errno.ENFILE: "cli.os_too_many_open"}
+    if exc.errno in worded:
+        return t(worded[exc.errno])
+    # the system's words, named: "system error EXDEV: Invalid cross-device link"
+    name = errno.errorcode.get(exc.errno, "") if isinstance(exc.errno, int) else ""
+    return t("cli.os_other", name=name or "?", reason=exc.strerror or str(exc))
 
 
 def make_private_dir(directory: Path) -> None:
