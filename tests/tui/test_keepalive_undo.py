@@ -55,4 +55,4 @@ async def test_undo_from_the_keepalive_list_too() -> None:
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert ProfileStore().get(p.id).keepalive.last_done == date(2026, 10, 1)  # type: ignore[union-attr]
-        assert any(m.startswith("已撤销：Home 的上次保号日期恢复为 2026-10-01") for m in messages(app))
+        assert any(m.startswith("已撤销：“Home”的上次保号日期恢复为 2026-10-01") for m in messages(app))

@@ -539,6 +539,9 @@ def test_profile_with_rule_in_months_is_described_in_both_languages():
     i18n.set_language("zh")
     try:
         assert describe_rule(rule) == "充值，每 15 个月"
+        # one month, one day: 每月, 每天 (it read "每 1 个月")
+        assert describe_rule(KeepAlive(action="topup", every_months=1, last_done=TODAY)) == "充值，每月"
+        assert describe_rule(KeepAlive(action="data", every_days=1, last_done=TODAY)).endswith("，每天")
     finally:
         i18n.set_language("en")
     assert Profile(nickname="x").display_name == "x"
