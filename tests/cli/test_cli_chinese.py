@@ -109,7 +109,8 @@ def test_trips_and_their_file_speak_chinese(capsys, config_dir):
     assert code == 2 and "没有 id 为“nosuchtrip”的行程" in err and "No trip" not in err
     target = config_dir.parent / "blank.toml"
     code, out, _ = run(capsys, "--lang", "zh", "export", "--country", "MA", "--platform", "ios", "-o", str(target))
-    assert code == 0 and out.startswith("已将空白清单（MA，ios）导出到 ")  # no Latin run into the Chinese
+    assert code == 0 and out.startswith("已将空白清单（摩洛哥，iPhone）导出到 ")  # as the app names them
+    assert out.rstrip().endswith("（TOML）。")
     config_dir.mkdir(parents=True, exist_ok=True)
     (config_dir / "trips.toml").write_text('schema = 2\n[[trips]]\nid = "Bad one"\n', "utf-8")
     code, _, err = run(capsys, "--lang", "zh", "trips")

@@ -84,7 +84,7 @@ def test_export_then_import_round_trips_and_replaces(capsys, tmp_path: Path, tri
 def test_blank_checklist_exports_without_a_trip_and_imports_as_new(capsys, tmp_path: Path, config_dir: Path) -> None:
     blank = tmp_path / "ma.toml"
     code, out, _ = run(capsys, "export", "--country", "MA", "--platform", "ios", "-o", str(blank))
-    assert code == 0 and "blank checklist for MA (ios)" in out
+    assert code == 0 and "blank checklist for Morocco (iPhone)" in out and "(TOML)" in out
     assert "[trip]" in blank.read_text("utf-8") and "\nid = \"ma-" not in blank.read_text("utf-8")
     code, out, _ = run(capsys, "import", str(blank))
     assert code == 0 and out.startswith("Created trip ma-")

@@ -139,7 +139,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not (args.blank_country and args.blank_platform):
             raise UsageError(t("cli.export_blank_needs"))
         trip = blank_trip(args.blank_country, args.blank_platform, store.templates, language)
-        what = t("cli.export_what_blank", country=trip.country, platform=trip.platform)
+        what = t("cli.export_what_blank", country=_country_name(trip.country), platform=t(f"trips.short_{trip.platform}"))
     elif args.trip_id:
         trip = store.get_trip(args.trip_id)
         warn_quarantined(store, "cli.fresh_trips")
@@ -149,8 +149,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = render(trip, store.templates, fmt, language)
     if write_user_file(args.output, text) is None:  # "-": standard output
         return 0
-    print(t("cli.exported", what=what, path=args.output, format=fmt))
+    print(t("cli.exported", what=what, path=args.output, format=t(f"checklist.format_{fmt}")))  # as the app says it
     return 0
+
+
+def _country_name(code: str) -> str:
+    """"Morocco" / "摩洛哥": the country's name in the user's language (its code if none)."""
+    from esim_ready.catalog import countries
+    from esim_ready.i18n import current_language
+
+    found = countries.find(code)
+    return found.name(current_language()) if found else code
 
 
 # -- import ---------------------------------------------------------------------------
@@ -164,7 +173,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     warn_quarantined(store, "cli.fresh_trips")
     done = "cli.imported_created" if result.created else "cli.imported_replaced"
     print(
-        t(done, id=saved.id, name=saved.name, country=saved.country, platform=saved.platform, path=name)
+        t(done, id=saved.id, name=saved.name, country=_country_name(saved.country),
+          platform=t(f"trips.short_{saved.platform}"), path=name)
         + t("cli.imported_items", n=len(saved.items), ticked=result.ticked)
     )
     if result.unknown_items:

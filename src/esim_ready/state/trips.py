@@ -197,25 +197,33 @@ class Loss:
     kind: str  # "tick" | "note"
     item_id: str
     note: str = ""
+    title_en: str = ""  # the item's title, as the checklist shows it ("" for an item no template has)
+    title_zh: str = ""
+
+    def title(self, language: str) -> str:
+        return (self.title_zh if language == "zh" else self.title_en) or self.item_id
 
     def __str__(self) -> str:
-        from esim_ready.i18n import t
+        from esim_ready.i18n import current_language, t
 
         if self.kind == "tick":
-            return t("cli.lost_tick", item=self.item_id)
-        return t("cli.lost_note", item=self.item_id, note=preview(self.note))
+            return t("cli.lost_tick", item=self.title(current_language()))
+        return t("cli.lost_note", item=self.title(current_language()), note=preview(self.note))
 
 
-def progress_lost(old: Trip, new: Trip) -> list[Loss]:
-    """What replacing `old` by `new` would take back: ticks undone, notes removed or changed."""
+def progress_lost(old: Trip, new: Trip, templates: Templates | None = None) -> list[Loss]:
+    """What replacing `old` by `new` would take back: ticks undone, notes removed or changed,
+    each with its item's title (from `templates`) for the words that list them."""
     incoming = {item.id: item for item in new.items}
     out = []
     for item in old.items:
         other = incoming.get(item.id)
+        found = templates.item(item.id) if templates is not None else None
+        titles = (found.title("en"), found.title("zh")) if found is not None else ("", "")
         if item.done and not (other and other.done):
-            out.append(Loss("tick", item.id))
+            out.append(Loss("tick", item.id, "", *titles))
         if item.note and (other is None or other.note != item.note):
-            out.append(Loss("note", item.id, item.note))
+            out.append(Loss("note", item.id, item.note, *titles))
     return out
 
 
@@ -621,7 +629,7 @@ class TripStore:
         def apply(trips: list[Trip]) -> list[Trip]:
             for index, old in enumerate(trips):
                 if old.id == trip.id:
-                    losses = progress_lost(old, trip)
+                    losses = progress_lost(old, trip, self.templates)
                     if losses and not replace_progress:
                         raise WouldLoseProgress(old.id, losses, tuple(losses))
                     saved = replace(trip, created=old.created)

@@ -343,8 +343,7 @@ class TripsScreen(LocalizedScreenMixin, Screen):
         from esim_ready.state.trips import Loss, preview
 
         assert isinstance(loss, Loss)
-        template = self.store.templates.item(loss.item_id)
-        item = template.title(current_language()) if template else loss.item_id
+        item = loss.title(current_language())
         if loss.kind == "tick":
             return t("trips.lost_tick", item=item)
         return t("trips.lost_note", item=item, note=preview(loss.note))
