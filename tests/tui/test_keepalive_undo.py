@@ -56,3 +56,40 @@ async def test_undo_from_the_keepalive_list_too() -> None:
         await pilot.pause()
         assert ProfileStore().get(p.id).keepalive.last_done == date(2026, 10, 1)  # type: ignore[union-attr]
         assert any(m.startswith("已撤销：“Home”的上次保号日期恢复为 2026-10-01") for m in messages(app))
+
+
+class Clock(date):
+    """date with a today() the test moves (midnight passing while the app stays open)."""
+
+    now = date(2026, 11, 21)
+
+    @classmethod
+    def today(cls) -> date:  # type: ignore[override]
+        return cls.now
+
+
+async def test_an_app_left_open_past_midnight_marks_the_new_day(monkeypatch) -> None:
+    from esim_ready.tui import app as app_module
+    from esim_ready.tui.screens import profile_upcoming, profiles
+
+    for module in (app_module, profiles, profile_upcoming):
+        monkeypatch.setattr(module, "date", Clock)
+    Clock.now = date(2026, 11, 21)
+    rule = KeepAlive(action="topup", last_done=date(2026, 6, 1), every_days=180)
+    p = ProfileStore().add(Profile(nickname="Norway", keepalive=rule)).profile
+    app = EsimReadyApp(language="en")  # no fixed day: the clock's
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfilesScreen)
+        Clock.now = date(2026, 11, 22)  # the app stays open overnight
+        await pilot.press("k")
+        await pilot.pause()
+        assert ProfileStore().get(p.id).keepalive.last_done == date(2026, 11, 22)  # type: ignore[union-attr]
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, UpcomingScreen)
+        Clock.now = date(2026, 11, 23)
+        await pilot.press("k")
+        await pilot.pause()
+        assert ProfileStore().get(p.id).keepalive.last_done == date(2026, 11, 23)  # type: ignore[union-attr]

@@ -134,7 +134,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             from esim_ready.tui import heap
 
             heap.after_imports()
-        self.today = today or date.today()  # fixed in tests and snapshots
+        self.fixed_today = today  # fixed in tests and snapshots; else the `today` of each moment
         self.settings_store = SettingsStore()
         self._storage_problems: list[str] = []
         try:
@@ -150,6 +150,12 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         self._profiles: ProfileStore | None = None
         self._offers: UserOffers | None = None
         self._launch_reminder = ""  # the keep-alive notice shown at launch, until a screen opens
+
+    @property
+    def today(self) -> date:
+        """Today, read when asked: an app left open overnight (a terminal tab, tmux) dates a
+        keep-alive marked done, "due in N days" and "overdue" by the day it is now."""
+        return self.fixed_today or date.today()
 
     def on_mount(self) -> None:
         self._localize()
@@ -436,7 +442,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
             while not isinstance(self.screen, ProfilesScreen):  # back to it (e.g. from its keep-alive list)
                 self.pop_screen()
         else:
-            self.push_screen(ProfilesScreen(today=self.today))
+            self.push_screen(ProfilesScreen(today=self.fixed_today))
 
     # -- actions -------------------------------------------------------------------
     def action_help(self) -> None:

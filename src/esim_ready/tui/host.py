@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 
 class AppHost(Protocol):
-    today: date  # fixed in tests and snapshots
+    @property
+    def today(self) -> date: ...  # fixed in tests and snapshots, else read when asked
 
     @property
     def trips(self) -> TripStore: ...

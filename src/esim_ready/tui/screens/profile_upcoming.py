@@ -68,10 +68,14 @@ class UpcomingScreen(LocalizedScreenMixin, Screen[None]):
 
     per_year_shown = True
 
-    def __init__(self, store: ProfileStore, today: date) -> None:
+    def __init__(self, store: ProfileStore, today: date | None = None) -> None:
         super().__init__()
         self.store = store
-        self.today = today
+        self.fixed_today = today  # a test's; else the date when asked
+
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
         self.items: list[Upcoming] = []
 
     def compose(self) -> ComposeResult:

@@ -73,10 +73,14 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     def store(self) -> ProfileStore:
         return self._store if self._store is not None else host(self).profiles
 
+    @property
+    def today(self) -> date:
+        return self.fixed_today or date.today()
+
     def __init__(self, store: ProfileStore | None = None, today: date | None = None) -> None:
         super().__init__()
         self._store = store  # None: the app's (a test may give its own)
-        self.today = today or date.today()
+        self.fixed_today = today  # a test's; else the date when asked (the screen may stay open past midnight)
         self.profiles: tuple[Profile, ...] = ()
         self.revealed: set[str] = set()  # profile ids whose secrets are shown
         self.last_import = ""
@@ -333,7 +337,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
     def action_upcoming(self) -> None:
         from esim_ready.tui.screens.profile_upcoming import UpcomingScreen
 
-        self.app.push_screen(UpcomingScreen(self.store, self.today))  # on_screen_resume re-reads after it
+        self.app.push_screen(UpcomingScreen(self.store, self.fixed_today))  # on_screen_resume re-reads after it
 
     def action_import_lpac(self) -> None:
         from esim_ready.tui.screens.dialogs import PathDialog, readable
