@@ -100,10 +100,12 @@ async def test_profiles_show_every_nickname_whole_and_what_the_table_leaves_out_
         await pilot.pause()
         for profile in SAMPLES:
             assert on_screen(app, profile.nickname)
+        from esim_ready.tui.profile_format import carrier_text
+
         for profile in screen.profiles:  # each one highlighted in turn: its number and carrier show
             screen.query_one("#profiles").highlighted = screen.profiles.index(profile)
             await pilot.pause()
-            for fact in (profile.number_display, profile.carrier):
+            for fact in (profile.number_display, carrier_text(profile)):  # 中国移动 in the Chinese app
                 if fact:
                     assert on_screen(app, fact), (profile.nickname, fact)
 
