@@ -183,3 +183,20 @@ def test_damaged_trips_file_is_reported_and_kept(capsys, config_dir: Path) -> No
     assert code == 0 and "No trips yet" in out
     [aside] = config_dir.glob("trips.damaged-*.toml")
     assert str(aside) in err and aside.read_text("utf-8") == "this is [not toml"
+
+
+def test_an_export_handed_to_the_wrong_import_says_what_it_is_and_where_it_goes(capsys, tmp_path):
+    # a profiles export given to `import` listed four schema problems of a checklist
+    from esim_ready.state.profiles import Profile, ProfileStore
+
+    ProfileStore().add(Profile(nickname="Norway"))
+    profiles = tmp_path / "p1.toml"
+    assert run(capsys, "profiles", "export", "-o", str(profiles))[0] == 0
+    code, _, err = run(capsys, "--lang", "zh", "import", str(profiles))
+    assert code == 2 and "这是 eSIM 档案的导出文件" in err and "esim-ready profiles import" in err
+    assert "缺少" not in err and "未知字段" not in err  # one line, not the checklist's schema
+    checklist = tmp_path / "trip.toml"
+    assert run(capsys, "export", "--country", "MA", "--platform", "ios", "-o", str(checklist))[0] == 0
+    code, _, err = run(capsys, "profiles", "import", str(checklist))
+    assert code == 2 and "trip checklist exported by esim-ready" in err and "esim-ready import" in err
+    assert err.count("\n") <= 3

@@ -122,7 +122,7 @@ extra = 1
     ("text", "words"),
     [
         ("[[items]\n", "not valid TOML"),
-        ('format = "esim-ready-profiles"\nversion = 1\n', 'format: is "esim-ready-profiles": must be "esim-ready-checklist"'),
+        ('format = "esim-ready-profiles"\nversion = 1\n', "format: this is an eSIM profiles export: import it on the Profiles screen"),
         ('format = "esim-ready-checklist"\nversion = 2\n', "written by a newer esim-ready"),
         ('format = "esim-ready-checklist"\nversion = 1\n', "trip: missing"),
         ('format = "esim-ready-checklist"\nversion = 1\n[trip]\nname="x"\ncountry="MA"\nplatform="ios"\n', "items: missing"),

@@ -132,7 +132,7 @@ def test_luhn_failure_is_a_warning_with_its_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "says"),
     [
-        ('format = "esim-ready-checklist"\nversion = 1\n', "esim-ready-profiles"),
+        ('format = "esim-ready-checklist"\nversion = 1\n', "trip checklist exported by esim-ready"),  # says what it is
         ('format = "esim-ready-profiles"\nversion = 7\n', "newer"),
         ("format = [", "not valid TOML"),
         ('format = "esim-ready-profiles"\nversion = 1\nprofiles = 3\n', "list"),

@@ -41,6 +41,7 @@ import tomli_w
 from esim_ready.catalog.checklist import Templates
 from esim_ready.catalog.validation import Problems, Where, load_toml
 from esim_ready.errors import UnknownCountry
+from esim_ready.exchange.export_kinds import refuse_other_export
 from esim_ready.limits import MAX_ITEMS, MAX_YEAR, MIN_YEAR, date_in_range
 from esim_ready.problems import Arg, shown_value
 from esim_ready.state.checklist_logic import entries
@@ -287,6 +288,7 @@ def parse_checklist(
     `templates` (default: the shipped ones) only tells which item ids are unknown.
     """
     doc = load_toml(path, text)
+    refuse_other_export(path, text, doc, FORMAT)
     report = _Report(path, text)
     _unknown(report, doc, TOP_KEYS, ())
     fmt = doc.get("format")

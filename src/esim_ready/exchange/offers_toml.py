@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from esim_ready.catalog.validation import Problems, load_toml
+from esim_ready.exchange.export_kinds import refuse_other_export
 from esim_ready.problems import place_of, shown_value
 from esim_ready.state.user_offers import UserOffers
 
@@ -56,6 +57,7 @@ def parse_offers(text: str, path: str = "offers.toml") -> dict[str, list[dict[st
     from esim_ready.errors import DataFileError
 
     doc = load_toml(path, text)
+    refuse_other_export(path, text, doc, FORMAT)
     problems = Problems(path, text)
     problems.unknown_keys(doc, {"format", "version", "offers"}, ())
     if "format" not in doc:

@@ -37,6 +37,7 @@ from typing import Any
 import tomli_w
 
 from esim_ready.catalog.validation import Problems, load_toml
+from esim_ready.exchange.export_kinds import refuse_other_export
 from esim_ready.limits import MAX_PROFILES
 from esim_ready.problems import Problem, place_of, shown_value
 from esim_ready.state.profiles import (
@@ -73,6 +74,7 @@ class ProfilesDocument:
 def parse_profiles(text: str, path: str = "profiles.toml") -> ProfilesDocument:
     """Every profile of a document, checked and normalised, or `DataFileError`."""
     doc = load_toml(path, text)
+    refuse_other_export(path, text, doc, FORMAT)
     problems = Problems(path, text)
     warned = Problems(path, text)
     for key in doc:
