@@ -148,3 +148,12 @@ def test_a_name_typed_without_its_spaces_finds_the_country(typed, code):
 def test_a_destination_a_traveller_names_finds_its_country_first(typed, code):
     # "Bali" once opened Bahrain (pinyin "balin")
     assert countries.search(typed)[0].alpha2 == code
+
+
+@pytest.mark.parametrize(("text", "code", "several"), [
+    ("刚果", None, {"CG", "CD"}), ("CD", "CD", set()), ("nor", "NO", set()), ("中国", "CN", set()), ("", None, set()),
+    ("zzzz", None, set()),
+])
+def test_a_form_field_takes_a_country_and_never_picks_one_of_two(text, code, several):
+    found, which = countries.typed(text, "zh")
+    assert (found.alpha2 if found else None, {c.alpha2 for c in which}) == (code, several)

@@ -153,6 +153,20 @@ async def test_trip_dates_are_taken_as_a_chinese_user_types_them(config_dir: Pat
     assert (trip.start, trip.end) == (date(2026, 12, 20), date(2026, 12, 27))
 
 
+async def test_a_name_two_countries_share_is_not_taken_as_one_of_them(config_dir: Path) -> None:
+    # "刚果" was taken as 刚果（布） (CG) silently; most travellers to 刚果 mean Kinshasa (CD)
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "t", "n")
+        dialog = await wait_for_screen(pilot, NewTripDialog)
+        await pilot.press(*"刚果")
+        shown = text_of(dialog, "#match")
+        assert "对应多个国家/地区" in shown and "CG 刚果（布）" in shown and "CD 刚果（金）" in shown
+        assert dialog._country is None
+        await pilot.press("ctrl+u", *"CD")
+        assert text_of(dialog, "#match") == "→ 刚果（金）（CD）"
+
+
 async def test_country_is_typed_when_the_form_opens_from_the_trips_screen(config_dir: Path) -> None:
     app = EsimReadyApp(language="zh", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

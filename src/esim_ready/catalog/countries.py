@@ -198,6 +198,32 @@ def by_name(name: str) -> Country | None:
     return named[0] if len(named) == 1 else None
 
 
+def typed(text: str, language: str) -> tuple[Country | None, tuple[Country, ...]]:
+    """What a form's country field names, as the user types: (the country, ()) for its
+    code, its name, or the first country the search finds for a part of a name ("nor" ->
+    Norway, shown beside the field); (None, the countries) when the text names several
+    that differ only by a qualifier ("刚果" -> 刚果（布）, 刚果（金）: the user must say
+    which, the form does not pick one); (None, ()) when nothing matches."""
+    text = text.strip()
+    if not text:
+        return None, ()
+    found = find(text) or by_name(text)
+    if found is not None:
+        return found, ()
+    results = search(text, language)
+    qualified = [c for c in results if any(_qualified(name, text) for name in (c.name_zh, c.name(language)))]
+    if len(qualified) > 1:
+        return None, tuple(qualified)
+    return (results[0] if results else None), ()
+
+
+def _qualified(name: str, text: str) -> bool:
+    """`name` is `text` and a qualifier: 刚果（布） for 刚果."""
+    return name.startswith(text) and name[len(text):len(text) + 1] in ("（", "(", ",", "，") or (
+        name.startswith(text + " (")
+    )
+
+
 def find(code: str) -> Country | None:
     return _by_code().get(code.strip().upper())
 

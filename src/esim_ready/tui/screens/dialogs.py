@@ -548,17 +548,21 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
     def _match(self, text: str) -> None:
         from esim_ready.catalog import countries
 
-        found = countries.search(text, current_language())[:1] if text.strip() else []
         lang = current_language()
+        found, several = countries.typed(text, lang)
         shown = self.query_one("#match", Static)
         name = self.query_one("#name", Input)
-        if found:
-            self._country = found[0].alpha2
-            shown.update(t("trips.country_match", name=found[0].name(lang), code=found[0].alpha2))
-            name.placeholder = found[0].name(lang)
+        if found is not None:
+            self._country = found.alpha2
+            shown.update(t("trips.country_match", name=found.name(lang), code=found.alpha2))
+            name.placeholder = found.name(lang)
         else:
             self._country = None
-            shown.update(t("trips.country_none") if text.strip() else "")
+            if several:  # 刚果: 刚果（布） or 刚果（金）? the user says which
+                which = t("cli.list_sep").join(f"{c.alpha2} {c.name(lang)}" for c in several)
+                shown.update(t("cli.ambiguous_country", code=text.strip(), matches=which))
+            else:
+                shown.update(t("trips.country_none") if text.strip() else "")
             name.placeholder = ""
 
     @on(Input.Submitted)

@@ -206,10 +206,7 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         """The country the field names: its code (NO, NOR), else the first country its
         name finds, as the country search finds it (中国, 挪威, China, Norway, nuowei);
         the name shown beside the field says which."""
-        text = self._text("f-country")
-        if not text:
-            return None
-        return countries.find(text) or next(iter(countries.search(text, current_language())[:1]), None)
+        return countries.typed(self._text("f-country"), current_language())[0]
 
     def _carrier_id(self) -> str | None:
         name = self._text("f-carrier").casefold()
@@ -280,7 +277,10 @@ class ProfileForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved 
         text = self._text("f-country")
         found = self._country_typed()
         name = self.query_one("#f-country-name", Static)
-        refused = t("profiles.country_not_found", text=one_line(text)) if text else ""
+        several = countries.typed(text, current_language())[1]
+        which = t("cli.list_sep").join(f"{c.alpha2} {c.name(current_language())}" for c in several)
+        refused = (t("cli.ambiguous_country", code=one_line(text), matches=which) if several
+                   else t("profiles.country_not_found", text=one_line(text)) if text else "")
         name.update(found.name(current_language()) if found else Content(refused))  # what was typed is not markup
         name.set_class(bool(text) and found is None, "over")
         data = country_data(found.alpha2, roaming=False) if found else None
