@@ -249,6 +249,26 @@ async def test_lpac_import_through_the_dialog_shows_the_profiles():
         assert any("updated" in m for m in messages(app)[-1:])
 
 
+async def test_lpac_output_pasted_where_the_file_name_goes_is_imported():
+    # "无法读取 {   "type": "lpa", …（the whole JSON）…：没有这个文件", and the dialog grew off the screen
+    from textual import events
+
+    from tui.helpers import from_terminal
+
+    app = EsimReadyApp(language="zh", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_profiles(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        from_terminal(app, events.Paste((LPAC_DIR / "profile_list.json").read_text("utf-8")))
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert names(screen) == ["挪威保号", "CMCC eSIM", "UK data"]
+        assert any("新增 3 个" in m for m in messages(app))
+
+
 async def test_a_bad_lpac_file_imports_nothing_and_says_why():
     app = EsimReadyApp(language="en", today=TODAY)
     async with app.run_test(size=SIZE) as pilot:

@@ -59,6 +59,20 @@ def import_file(
     return ImportedFile(import_lpac(text, store, source=str(path).strip(), profile_id=profile_id), from_lpac=True)
 
 
+def is_pasted_json(text: str) -> bool:
+    """Whether what was typed where a file name goes is JSON itself (the output of
+    `lpac profile list`, pasted after reading it in the terminal), not a name."""
+    return text.lstrip().startswith(("{", "["))
+
+
+def import_pasted(text: str, store: ProfileStore, profile_id: str | None = None) -> ImportedFile:
+    """lpac output pasted in place of a file name: imported as if it had been saved to a file."""
+    from esim_ready.exchange.lpac import import_lpac
+    from esim_ready.i18n import t
+
+    return ImportedFile(import_lpac(text, store, source=t("profiles.pasted_source"), profile_id=profile_id), True)
+
+
 def _is_profiles_export(text: str, format_name: str) -> bool:
     """The document says it is esim-ready's profiles export (a first look: its problems,
     if any, are for the full import to report with their lines)."""

@@ -47,7 +47,8 @@ class CannotAccess(UserError):
     def __str__(self) -> str:
         from esim_ready.i18n import t
 
-        return t(f"cli.cannot_{self.verb}", path=self.path, reason=self.reason)
+        path = self.path if len(self.path) <= 120 else self.path[:119] + "…"  # a paste taken for a name
+        return t(f"cli.cannot_{self.verb}", path=path, reason=self.reason)
 
 
 class CannotRead(CannotAccess):

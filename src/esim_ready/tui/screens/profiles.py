@@ -340,6 +340,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         self.app.push_screen(UpcomingScreen(self.store, self.fixed_today))  # on_screen_resume re-reads after it
 
     def action_import_lpac(self) -> None:
+        from esim_ready.exchange.profile_files import is_pasted_json
         from esim_ready.tui.screens.dialogs import PathDialog, readable
 
         dialog = PathDialog(
@@ -348,7 +349,7 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
             t("profiles.import_button"),
             self.last_import,
             placeholder=t("profiles.path_placeholder"),
-            check=readable,
+            check=lambda text: None if is_pasted_json(text) else readable(text),  # lpac's output pasted: taken
         )
         self.app.push_screen(dialog, self._import_chosen)
 
@@ -356,14 +357,18 @@ class ProfilesScreen(LocalizedScreenMixin, Screen[None]):
         """Import what the user named: esim-ready's own profiles export or saved lpac output."""
         if path is None:
             return
-        self.last_import = path
         from esim_ready.exchange.lpac import LpacError
-        from esim_ready.exchange.profile_files import import_file
+        from esim_ready.exchange.profile_files import import_file, import_pasted, is_pasted_json
         from esim_ready.tui.screens.dialogs import ConfirmDialog, ProblemsDialog
 
+        pasted = is_pasted_json(path)
+        if not pasted:
+            self.last_import = path
         current = self.current()
+        profile_id = current.id if current else None
         try:
-            summary, from_lpac = import_file(path, self.store, profile_id=current.id if current else None, replace=replace)
+            summary, from_lpac = (import_pasted(path, self.store, profile_id) if pasted
+                                  else import_file(path, self.store, profile_id=profile_id, replace=replace))
         except WouldLoseProgress as exc:  # ask first: the file would put keep-alive dates back
 
             def answered(yes: bool | None) -> None:
