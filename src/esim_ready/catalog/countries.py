@@ -219,9 +219,10 @@ def typed(text: str, language: str) -> tuple[Country | None, tuple[Country, ...]
 
 def _qualified(name: str, text: str) -> bool:
     """`name` is `text` and a qualifier: 刚果（布） for 刚果."""
-    return name.startswith(text) and name[len(text):len(text) + 1] in ("（", "(", ",", "，") or (
-        name.startswith(text + " (")
-    )
+    if not name.startswith(text):
+        return False
+    rest = name[len(text):]
+    return rest[:1] in ("（", "(", ",", "，") or rest.startswith(" (")
 
 
 def find(code: str) -> Country | None:
