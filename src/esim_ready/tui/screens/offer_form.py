@@ -81,9 +81,22 @@ class OfferForm(AsksBeforeDiscarding, LocalizedScreenMixin, ModalScreen[Saved | 
             yield Static(t("offer_form.keys"), id="form-keys", markup=False)
 
     def _text_row(self, field: str) -> ComposeResult:
-        widget = SafeInput(str(self.values.get(field) or ""), id=f"f-{field}", compact=True,
-                       placeholder=t(f"offer_form.p_{field}"))
+        hint = self._currency_hint() if field == "currency" else t(f"offer_form.p_{field}")
+        widget = SafeInput(str(self.values.get(field) or ""), id=f"f-{field}", compact=True, placeholder=hint)
         yield from form_row(t(f"offer_form.f_{field}"), widget, issue=field)
+
+    def _currency_hint(self) -> str:
+        """The country's own currency first (Cuba: CUP, USD; it said NOK, MAD, USD for every
+        country), then US dollars, which travel eSIMs are priced in."""
+        from collections import Counter
+
+        from esim_ready.catalog.curated import country_data
+
+        used = Counter(o.currency for o in country_data(self.country, roaming=False).offers
+                       if o.currency and o.kind == "local")
+        codes = [code for code, _ in used.most_common(2)]
+        codes += [c for c in ("USD", "EUR") if c not in codes][: 3 - len(codes)]
+        return t("offer_form.p_currency", codes=t("offer_form.codes_sep").join(codes))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         mark_focused_row(self, event.widget)  # its label turns bold
