@@ -115,6 +115,21 @@ def test_file_named_for_another_country_is_refused():
         parse_country_file("FR.toml", 'country = "MA"\n', "FR", "user")
 
 
+def test_a_date_outside_the_years_taken_or_a_validity_of_ages_is_refused():
+    # as_of = "1066-01-01" showed as "1066-01-01 (may be outdated)"; 99,999,999 days widened the table
+    text = (
+        'country = "MA"\n[[offers]]\nid = "x"\nkind = "travel-esim"\nseller = "S"\nname = "N"\ndata_gb = 1\n'
+        'validity_days = 99999999\nprice = 5\ncurrency = "USD"\nsource = "seen"\nas_of = "1066-01-01"\n'
+        'sold_until = "0999-01"\n'
+    )
+    with pytest.raises(DataFileError) as refused:
+        parse_country_file("MA.toml", text, "MA", "user")
+    words = "\n".join(refused.value.words())
+    assert "validity_days" in words and "3,650" in words
+    assert "as_of" in words and "1900" in words and "1066-01-01" in words
+    assert "sold_until" in words
+
+
 def test_not_toml_at_all_is_a_clear_error():
     with pytest.raises(DataFileError, match="not valid TOML"):
         parse_country_file("MA.toml", "country = \n[[", "MA", "user")

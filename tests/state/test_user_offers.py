@@ -215,7 +215,7 @@ def test_an_import_that_would_change_one_of_your_offers_asks_first(config_dir, t
     friends = document.replace("price = 250", "price = 199")
     with pytest.raises(WouldLoseProgress) as info:
         import_offers(friends, mine)
-    assert [str(x) for x in info.value.losses] == ['NO: your offer "Airport kiosk Tourist eSIM 10 GB" (the file has another with its id)']
+    assert [str(x) for x in info.value.losses] == ['Norway: your offer "Airport kiosk Tourist eSIM 10 GB": Price 250 → 199']  # what differs
     assert mine.offers("NO")[0]["price"] == 250  # nothing changed
     import_offers(friends, mine, replace=True)
     assert mine.offers("NO")[0]["price"] == 199

@@ -113,7 +113,7 @@ class Checker:
 
     def number(
         self, table: dict[str, Any], key: str, where: Where, integer: bool = False, positive: bool = False,
-        least: float = 0.0,
+        least: float = 0.0, most: float = limits.MAX_AMOUNT,
     ) -> Any:
         """A number of at most MAX_AMOUNT, finite, not negative (`positive`: above 0), and
         0 or at least `least` (an amount of data of 5e-324 GB made a trip need 10^300 packs)."""
@@ -130,8 +130,8 @@ class Checker:
         if value < 0 or (positive and value == 0):
             self.p.add(where, key, "not_positive" if positive else "negative", got=shown_value(value))
             return None
-        if value > limits.MAX_AMOUNT:  # no price, volume or day count comes near; 1e300 breaks sums
-            self.p.add(where, key, "number_too_large", limit=f"{limits.MAX_AMOUNT:,}", got=shown_value(value))
+        if value > most:  # no price or volume comes near MAX_AMOUNT; 1e300 breaks sums
+            self.p.add(where, key, "number_too_large", limit=f"{most:,}", got=shown_value(value))
             return None
         if 0 < value < least:
             self.p.add(where, key, "number_too_small", least=f"{least:g}", got=shown_value(value))
@@ -153,9 +153,12 @@ class Checker:
         value = self.text(table, key, where)
         if value:
             try:
-                parse_as_of(value)
+                day = parse_as_of(value)
             except ValueError:
                 self.p.add(where, key, "bad_as_of", got=shown_value(value))
+                return ""
+            if day is not None and not limits.date_in_range(day):  # 1066-01-01: a typo, not a page's date
+                self.p.add(where, key, "date_out_of_range", min=limits.MIN_YEAR, max=limits.MAX_YEAR, got=value)
                 return ""
         return value
 
@@ -170,7 +173,7 @@ class Checker:
             self.p.add(where, "unlimited", "not_bool", got=shown_value(unlimited))
             unlimited = False
         billing = self.choice(table, "billing", BILLINGS, where, "pack")
-        validity = self.number(table, "validity_days", where, integer=True, positive=True)
+        validity = self.number(table, "validity_days", where, integer=True, positive=True, most=limits.MAX_TRIP_DAYS)
         if billing == "day" and validity not in (None, 1):
             self.p.add(where, "validity_days", "day_pass_days", got=validity)
         fair_use = self.number(table, "fair_use_gb", where, least=limits.MIN_DATA_GB)
@@ -182,7 +185,7 @@ class Checker:
             no_expiry = False
         if no_expiry and (billing == "day" or validity is not None or unlimited):
             self.p.add(where, "no_expiry", "no_expiry_not_pack")
-        once = self.number(table, "once_per_days", where, integer=True, positive=True)
+        once = self.number(table, "once_per_days", where, integer=True, positive=True, most=limits.MAX_TRIP_DAYS)
         if once is not None and billing == "day":
             self.p.add(where, "once_per_days", "once_not_pack")
         return {
@@ -205,10 +208,11 @@ class Checker:
         value = table["sold_until"]
         if isinstance(value, str) and value != "undated":
             try:
-                parse_as_of(value)
-                return value
+                day = parse_as_of(value)
             except ValueError:
-                pass
+                day = None
+            if day is not None and limits.date_in_range(day):
+                return value
         self.p.add(where, "sold_until", "bad_sold_until", got=shown_value(value))
         return ""
 

@@ -124,8 +124,9 @@ def import_offers(text: str, store: UserOffers, path: str = "offers.toml", *, re
     by_country = parse_offers(text, path)
     if not replace:
         changed = [
-            t("compare.import_would_replace", country=code,
-              name=one_line(f"{mine.get('seller', '')} {mine.get('name', '')}".strip()))  # a hand-edited file's text
+            t("compare.import_would_replace", country=_country_name(code),
+              name=one_line(f"{mine.get('seller', '')} {mine.get('name', '')}".strip()),  # a hand-edited file's text
+              changes=_changes(mine, table))
             for code, tables in by_country.items()
             for table in tables
             if (mine := store.table(code, table["id"])) is not None and mine != table
@@ -135,6 +136,40 @@ def import_offers(text: str, store: UserOffers, path: str = "offers.toml", *, re
     for code, tables in by_country.items():
         store.merge(code, tables)
     return Imported(sum(len(t) for t in by_country.values()), tuple(by_country))
+
+
+def _country_name(code: str) -> str:
+    from esim_ready.catalog import countries
+    from esim_ready.i18n import current_language
+
+    found = countries.find(code)
+    return found.name(current_language()) if found else code
+
+
+# the offer form's label of each field it has; other fields go by their key
+_LABELLED = {"kind", "seller", "name", "network", "billing", "data_gb", "unlimited", "fair_use_gb", "validity_days",
+             "price", "currency", "source", "as_of", "note_en"}
+
+
+def _changes(mine: dict[str, Any], theirs: dict[str, Any], most: int = 3) -> str:
+    """What the file would change in one of your offers: "price 100 → 90" (at most `most`)."""
+    from esim_ready.i18n import t
+    from esim_ready.problems import shown_value
+    from esim_ready.textsafe import one_line
+
+    keys = [k for k in dict.fromkeys([*mine, *theirs]) if k != "id" and mine.get(k) != theirs.get(k)]
+
+    def shown(value: Any) -> str:
+        if value is None:
+            return "—"
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 250, as the form shows it, not 250.0
+        text = one_line(value if isinstance(value, str) else shown_value(value))
+        return text if len(text) <= 40 else text[:39] + "…"
+
+    parts = [t("compare.import_change", field=t(f"offer_form.f_{k}") if k in _LABELLED else k,
+               old=shown(mine.get(k)), new=shown(theirs.get(k))) for k in keys[:most]]
+    return t("compare.import_changes_sep").join(parts)
 
 
 def export_offers_file(path: str | Path, store: UserOffers) -> Path | None:

@@ -903,7 +903,8 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             self.notify(str(exc), severity="error", timeout=10)
             return
         self.reload()
-        self.notify(t("compare.imported", n=result.offers, countries=", ".join(result.countries)), timeout=6)
+        self.notify(t("compare.imported", n=result.offers, countries=t("offer_form.codes_sep").join(
+            countries.get(code).name(current_language()) for code in result.countries)), timeout=6)
 
     def action_back(self) -> None:
         self.dismiss()
