@@ -105,7 +105,7 @@ def test_pinyin_never_outranks_an_english_name():
     ("typed", "code"),
     [("Maroc", "MA"), ("Norge", "NO"), ("Nouvelle-Calédonie", "NC"), ("nouvelle caledonie", "NC"),
      ("Schweiz", "CH"), ("Svizzera", "CH"), ("Việt Nam", "VN"), ("Deutschland", "DE"), ("España", "ES"),
-     ("Ελλάδα", "GR"), ("Nouvelle", "NC")],
+     ("Ελλάδα", "GR"), ("Nouvelle", "NC"), ("한국", "KR"), ("ประเทศไทย", "TH")],
 )
 def test_the_countrys_own_name_finds_it_first(typed, code):
     # what a traveller copies from a local page, a ticket or a SIM pack

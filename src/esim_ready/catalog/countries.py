@@ -26,12 +26,13 @@ SEARCH_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("USA", "America", "美利坚"),
     "AE": ("UAE", "Emirates", "阿联酋"),
     "TR": ("Turkey", "Türkiye"),
-    "KR": ("Korea", "South Korea", "南韩"),
+    "KR": ("Korea", "South Korea", "南韩", "한국"),  # 한국: everyday Korean (대한민국 is CLDR's)
     "KP": ("North Korea", "北韩"),
     "HK": ("香港",),
     "MO": ("Macao", "澳门"),
     "RU": ("Russia", "俄国"),
     "VN": ("Vietnam",),
+    "TH": ("ประเทศไทย",),  # Thailand's formal name in Thai (ไทย, CLDR's, is found too)
     "CZ": ("Czech Republic", "Czechia", "捷克共和国"),
     "NL": ("Holland", "荷兰王国"),
     "CI": ("Ivory Coast", "象牙海岸"),
