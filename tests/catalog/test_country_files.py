@@ -258,3 +258,15 @@ def test_files_changed_by_another_program_are_read_again_unchanged_ones_never(co
     curated.country_data("MA")
     (folder / "CO.toml").unlink()
     assert curated.reset_if_changed() is True
+
+
+def test_a_named_pipe_among_the_users_data_files_is_skipped_with_a_word(config_dir):
+    # data/MA.toml a FIFO: `esim-ready compare MA` never returned
+    import os
+
+    data = config_dir / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(data / "MA.toml")
+    curated.set_user_data_dir(data)
+    assert curated.country_data("MA").carriers  # the shipped data, at once
+    assert any("MA.toml" in p and "not a regular file" in p for p in curated.load_problems())

@@ -123,3 +123,20 @@ def test_a_disk_error_reads_in_chinese_not_in_the_systems_english(number, zh):
         assert zh in os_reason(OSError(number, "system words"))
     finally:
         set_language("en")
+
+
+def test_a_named_pipe_in_the_files_place_is_kept_aside_not_waited_on(tmp_path):
+    # settings.toml or profiles.toml a FIFO: the app stayed on a blank screen, `due` never returned
+    import threading
+
+    path = tmp_path / "settings.toml"
+    os.mkfifo(path)
+    doc = DocumentFile(path, schema=1)
+    result: list[object] = []
+    reader = threading.Thread(target=lambda: result.append(doc.read()), daemon=True)
+    reader.start()
+    reader.join(10)
+    assert result == [{}], "the read waited on the pipe"
+    (kept, reason), = doc.quarantined
+    assert stat.S_ISFIFO(kept.lstat().st_mode) and not path.exists()
+    assert "not a regular file" in reason.words("en")

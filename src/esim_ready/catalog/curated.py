@@ -121,6 +121,9 @@ def _user() -> dict[str, CountryFile]:
             _problems.append(t("main.user_file_badly_named", path=path))
             continue
         try:
+            if not path.is_file():  # a named pipe would wait for a writer forever
+                _problems.append(t("main.user_file_unreadable", path=path, reason=t("problems.not_a_regular_file")))
+                continue
             if path.stat().st_size > MAX_FILE_BYTES:
                 _problems.append(t("main.user_file_too_large", path=path, limit=describe_bytes(MAX_FILE_BYTES)))
                 continue

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
@@ -147,7 +148,11 @@ class DocumentFile:
         try:
             if self.path.is_dir():
                 return damaged(Problem("folder_in_the_way"))
-            with self.path.open("rb") as fh:
+            # not blocking: a named pipe put in the file's place would wait for a writer forever
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    return damaged(Problem("not_a_regular_file"))
                 data = fh.read(limits.MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             return {}
