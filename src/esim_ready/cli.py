@@ -108,7 +108,7 @@ def _run_command(args: Any) -> int:
         from esim_ready.i18n import t
 
         for problem in curated.problems_seen():
-            print("esim-ready: " + t("main.user_data_problem", problem=problem), file=sys.stderr)
+            print(t("cli.error_line", message=t("main.user_data_problem", problem=problem)), file=sys.stderr)
 
 
 def _guarded(run: Callable[[], int]) -> int:

@@ -107,6 +107,14 @@ def test_keepalive_event_says_what_to_do_what_it_costs_and_the_source_with_an_al
     assert "In 3 days" in str(alarm["DESCRIPTION"])
 
 
+@pytest.mark.parametrize(("language", "words"), [("en", "Today: keep"), ("zh", "今天要为")])
+def test_an_alarm_on_the_day_says_today_not_in_0_days(language: str, words: str) -> None:
+    events = by_uid_icalendar(export(language=language, alarm_days=0))
+    [alarm] = events["keepalive-p-norway@esim-ready"].walk("VALARM")
+    said = str(alarm["DESCRIPTION"])
+    assert said.startswith(words) and " 0 " not in said and "(100 NOK))" not in said
+
+
 def test_default_alarm_is_seven_days_ahead_and_departure_warns_the_day_before() -> None:
     raw = export().decode("utf-8")
     events = by_uid_icalendar(export())

@@ -26,7 +26,7 @@ def warn_quarantined(store: _Store, fresh: str) -> None:
     from esim_ready.i18n import t
 
     for target, reason in store.quarantined:
-        print("esim-ready: " + t("cli.quarantined", path=store.path, reason=reason, kept=target, fresh=t(fresh)), file=sys.stderr)
+        print(t("cli.error_line", message=t("cli.quarantined", path=store.path, reason=reason, kept=target, fresh=t(fresh))), file=sys.stderr)
 
 
 def _width(text: str) -> int:

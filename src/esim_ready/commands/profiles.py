@@ -151,9 +151,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _summary(what: str, summary: Any) -> None:
     for warning in summary.warnings:
-        print("esim-ready: " + t("cli.warning", message=warning), file=sys.stderr)
+        print(t("cli.error_line", message=t("cli.warning", message=warning)), file=sys.stderr)
     if summary.skipped_lines:
-        print("esim-ready: " + t("code.lpac_skipped", n=summary.skipped_lines), file=sys.stderr)
+        print(t("cli.error_line", message=t("code.lpac_skipped", n=summary.skipped_lines)), file=sys.stderr)
     print(t("cli.profiles_imported", path=what, added=len(summary.added), updated=len(summary.updated)))
     if summary.eid:
         print(t("code.lpac_eid", eid=summary.eid, n=len(summary.added) + len(summary.updated)))
@@ -218,7 +218,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         raise UserError(t("profiles.merge_self", name=one_line(args.typed)))
     saved = store.merge_same(typed, imported)
     for warning in saved.warnings:
-        print("esim-ready: " + t("cli.warning", message=warning), file=sys.stderr)
+        print(t("cli.error_line", message=t("cli.warning", message=warning)), file=sys.stderr)
     print(t("profiles.merged", name=one_line(saved.profile.display_name), iccid=saved.profile.iccid or ""))
     return 0
 

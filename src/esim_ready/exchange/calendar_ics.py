@@ -164,7 +164,8 @@ def _keepalive_event(tx: _Texts, profile: Profile, alarm_days: int, today: date 
             description=description,
             alarms=(Alarm(0, tx("calendar.keepalive_overdue_summary", name=name, what=what, due=due.isoformat())),),
         )
-    alarm = Alarm(alarm_days, tx("calendar.keepalive_alarm", name=name, what=what, n=alarm_days))
+    alarm = Alarm(alarm_days, tx("calendar.keepalive_alarm_today", name=name, what=what) if alarm_days == 0
+                  else tx("calendar.keepalive_alarm", name=name, what=what, n=alarm_days))  # not "in 0 days"
     return CalendarEvent(
         uid=_uid("keepalive", profile.id),
         day=due,
@@ -188,7 +189,8 @@ def _expiry_event(tx: _Texts, profile: Profile, alarm_days: int) -> CalendarEven
         day=profile.expiry,
         summary=tx("calendar.expiry_summary", name=name),
         description=description,
-        alarms=(Alarm(alarm_days, tx("calendar.expiry_alarm", name=name, n=alarm_days)),),
+        alarms=(Alarm(alarm_days, tx("calendar.expiry_alarm_today", name=name) if alarm_days == 0
+                      else tx("calendar.expiry_alarm", name=name, n=alarm_days)),),
     )
 
 
