@@ -172,3 +172,30 @@ def test_a_problem_in_the_shipped_file_names_its_line_when_a_country_is_opened(m
         assert "line 25: offers[1].price: must be 0 or more" in info.value.words("en")[0]
     finally:
         forget_packs()
+
+
+def test_the_packs_of_the_remembered_country_are_kept_for_the_next_launch(tmp_path, monkeypatch):
+    """As the country's own file (shipped_toml.py): a launch that opens Austria again does
+    not parse its Europe packs again, and shows the same offers."""
+    from esim_ready import shipped_toml
+
+    try:
+        forget_packs()
+        curated._parsed.clear()
+        shipped_toml.install(tmp_path / "toml")
+        first = curated.country_data("AT", roaming=False)
+        assert shipped_toml.save()
+
+        def no_parsing(*args, **kwargs):
+            raise AssertionError("parsed again")
+
+        shipped_toml.install(tmp_path / "toml")
+        monkeypatch.setattr(tomllib, "loads", no_parsing)
+        forget_packs()
+        curated._parsed.clear()
+        again = curated.country_data("AT", roaming=False)
+        assert again == first and any(o.id == "saily-europe-5gb-30d" for o in again.offers)
+    finally:
+        shipped_toml.uninstall()
+        monkeypatch.undo()
+        forget_packs()

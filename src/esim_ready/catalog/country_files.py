@@ -381,12 +381,12 @@ def parse_country_file(path: str, text: str, expected_country: str | None, origi
 
 
 def listed_offers(
-    path: str, text: str, top_keys: set[str]
+    path: str, text: str, top_keys: set[str], shipped: bool = False
 ) -> tuple[Problems, Checker, list[tuple[Where, dict[str, Any], tuple[str, ...]]]]:
     """A file of offers that each list the countries they apply to (roaming.toml,
     regional.toml): its problems so far (unknown top-level keys, as_of) and each
-    `[[offers]]` table with its place and its valid country codes."""
-    doc = load_toml(path, text)
+    `[[offers]]` table with its place and its valid country codes. `shipped`: see load_toml."""
+    doc = load_toml(path, text, shipped=shipped)
     problems = Problems(path, text)
     check = Checker(problems)
     problems.unknown_keys(doc, top_keys, ())

@@ -154,7 +154,8 @@ class Offer:
     """One way to get data in a country, of any kind, comparable with the others.
 
     `local` offers are made from a carrier's plans (`from_plan`); `travel-esim`
-    ones come from `[[offers]]` in a country file; `home-roaming` ones from
+    ones come from `[[offers]]` in a country file, or once for many countries in
+    `data/regional.toml` (catalog/regional.py); `home-roaming` ones from
     `data/roaming.toml` (`countries` lists where the price applies)."""
 
     id: str

@@ -56,12 +56,14 @@ class Pack:
 
 def parse_regional_file(
     path: str, text: str, country_offers: Mapping[str, Collection[str]] | None = None, origin: str = "curated",
+    shipped: bool = False,
 ) -> tuple[Pack, ...]:
     """Parse and validate regional.toml; raises DataFileError listing every problem.
 
     `country_offers` (file name -> the ids of its [[offers]]): a pack whose id is also an
-    offer of a country file is a problem (a copy, or two offers under one id)."""
-    problems, check, tables = listed_offers(path, text, TOP_KEYS)
+    offer of a country file is a problem (a copy, or two offers under one id). `shipped`:
+    the app's own file, whose parsed text a launch may keep for the next (shipped_toml.py)."""
+    problems, check, tables = listed_offers(path, text, TOP_KEYS, shipped=shipped)
     packs: list[Pack] = []
     seen: set[str] = set()
     named: dict[tuple[str, str], str] = {}  # (seller, name) -> the first pack's id
@@ -135,7 +137,7 @@ def _packs(indexes: list[int]) -> list[Pack]:
     if missing:
         blocks = [_blocks()[i] for i in missing]
         try:
-            packs = parse_regional_file("data/regional.toml", "".join(block for _, block in blocks))
+            packs = parse_regional_file("data/regional.toml", "".join(block for _, block in blocks), shipped=True)
         except DataFileError as unplaced:
             parts, line = [], 0
             for before, block in blocks:
