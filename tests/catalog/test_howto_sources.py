@@ -97,8 +97,11 @@ def test_sourced_how_tos_give_the_path_their_page_shows(item_id: str, platform: 
 
 
 # The vendors whose own help pages are cited; any other host is a third-party page.
-VENDOR_HOSTS = frozenset({"support.apple.com", "support.google.com", "help.line.me", "telegram.org"})
+VENDOR_HOSTS = frozenset(
+    {"support.apple.com", "support.google.com", "help.line.me", "telegram.org", "consumer.huawei.com"}
+)
 SOURCE_LINE = re.compile(r'^how_(ios|android)_source = "https?://([^/"]+)')
+ALSO_LINE = re.compile(r'^\s+"https?://([^/"]+)[^"]*",$')  # one page of a how_<platform>_also list
 
 
 def test_a_third_party_source_says_so_where_it_is_cited() -> None:
@@ -111,6 +114,11 @@ def test_a_third_party_source_says_so_where_it_is_cited() -> None:
             comment = next(c for c in lines[number + 1 :] if c.startswith(f"# how_{match.group(1)}_checked:"))
             if "third-party" not in comment:
                 unmarked.append((number + 1, match.group(2)))
+        elif (also := ALSO_LINE.match(line)) and also.group(1) not in VENDOR_HOSTS:
+            # a how_<platform>_also page: the comment line right above it says what it is
+            above = lines[number - 1].lstrip()
+            if not above.startswith("#") or "third-party" not in above:
+                unmarked.append((number + 1, also.group(1)))
     assert unmarked == []
 
 
@@ -165,3 +173,42 @@ def test_what_a_how_to_was_checked_against_reads_the_same_in_both_languages() ->
     assert checked
     for value in checked:
         assert re.fullmatch(r"[A-Za-z]+(?: \d+\+?)?(?: · \d{4}-\d{2}-\d{2})?", value), value
+
+
+def test_a_mainland_android_phone_is_told_where_its_makers_cloud_backup_is() -> None:
+    """Phones sold in mainland China have no Google services: the Android how-to names the
+    makers' own clouds with their menu paths in Chinese, and says which pages show them."""
+    item = load_templates().item("cloud-backup-on")
+    assert item is not None
+    zh, en = item.how("android", "zh"), item.how("android", "en")
+    assert "华为 设置 > 华为账号 > 云空间 > 云备份" in zh
+    assert "小米 设置 > 小米账号 > 小米云服务" in zh
+    assert "vivo 打开“云服务”应用 > 设备云备份" in zh
+    assert "mainland China" in en and "Cloud > Cloud backup" in en and "Settings > Mi Account > Mi Cloud" in en
+    also = item.how_also("android")
+    assert "https://consumer.huawei.com/en/support/content/en-gb00724077/" in also
+    assert len(also) == 3  # Huawei, Xiaomi, vivo: OPPO's backup path was not found on any page
+    assert item.how_also("ios") == ()
+    # contacts and photos name the same clouds, with the pages that say they keep them
+    for item_id in ("contacts-synced", "photos-backed-up"):
+        other = load_templates().item(item_id)
+        assert other is not None and "华为云空间" in other.how("android", "zh") and "小米云服务" in other.how("android", "zh")
+        assert len(other.how_also("android")) >= 3
+
+
+@pytest.mark.parametrize(
+    ("extra", "problem"),
+    [
+        ("how_ios_also = []\n", "how_ios_also: must be a non-empty list"),
+        ('how_ios_also = "https://x.example"\n', "how_ios_also: must be a non-empty list"),
+        ('how_ios_also = ["Huawei help"]\n', "how_ios_also: must be the URL"),
+        ('how_ios_also = ["https://x.example", "https://x.example"]\n', "listed twice"),
+        ('how_android_also = ["https://x.example"]\n', "not in platforms"),
+    ],
+)
+def test_the_validator_checks_more_how_sources(extra: str, problem: str) -> None:
+    with pytest.raises(DataFileError, match=problem):
+        parse_templates(ITEM + extra)
+    item = parse_templates(ITEM + 'how_ios_also = ["https://a.example/1", "http://b.example"]\n').items[0]
+    assert item.how_also("ios") == ("https://a.example/1", "http://b.example")
+    assert item.how_also("android") == ()

@@ -185,6 +185,14 @@ async def test_country_is_typed_when_the_form_opens_from_the_trips_screen(config
         ).get_option_index("no-telenor-kontant")
         await pilot.pause()
         assert "telenor.no" in text_of(app.screen, "#how")
+        # an Android phone from the mainland: the backup item names the makers' clouds and their pages
+        app.screen.query_one("#items", OptionList).highlighted = app.screen.query_one(
+            "#items", OptionList
+        ).get_option_index("cloud-backup-on")
+        await pilot.pause()
+        how = text_of(app.screen, "#how")
+        assert "华为 设置 > 华为账号 > 云空间 > 云备份" in how and "小米云服务" in how
+        assert "另核对了：https://consumer.huawei.com/en/support/content/en-gb00724077/ · " in how
     [trip] = TripStore().list_trips()
     assert (trip.country, trip.platform, trip.name) == ("NO", "android", "挪威")
 

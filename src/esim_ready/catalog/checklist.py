@@ -44,6 +44,7 @@ ITEM_KEYS = {
     "title_en", "title_zh",
     "how_ios_en", "how_ios_zh", "how_android_en", "how_android_zh",
     "how_ios_source", "how_ios_checked", "how_android_source", "how_android_checked",
+    "how_ios_also", "how_android_also",
 }
 
 
@@ -87,6 +88,9 @@ class ChecklistItem:
     how_ios_checked: str = ""  # ... and the OS or app version it was checked against
     how_android_source: str = ""
     how_android_checked: str = ""
+    # more help pages behind the same how-to (e.g. each phone maker's own cloud)
+    how_ios_also: tuple[str, ...] = ()
+    how_android_also: tuple[str, ...] = ()
 
     @property
     def points(self) -> int:
@@ -112,6 +116,12 @@ class ChecklistItem:
         if platform not in self.platforms:
             return "", ""
         return getattr(self, f"how_{platform}_source"), getattr(self, f"how_{platform}_checked")
+
+    def how_also(self, platform: str) -> tuple[str, ...]:
+        """More help pages the how-to for `platform` was checked against (another maker's menus)."""
+        if platform not in self.platforms:
+            return ()
+        return tuple(getattr(self, f"how_{platform}_also"))
 
     def applies_to(self, country: str, platform: str) -> bool:
         return platform in self.platforms and (not self.countries or country.upper() in self.countries)
@@ -196,6 +206,22 @@ def _string_list(
     return tuple(out)
 
 
+def _url_list(problems: Problems, value: Any, key: str, where: Where) -> tuple[str, ...]:
+    """A non-empty list of help-page URLs, each once."""
+    if not isinstance(value, list) or not value:
+        problems.add(where, key, "empty_list_url", got=shown_value(value))
+        return ()
+    out: list[str] = []
+    for entry in value:
+        if not isinstance(entry, str) or not entry.startswith(("https://", "http://")):
+            problems.add(where, key, "not_help_url", got=shown_value(entry))
+        elif entry in out:
+            problems.add(where, key, "listed_twice", got=shown_value(entry))
+        else:
+            out.append(entry)
+    return tuple(out)
+
+
 def _parse_categories(problems: Problems, raw: Any) -> dict[str, Category]:
     out: dict[str, Category] = {}
     if raw is None:
@@ -247,6 +273,7 @@ def _parse_item(
     backup = table.get("backup", False)
     if not isinstance(backup, bool):
         problems.add(where, "backup", "not_bool", got=shown_value(backup))
+    also: dict[str, tuple[str, ...]] = {}
     fields: dict[str, str] = {
         "title_en": _text(problems, table, "title_en", where),
         "title_zh": _text(problems, table, "title_zh", where),
@@ -269,6 +296,12 @@ def _parse_item(
             if source and not source.startswith(("https://", "http://")):
                 problems.add(where, source_key, "not_help_url", got=shown_value(source))
             fields[source_key] = source
+        also_key = f"how_{platform}_also"
+        if also_key in table:
+            if platform not in platforms:
+                problems.add(where, also_key, "platform_not_listed", platform=platform)
+            else:
+                also[also_key] = _url_list(problems, table[also_key], also_key, where)
     countries: tuple[str, ...] = ()
     source = as_of = ""
     if "countries" in table:
@@ -297,6 +330,8 @@ def _parse_item(
         source=source,
         as_of=as_of,
         backup=backup,
+        how_ios_also=also.get("how_ios_also", ()),
+        how_android_also=also.get("how_android_also", ()),
         **fields,
     )
 

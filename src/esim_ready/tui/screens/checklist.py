@@ -274,6 +274,9 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         how_source, checked = template.how_source(self.trip.platform)
         if how_source:
             parts.append(Content.styled(t("checklist.how_checked", checked=checked, source=how_source), "dim"))
+        if also := template.how_also(self.trip.platform):
+            sources = t("checklist.how_also_separator").join(also)
+            parts.append(Content.styled(t("checklist.how_also", sources=sources), "dim"))
         if template.source:
             date = fmt.dated(template.as_of, host(self).today)
             parts.append(Content.styled(t("checklist.source", source=one_line(template.source), date=date), "dim"))
