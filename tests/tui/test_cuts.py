@@ -354,3 +354,27 @@ async def test_on_a_wide_terminal_a_trip_s_readiness_stays_beside_its_name(confi
         await pilot.pause()
         line = next(line for line in screen_lines(app) if "Nordlys winter trip" in line)
         assert re.search(r"Nordlys winter trip {2,4}0%", line)  # the column's padding, not 130 cells
+
+
+@every_size
+@both_languages
+async def test_a_long_trip_name_is_cut_in_the_checklist_head_and_the_country_and_dates_stay(config_dir, size, language):
+    """At 80x24 'Marrakesh, Fes and the Atlas mountains with the whole family (…' left
+    no room for the country, the phone and the dates."""
+    from esim_ready.tui import trip_actions
+
+    name = "Marrakesh, Fes and the Atlas mountains with the whole family (spring)"
+    trip = TripStore().create_trip("MA", "ios", name=name, start=date(2027, 1, 3), end=date(2027, 1, 10))
+    app = EsimReadyApp(language=language, today=TODAY)
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(ChecklistScreen(trip.id))
+        await wait_for_screen(pilot, ChecklistScreen)
+        await pilot.pause()
+        set_language(language)
+        head = screen_lines(app)[0]
+        between = {"en": "–", "zh": "至"}[language]
+        assert f" · {trip_actions.country_name('MA')} · " in head
+        assert f"2027-01-03 {between} 01-10  " in head  # whole, before the filter
+        assert "Marrakesh" in head
+        assert (name in head) is (size[0] >= 200)
+        assert ("iPhone" in head) is (size[0] >= 80)  # at 60 the phone gives way (the how-to pane names it)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -67,6 +68,30 @@ def _item_prompt(entry: Entry, language: str) -> Table:
         title.append(" ✎", style="cyan")
     grid.add_row(mark, critical, title)
     return grid
+
+
+HEAD_NAME_LEAST = 12  # the trip's name in the checklist's head, cut (its full name is in the trips list)
+
+
+def trip_line(trip: Trip, room: int) -> str:
+    """The head's trip line in `room` cells: name · country · phone · dates. The name is
+    cut so that the rest stays whole (a long name pushed the country and the dates out
+    at 80x24); when that leaves it under HEAD_NAME_LEAST cells, the phone is left out
+    (the how-to pane's title names it), and then the name is cut down to a few cells:
+    the country and the dates say which trip it is. Past that, the end is cut."""
+    name, country = one_line(trip.name), trip_actions.country_name(trip.country)
+    named = name == country  # the trip is named after its country: it is said once
+    facts = {"country": country, "platform": trip_actions.platform_name(trip.platform, short=True),
+             "dates": trip_actions.trip_dates(trip)}
+    whole = "checklist.trip_line_country_named" if named else "checklist.trip_line"
+    short = "checklist.trip_line_country_named_short" if named else "checklist.trip_line_short"
+    tries = ((whole, HEAD_NAME_LEAST), (short, HEAD_NAME_LEAST), (short, 6))
+    for key, least in tries:
+        name_room = room - cell_len(t(key, name="", **facts))
+        if name_room >= min(cell_len(name), least) or (key, least) == tries[-1]:
+            shown = name if cell_len(name) <= name_room else fmt.ellipsized(Text(name), max(name_room, least)).plain
+            return t(key, name=shown, **facts)
+    raise AssertionError  # the last try always answers
 
 
 def _heading_prompt(category: Category, rows: tuple[Entry, ...], language: str) -> Content:
@@ -139,20 +164,17 @@ class ChecklistScreen(LocalizedScreenMixin, Screen):
         self._fill(keep)
         self._show_score()
 
+    def on_resize(self) -> None:  # the trip's name is cut to the new width
+        if self.trip is not None:
+            self._show_head()
+
     def _show_head(self) -> None:
         assert self.trip is not None
         trip = self.trip
-        name, country = one_line(trip.name), trip_actions.country_name(trip.country)
-        self.query_one("#trip-line", Static).update(
-            t(
-                "checklist.trip_line_country_named" if name == country else "checklist.trip_line",
-                name=name,
-                country=country,
-                platform=trip_actions.platform_name(trip.platform, short=True),
-                dates=trip_actions.trip_dates(trip),
-            )
-        )
-        self.query_one("#filter", Static).update(t("checklist.filter", filter=t(f"checklist.filter_{self.filter}")))
+        shown_filter = t("checklist.filter", filter=t(f"checklist.filter_{self.filter}"))
+        room = self.app.size.width - 2 - (cell_len(shown_filter) + 2)  # less the head's padding and the filter's
+        self.query_one("#trip-line", Static).update(trip_line(trip, room))
+        self.query_one("#filter", Static).update(shown_filter)
         self.query_one("#how-box").border_title = t(
             "checklist.how_title_item", platform=trip_actions.platform_name(trip.platform)
         )
