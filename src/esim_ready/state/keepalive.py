@@ -22,7 +22,6 @@ Textual.
 
 from __future__ import annotations
 
-import calendar
 import enum
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -60,6 +59,8 @@ class KeepAlive:
 
 def add_months(day: date, months: int) -> date:
     """`day` moved by whole calendar months, clamped to the end of a shorter month."""
+    import calendar  # not imported at launch (~0.4 ms): rules by months only
+
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from esim_ready.errors import Refused, UserError, WouldLoseProgress
-from esim_ready.esim.identifiers import check_eid, normalise_eid
 from esim_ready.limits import MAX_TEXT, MAX_YEAR, MIN_YEAR, date_in_range
 from esim_ready.problems import Arg, Problem, ProblemError, shown_value
 from esim_ready.state.keepalive import KeepAlive, check_keepalive
@@ -318,6 +317,8 @@ def prepare(profile: Profile, others: Iterable[Profile] = ()) -> tuple[Profile, 
     changes["iccid"] = iccid
     eid = _clean(profile.eid)
     if eid is not None:
+        from esim_ready.esim.identifiers import check_eid, normalise_eid  # not for the launch's reading
+
         eid = normalise_eid(eid)
         problem = check_eid(eid)
         if problem is not None:
