@@ -22,11 +22,13 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import stat
 import zlib
 from pathlib import Path
 from typing import Any
 
 MAGIC = b"esim-ready launch cache 1\n"
+MAX_BYTES = 8 * 1024 * 1024  # each file is well under 1 MB
 
 
 def cache_dir() -> Path:
@@ -39,10 +41,18 @@ def cache_dir() -> Path:
 
 
 def read(path: Path, header: Any) -> bytes | None:
-    """The content of `path`, if it is whole and was written with `header`; else None."""
+    """The content of `path`, if it is whole and was written with `header`; else None.
+    Only a regular file of at most `MAX_BYTES` is read: a named pipe there would wait
+    for a writer forever, a link to /dev/zero would never end."""
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+                return None
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return None
         if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
             return None
         body = data[len(MAGIC) + 4 :]
@@ -63,7 +73,7 @@ def write(path: Path, header: Any, content: bytes) -> bool:
     tmp = ""
     try:
         body = marshal.dumps((header, content))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # owner-only, as the config folder
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # 0600
         with os.fdopen(fd, "wb") as fh:
             fh.write(MAGIC + zlib.crc32(body).to_bytes(4, "big") + body)

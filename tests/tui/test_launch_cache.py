@@ -93,6 +93,25 @@ def test_another_versions_file_or_none_is_ignored(tmp_path):
     assert launch_cache.read(tmp_path / "folder", ("h", 1)) is None
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_in_place_of_a_file_is_not_waited_on(tmp_path):
+    """A FIFO there made every launch wait for a writer on a blank screen (QA)."""
+    os.mkfifo(tmp_path / "f")
+    assert launch_cache.read(tmp_path / "f", ("h", 1)) is None
+
+
+def test_a_file_too_large_is_not_read(tmp_path, monkeypatch):
+    launch_cache.write(tmp_path / "f", ("h", 1), b"x" * 1000)
+    monkeypatch.setattr(launch_cache, "MAX_BYTES", 500)
+    assert launch_cache.read(tmp_path / "f", ("h", 1)) is None
+
+
+def test_the_cache_folder_is_the_users_alone(tmp_path):
+    launch_cache.write(tmp_path / "cache" / "f", ("h", 1), b"content")
+    if os.name == "posix":
+        assert os.stat(tmp_path / "cache").st_mode & 0o077 == 0
+
+
 def test_a_disk_that_refuses_the_file_is_not_an_error(tmp_path):
     (tmp_path / "a file").write_text("")
     assert not launch_cache.write(tmp_path / "a file" / "f", ("h", 1), b"content")
