@@ -157,9 +157,14 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         keep-alive marked done, "due in N days" and "overdue" by the day it is now."""
         return self.fixed_today or date.today()
 
+    def get_default_screen(self) -> Screen:
+        """The main screen is the first on the stack (Textual's blank default screen under
+        it was made, styled and laid out at every launch, and its first layout painted
+        the main screen once more after the first frame)."""
+        return BrowseScreen(self.initial_country)
+
     def on_mount(self) -> None:
         self._localize()
-        self.push_screen(BrowseScreen(self.initial_country))
 
     def on_ready(self) -> None:
         """The first frame is on screen: now the start-up notices (a damaged file
@@ -414,7 +419,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
         compare.run_worker(compare.lay_out_ahead(self.size), exclusive=True)
 
     def goto_country(self, code: str) -> None:
-        while len(self.screen_stack) > 2:
+        while len(self.screen_stack) > 1:
             self.pop_screen()
         screen = self.screen
         if isinstance(screen, BrowseScreen):
@@ -431,7 +436,7 @@ class EsimReadyApp(KeysInOrder):  # keys typed fast are handled in order (key_or
     def show_trips(self) -> None:
         from esim_ready.tui.screens.trips import TripsScreen
 
-        while len(self.screen_stack) > 2:  # back to the main screen (closes dialogs and a checklist)
+        while len(self.screen_stack) > 1:  # back to the main screen (closes dialogs and a checklist)
             self.pop_screen()
         self.push_screen(TripsScreen())
 

@@ -114,6 +114,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._plan_widths: dict[str, int] = {}  # the plans table's columns shown, by key
         self._carriers_filled_room: int | None = None  # the width the carriers' names were cut to
         self._countries_shown: tuple[str, ...] | None = None  # codes in the list now
+        self._styled_with: tuple[int, object] | None = None  # see _on_screen_resume
 
     # -- layout ----------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -142,7 +143,7 @@ class BrowseScreen(LocalizedScreenMixin, Screen):
         self._setup("")
         if self.initial_country:
             self.open_country(self.initial_country)
-        self._styled_with: tuple[int, object] | None = self._css_now()
+        self._styled_with = self._css_now()
 
     def _css_now(self) -> tuple[int, object]:
         return (self.app._css_update_count, self.app.stylesheet.rules)
