@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from textual import events
 from textual.widgets import DataTable, Input, Static
 
 from esim_ready.state.settings import SettingsStore
@@ -508,8 +509,6 @@ async def test_a_currency_that_cannot_be_remembered_on_a_full_disk_is_used_and_s
 
 async def type_characters(pilot, screen: CompareScreen, field: str, text: str) -> None:
     """Each character as the terminal hands it over (Pilot.press drops "。" and "，")."""
-    from textual import events
-
     widget = screen.query_one(f"#{field}", Input)
     widget.focus()
     widget.value = ""

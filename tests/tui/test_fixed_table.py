@@ -149,8 +149,9 @@ def screen_text(app: App[None]) -> list[str]:
 
 async def test_refilled_repainting_changed_lines_it_shows_what_a_redrawn_table_shows() -> None:
     """Refilled with `repaint_changed` (only the lines that show other cells are drawn
-    again, the scroll kept), the table on screen is what it shows drawn afresh: after
-    some rows change, others stay, rows go and come back, scrolled or not."""
+    again, the scroll kept, the cursor moved), the table on screen is what it shows drawn
+    afresh and what a DataTable refilled shows: after some rows change, others stay, rows
+    go and come back, scrolled or not."""
     app = Tables()
     async with app.run_test(size=(60, 20)) as pilot:
         app.set_focus(None)  # both drawn alike (a focused table shows its cursor brighter)
@@ -161,11 +162,12 @@ async def test_refilled_repainting_changed_lines_it_shows_what_a_redrawn_table_s
         ]
         # then a column narrower and the next wider (the table as wide): every line drawn again
         for scroll, widths in ((0, (8, 7)), (4, (8, 7)), (4, (5, 10))):
-            for fill in fills:
+            for n, fill in enumerate(fills):
+                cursor = (5 * n) % 13  # the cursor moved with the refill (beyond the last row: on it)
                 for table in (plain, fixed):
                     for column, width in zip(table.columns.values(), widths, strict=False):
                         column.width = width
-                fixed.replace_rows(fill, repaint_changed=True)
+                fixed.replace_rows(fill, repaint_changed=True, cursor_row=cursor)
                 fixed.scroll_to(y=scroll, animate=False)
                 await pilot.pause()
                 drawn = [repr(list(strip)) for strip in fixed.render_lines(fixed.outer_size.region)]
@@ -175,6 +177,7 @@ async def test_refilled_repainting_changed_lines_it_shows_what_a_redrawn_table_s
                 plain.clear()
                 for key, cells in fill:
                     plain.add_row(*cells, key=key)
+                plain.move_cursor(row=cursor)
                 plain.scroll_to(y=scroll, animate=False)
                 await pilot.pause()
                 assert fixed.scroll_y == plain.scroll_y

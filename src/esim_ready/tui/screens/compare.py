@@ -31,7 +31,7 @@ from textual.strip import Strip
 from textual.visual import Visual, VisualType, visualize
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+from textual.widgets.data_table import ColumnKey
 
 from esim_ready.catalog import countries
 from esim_ready.catalog.country_files import typed_currency
@@ -586,21 +586,14 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             else:
                 rows.append((o.key, (kind, self._cut_to(seller, seller_width), data, days, cost, per_gb,
                                      self._cut_to(name, name_width, mark))))
+        row = next((i for i, (key, _cells) in enumerate(rows) if key == keep), 0) if keep is not None else 0
         with table.prevent(DataTable.RowHighlighted):  # its details are shown below
-            table.replace_rows(rows, repaint_changed=True)
+            table.replace_rows(rows, repaint_changed=True, cursor_row=row)
         self._set_subtitle(table, t("compare.subtitle", n=self.trip.days, gb=gb(self.trip.gb), home=self.home))
         if not self.costs:
             self._detail_shown = None
             self._set_detail(list(self._notes_text(Text(t("compare.none"))).split("\n", allow_blank=True)))
             return
-        row = 0
-        if keep is not None:
-            try:
-                row = table.get_row_index(keep)
-            except RowDoesNotExist:
-                row = 0
-        with table.prevent(DataTable.RowHighlighted):
-            table.move_cursor(row=row)
         self._show_detail(row)
 
     def _set_subtitle(self, table: DataTable[str | Text], subtitle: str) -> None:

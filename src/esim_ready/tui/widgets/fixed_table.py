@@ -119,14 +119,19 @@ class FixedColumnsTable(DataTable[CellType]):
         self._last_shown: tuple[tuple[int, int, int], tuple[tuple[int, ...], list[tuple[object, ...] | None]]] | None \
             = None
 
-    def replace_rows(self, rows: Iterable[tuple[str, Sequence[CellType]]], *, repaint_changed: bool = False) -> None:
+    def replace_rows(
+        self, rows: Iterable[tuple[str, Sequence[CellType]]], *, repaint_changed: bool = False,
+        cursor_row: int | None = None,
+    ) -> None:
         """The table's rows become `rows` ((key, cells) pairs, one line each): as
-        `clear()` and then `add_row(*cells, key=key)` for each, in one step.
+        `clear()` and then `add_row(*cells, key=key)` for each, in one step, then
+        `move_cursor(row=cursor_row)` if given.
 
         With `repaint_changed`, the table keeps its scroll position and only the lines
         that now show other cells are drawn again (a re-ranked table whose prices
         changed in a few rows), where `clear()` asks for every line of it (and the
-        scroll bar's) to be drawn again, then scrolls to the top."""
+        scroll bar's) to be drawn again, then scrolls to the top; and the cursor goes
+        from where it was to `cursor_row` in one move (not to the first row and back)."""
         before = None
         if repaint_changed:
             last = self._last_shown
@@ -134,6 +139,7 @@ class FixedColumnsTable(DataTable[CellType]):
                 before = last[1]  # as the last refill left them (and the table is as it was then)
             else:
                 before = self._lines_shown()
+        cursor_was = self.cursor_coordinate
         if before is None:
             self._filled_widths = None
             self.clear()
@@ -152,11 +158,20 @@ class FixedColumnsTable(DataTable[CellType]):
             self._new_rows.add(row_key)
         if self.rows:
             self._require_update_dimensions = True
-            self.cursor_coordinate = self.cursor_coordinate
+            if before is None:
+                self.cursor_coordinate = self.cursor_coordinate
+            else:  # from where it was to where it goes (DataTable's watcher: both lines drawn again, scrolled to)
+                cursor = self._clamp_cursor_coordinate(Coordinate(cursor_row or 0, cursor_was.column))
+                self.set_reactive(DataTable.cursor_coordinate, cursor)
+                self.watch_cursor_coordinate(cursor_was, cursor)
+                if cursor == cursor_was and cursor_row is not None:  # as move_cursor: scrolled to, unmoved too
+                    self.call_after_refresh(self._scroll_cursor_into_view)
             if self.columns and self.show_cursor and self.cursor_type != "none":
                 self._highlight_cursor()  # add_row does so for the first row: a cell is there to highlight
             self._update_count += 1
             self.check_idle()
+        if before is None and cursor_row is not None:
+            self.move_cursor(row=cursor_row)
         if before is not None:
             if not self.rows:
                 self._update_count += 1
@@ -212,8 +227,9 @@ class FixedColumnsTable(DataTable[CellType]):
         self.rows.clear()
         self._row_locations = TwoWayDict({})
         self._require_update_dimensions = True
-        self.cursor_coordinate = Coordinate(0, 0)
-        self.hover_coordinate = Coordinate(0, 0)
+        self.set_reactive(DataTable.cursor_coordinate, Coordinate(0, 0))  # moved once the rows are in
+        if self.hover_coordinate != Coordinate(0, 0):
+            self.hover_coordinate = Coordinate(0, 0)
         self._label_column = Column(self._label_column_key, Text(), auto_width=True)
         self._labelled_row_exists = False
 
