@@ -549,3 +549,22 @@ async def test_a_currency_typed_by_its_chinese_name_is_taken(config_dir) -> None
         assert screen.home == "USD"
         await set_field(pilot, screen, "currency", "块")  # ambiguous: refused, totals stay in dollars
         assert screen.query_one("#currency", Input).has_class("-bad") and "USD" in trip_problem(screen)
+
+
+async def test_days_typed_in_the_table_go_to_the_days_field() -> None:
+    """Compare opens with the table focused: a buyer types 14 for a fortnight (qa)."""
+    app = EsimReadyApp(initial_country="NO", language="en", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        assert screen.focused is screen.query_one("#offers", DataTable)
+        for key in "14":  # in one burst, as a terminal hands them over
+            from_terminal(app, events.Key(key, key))
+        await pilot.pause()
+        days = screen.query_one("#days", Input)
+        assert screen.focused is days and days.value == "14"
+        assert screen.trip.days == 14
+        assert "14 days" in str(screen.query_one("#offers", DataTable).border_subtitle)
+        await pilot.press("tab")  # on to GB: digits typed there are GB
+        await pilot.press("backspace", "2")
+        await pilot.pause()
+        assert screen.trip.days == 14 and screen.trip.gb_per_day == 2

@@ -171,6 +171,24 @@ class TripField(Input):
     def __init__(self, value: str, *, changed: Callable[[TripField], None], **kwargs: Any) -> None:
         super().__init__(value, **kwargs)
         self._changed = changed
+        self._cursor_kept = False  # focused by type_first: the value not selected
+
+    def type_first(self, text: str) -> None:
+        """Focus the field holding `text` (in place of its value: re-ranked as typed), the
+        cursor after it, for the next characters typed to follow (a focus by Tab selects
+        all of the value)."""
+        self.value = text
+        self.cursor_position = len(text)
+        self._cursor_kept = True
+        self.focus()
+
+    def _on_focus(self, event: events.Focus) -> None:
+        """(Runs before Input's, which selects all of the value unless told not to.)"""
+        if self._cursor_kept:
+            self._cursor_kept = False
+            selects = self.select_on_focus
+            self.select_on_focus = False
+            self.call_next(setattr, self, "select_on_focus", selects)  # once this focus is handled
 
     def replace(self, text: str, start: int, end: int) -> None:
         """A number typed with a Chinese input method in full-width mode ("１．５", "1。5")
@@ -762,6 +780,17 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             box.display = bool(said)
         if said:
             box.update(CJKText("\n".join(said)))
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit typed in the table (where the screen opens) starts the trip's days: it
+        goes to the Days field in place of what it held, and the next digits follow it
+        there (qa: a buyer types 14 for a fortnight and nothing happened)."""
+        digit = (event.character or "").translate(_NUMBER_MARKS)
+        if len(digit) != 1 or digit not in "0123456789" or self.focused is not self.query_one("#offers"):
+            return  # (then LocalizedScreenMixin's)
+        event.stop()
+        event.prevent_default()
+        self.query_one("#days", TripField).type_first(digit)
 
     def _currency_changed(self, field: TripField) -> None:
         from esim_ready.catalog.country_files import currency_codes
