@@ -147,6 +147,7 @@ async def test_trip_dates_are_taken_as_a_chinese_user_types_them(config_dir: Pat
         dialog.query_one("#start", Input).focus()
         await pilot.press(*"2026/12/20", "tab", *"２０２６年１２月２７日")
         assert dialog.query_one("#end", Input).value == "２０２６年１２月２７日"  # held whole
+        assert dialog.query_one("#start", Input).value == "2026-12-20"  # shown back as the app writes it
         await pilot.press("tab", "right", "space", "tab", "enter")  # Android, Create
         await settle(pilot)
     (trip,) = TripStore().list_trips()

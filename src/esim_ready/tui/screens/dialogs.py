@@ -541,6 +541,17 @@ class NewTripDialog(AsksBeforeDiscarding, _Dialog):
         """Esc or Cancel: an untouched form closes at once; a changed one asks first."""
         self.close_asking()
 
+    @on(Input.Blurred, "#start, #end")
+    def _date_left(self, event: Input.Blurred) -> None:
+        """A date typed as 2026年12月20日 or 2026/12/20 is shown back as the app writes it
+        (2026-12-20) once the field is left: the field held it scrolled ("026年12月20日")."""
+        try:
+            day = parse_date(event.value)
+        except ValueError:
+            return  # left as typed: the form says what is wrong when it is saved
+        if day is not None and event.input.value != day.isoformat():
+            event.input.value = day.isoformat()
+
     @on(Input.Changed, "#country")
     def _country_changed(self, event: Input.Changed) -> None:
         self._match(event.value)
