@@ -45,14 +45,14 @@ def test_a_lock_that_is_a_folder_is_moved_out_of_the_way(capsys, config_dir: Pat
 def test_an_unreadable_file_is_reported_and_kept(capsys, config_dir: Path, monkeypatch) -> None:
     TripStore().create_trip("MA", "ios")
     before = (config_dir / "trips.toml").read_bytes()
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args, **kwargs):  # root reads everything: simulate chmod 000
-        if self.name == "trips.toml":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refuse(path, *args, **kwargs):  # root reads everything: simulate chmod 000
+        if Path(path).name == "trips.toml":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     code, _, err = run(capsys, "trips")
     assert code == 2 and "cannot read" in err and "trips.toml" in err and "permission denied" in err
     code, _, err = run(capsys, "export", "--country", "MA", "--platform", "ios", "-o", "-")
