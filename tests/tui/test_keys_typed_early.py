@@ -96,16 +96,21 @@ async def test_a_paste_right_after_a_key_lands_where_that_key_leads(config_dir):
         assert app.screen.query_one("#name", Input).value == "Rabat 2027!"
 
 
+async def a_new_trips_checklist(pilot) -> ChecklistScreen:
+    """`c` on Morocco's carriers, the trip named Rabat on an iPhone: its checklist, open."""
+    screen = await wait_for_screen(pilot, BrowseScreen)
+    screen.query_one("#carriers", DataTable).focus()
+    await pilot.pause()
+    await pilot.press("c")
+    await wait_for_screen(pilot, NewTripDialog)
+    await pilot.press(*"Rabat", "enter", "enter", "enter", "space", "tab", "enter")
+    return await wait_for_screen(pilot, ChecklistScreen)
+
+
 async def test_note_typed_right_after_n_is_kept_whole(config_dir):
     app = EsimReadyApp(initial_country="MA", language="en", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await wait_for_screen(pilot, BrowseScreen)
-        screen.query_one("#carriers", DataTable).focus()
-        await pilot.pause()
-        await pilot.press("c")
-        await wait_for_screen(pilot, NewTripDialog)
-        await pilot.press(*"Rabat", "enter", "enter", "enter", "space", "tab", "enter")
-        checklist = await wait_for_screen(pilot, ChecklistScreen)
+        checklist = await a_new_trips_checklist(pilot)
         await type_at_once(pilot, "n", *"ask at the hotel")
         assert isinstance(app.screen, NoteDialog)
         assert app.screen.query_one("#note", TextArea).text == "ask at the hotel"
@@ -120,13 +125,7 @@ async def test_a_note_and_ctrl_s_typed_in_one_burst_save_the_note(config_dir):
     # letters reached the note, and an empty note was saved: the note was lost, silently
     app = EsimReadyApp(initial_country="MA", language="zh", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await wait_for_screen(pilot, BrowseScreen)
-        screen.query_one("#carriers", DataTable).focus()
-        await pilot.pause()
-        await pilot.press("c")
-        await wait_for_screen(pilot, NewTripDialog)
-        await pilot.press(*"Rabat", "enter", "enter", "enter", "space", "tab", "enter")
-        checklist = await wait_for_screen(pilot, ChecklistScreen)
+        checklist = await a_new_trips_checklist(pilot)
         await type_at_once(pilot, "n", *"ab", "ctrl+s")
         assert app.screen is checklist
         assert "备注：ab" in str(checklist.query_one("#how", Static).render())

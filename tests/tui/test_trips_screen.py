@@ -181,21 +181,27 @@ async def test_a_missing_file_keeps_the_import_dialog_open_to_fix_the_name(confi
         assert app.screen is screen and rows(screen)[0][0] == "Marrakesh"
 
 
-async def test_importing_the_markdown_export_says_so_and_keeps_the_dialog_open(config_dir: Path, tmp_path: Path) -> None:
-    store = TripStore()
-    trip = store.create_trip("MA", "ios", name="Marrakesh")
-    path, fmt = write_export(tmp_path / "trip.md", trip, store.templates)
-    assert fmt == "markdown"
-    before = (config_dir / "trips.toml").read_bytes()
+async def the_import_dialogs_words(path: Path) -> str:
+    """`i` on the trips screen and `path` typed: what the dialog says, while it stays open."""
     app = EsimReadyApp(language="zh", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_trips(pilot)
         await pilot.press("i")
         dialog = await wait_for_screen(pilot, PathDialog)
         await pilot.press(*str(path), "enter")
-        assert app.screen is dialog
-        error = str(dialog.query_one("#error", Static).render())
-        assert "Markdown" in error and "TOML" in error and "不是有效" not in error
+        await pilot.pause()
+        assert app.screen is dialog and app.is_running
+        return str(dialog.query_one("#error", Static).render())
+
+
+async def test_importing_the_markdown_export_says_so_and_keeps_the_dialog_open(config_dir: Path, tmp_path: Path) -> None:
+    store = TripStore()
+    trip = store.create_trip("MA", "ios", name="Marrakesh")
+    path, fmt = write_export(tmp_path / "trip.md", trip, store.templates)
+    assert fmt == "markdown"
+    before = (config_dir / "trips.toml").read_bytes()
+    error = await the_import_dialogs_words(path)
+    assert "Markdown" in error and "TOML" in error and "不是有效" not in error
     assert (config_dir / "trips.toml").read_bytes() == before
 
 
@@ -206,16 +212,8 @@ async def test_importing_a_file_that_is_not_utf8_says_so_and_keeps_the_dialog_op
     # a UTF-16 file, or GBK as Windows Notepad's "ANSI" saves it in China: the app crashed
     path = tmp_path / "行程.toml"
     path.write_bytes('name = "摩洛哥之行"\n'.encode(encoding))
-    app = EsimReadyApp(language="zh", today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_trips(pilot)
-        await pilot.press("i")
-        dialog = await wait_for_screen(pilot, PathDialog)
-        await pilot.press(*str(path), "enter")
-        await pilot.pause()
-        assert app.screen is dialog and app.is_running
-        error = str(dialog.query_one("#error", Static).render())
-        assert "UTF-8" in error and "行程.toml" in error
+    error = await the_import_dialogs_words(path)
+    assert "UTF-8" in error and "行程.toml" in error
 
 
 async def test_a_chinese_user_sees_the_problems_of_a_broken_checklist_in_chinese(config_dir: Path, tmp_path: Path) -> None:
