@@ -230,6 +230,13 @@ def find(code: str) -> Country | None:
     return _by_code().get(code.strip().upper())
 
 
+def name_of(code: str, language: str) -> str:
+    """The country's name in `language` ("Morocco" / "摩洛哥"), or the code itself when no
+    country has it (a hand-edited file's)."""
+    found = find(code)
+    return found.name(language) if found else code
+
+
 @cache
 def _rank(language: str) -> dict[str, int]:
     """Each country's place in the list shown in `language`: English names in

@@ -17,11 +17,12 @@ import argparse
 import json
 from typing import Any
 
+from esim_ready.catalog import countries
 from esim_ready.commands import print_table, warn_quarantined
 from esim_ready.errors import UserError
 from esim_ready.exchange.checklist_files import apply_import, format_for, render  # shared with the app's screens
 from esim_ready.exchange.user_files import read_user_file, write_user_file
-from esim_ready.i18n import t
+from esim_ready.i18n import current_language, t
 
 
 class UsageError(UserError):
@@ -139,7 +140,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not (args.blank_country and args.blank_platform):
             raise UsageError(t("cli.export_blank_needs"))
         trip = blank_trip(args.blank_country, args.blank_platform, store.templates, language)
-        what = t("cli.export_what_blank", country=_country_name(trip.country), platform=t(f"trips.short_{trip.platform}"))
+        what = t("cli.export_what_blank", country=countries.name_of(trip.country, current_language()),
+                 platform=t(f"trips.short_{trip.platform}"))
     elif args.trip_id:
         trip = store.get_trip(args.trip_id)
         warn_quarantined(store, "cli.fresh_trips")
@@ -153,15 +155,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _country_name(code: str) -> str:
-    """"Morocco" / "摩洛哥": the country's name in the user's language (its code if none)."""
-    from esim_ready.catalog import countries
-    from esim_ready.i18n import current_language
-
-    found = countries.find(code)
-    return found.name(current_language()) if found else code
-
-
 # -- import ---------------------------------------------------------------------------
 
 
@@ -173,7 +166,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     warn_quarantined(store, "cli.fresh_trips")
     done = "cli.imported_created" if result.created else "cli.imported_replaced"
     print(
-        t(done, id=saved.id, name=saved.name, country=_country_name(saved.country),
+        t(done, id=saved.id, name=saved.name, country=countries.name_of(saved.country, current_language()),
           platform=t(f"trips.short_{saved.platform}"), path=name)
         + t("cli.imported_items", n=len(saved.items), ticked=result.ticked)
     )

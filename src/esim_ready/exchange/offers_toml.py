@@ -117,14 +117,15 @@ def import_offers(text: str, store: UserOffers, path: str = "offers.toml", *, re
     """Check all of the document, then save its offers into the user's files. An offer
     with the id of one of yours that says something else replaces it only with `replace`;
     otherwise `WouldLoseProgress` names each (nothing saved): ask first."""
+    from esim_ready.catalog import countries
     from esim_ready.errors import WouldLoseProgress
-    from esim_ready.i18n import t
+    from esim_ready.i18n import current_language, t
     from esim_ready.textsafe import one_line
 
     by_country = parse_offers(text, path)
     if not replace:
         changed = [
-            t("compare.import_would_replace", country=_country_name(code),
+            t("compare.import_would_replace", country=countries.name_of(code, current_language()),
               name=one_line(f"{mine.get('seller', '')} {mine.get('name', '')}".strip()),  # a hand-edited file's text
               changes=_changes(mine, table))
             for code, tables in by_country.items()
@@ -136,14 +137,6 @@ def import_offers(text: str, store: UserOffers, path: str = "offers.toml", *, re
     for code, tables in by_country.items():
         store.merge(code, tables)
     return Imported(sum(len(t) for t in by_country.values()), tuple(by_country))
-
-
-def _country_name(code: str) -> str:
-    from esim_ready.catalog import countries
-    from esim_ready.i18n import current_language
-
-    found = countries.find(code)
-    return found.name(current_language()) if found else code
 
 
 # the offer form's label of each field it has; other fields go by their key

@@ -40,8 +40,7 @@ def tell_damage(app: App) -> None:
 def country_name(code: str) -> str:
     from esim_ready.catalog import countries
 
-    found = countries.find(code)
-    return found.name(current_language()) if found else code
+    return countries.name_of(code, current_language())
 
 
 def platform_name(platform: str, short: bool = False) -> str:

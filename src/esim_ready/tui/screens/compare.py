@@ -926,7 +926,7 @@ class CompareScreen(LocalizedScreenMixin, Screen[None]):
             return
         self.reload()
         self.notify(t("compare.imported", n=result.offers, countries=t("offer_form.codes_sep").join(
-            countries.get(code).name(current_language()) for code in result.countries)), timeout=6)
+            countries.name_of(code, current_language()) for code in result.countries)), timeout=6)
 
     def action_back(self) -> None:
         self.dismiss()
